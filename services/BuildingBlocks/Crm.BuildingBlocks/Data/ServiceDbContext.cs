@@ -1,0 +1,84 @@
+using System.Text.Json;
+using Crm.BuildingBlocks.Messaging;
+using Crm.IntegrationEvents;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+
+namespace Crm.BuildingBlocks.Data;
+
+/// <summary>
+/// Base of every service's DbContext: the unit of work, plus the tables that make messaging reliable (outbox, inbox)
+/// and creating POSTs repeatable (idempotency records), kept in the service's own database.
+/// </summary>
+public abstract class ServiceDbContext(DbContextOptions options) : DbContext(options)
+{
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+
+    public DbSet<InboxMessage> InboxMessages => Set<InboxMessage>();
+
+    public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
+
+    public DbSet<NumberSequence> NumberSequences => Set<NumberSequence>();
+
+    /// <summary>
+    /// Stages an event in the outbox. It is written by the same SaveChanges as the state change it describes and
+    /// published after the transaction commits, so a crash can neither lose it nor publish a change that never happened.
+    /// </summary>
+    public void EnqueueEvent(IntegrationEvent integrationEvent) =>
+        OutboxMessages.Add(OutboxMessage.From(integrationEvent));
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        if (Database.IsSqlite())
+        {
+            // SQLite has no DateTimeOffset type; stored as a long so that ordering and comparison run in the database.
+            configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToBinaryConverter>();
+        }
+    }
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<OutboxMessage>(e =>
+        {
+            e.HasKey(m => m.Id);
+            e.Property(m => m.MessageType).HasMaxLength(300);
+            e.Property(m => m.TraceParent).HasMaxLength(128);
+            e.Property(m => m.LastError).HasMaxLength(2000);
+            e.HasIndex(m => new { m.SentAt, m.OccurredAt });
+        });
+        modelBuilder.Entity<InboxMessage>(e =>
+        {
+            e.HasKey(m => new { m.MessageId, m.Consumer });
+            e.Property(m => m.Consumer).HasMaxLength(200);
+        });
+        modelBuilder.Entity<NumberSequence>(e =>
+        {
+            e.HasKey(n => n.Series);
+            e.Property(n => n.Series).HasMaxLength(50);
+            e.Property(n => n.Next).IsConcurrencyToken();
+        });
+        modelBuilder.Entity<IdempotencyRecord>(e =>
+        {
+            e.HasKey(r => new { r.Scope, r.Key });
+            e.Property(r => r.Scope).HasMaxLength(300);
+            e.Property(r => r.Key).HasMaxLength(100);
+            e.Property(r => r.Location).HasMaxLength(500);
+        });
+    }
+}
+
+/// <summary>The stored answer to a creating POST, replayed when the same Idempotency-Key comes again.</summary>
+public sealed class IdempotencyRecord
+{
+    public required string Scope { get; init; }
+    public required string Key { get; init; }
+    public required int StatusCode { get; init; }
+    public required string ResponseBody { get; init; }
+    public string? Location { get; init; }
+    public required DateTimeOffset CreatedAt { get; init; }
+}
+
+public static class EventJson
+{
+    public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web);
+}

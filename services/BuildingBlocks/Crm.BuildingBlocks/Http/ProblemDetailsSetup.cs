@@ -1,0 +1,77 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Crm.BuildingBlocks.Http;
+
+/// <summary>A rule of the domain refused the operation in the resource's current state (an illegal transition): 409.</summary>
+public sealed class DomainRuleException(string message) : Exception(message);
+
+public static class ProblemDetailsSetup
+{
+    public static IServiceCollection AddPlatformProblemDetails(this IServiceCollection services)
+    {
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = ctx =>
+        {
+            ctx.ProblemDetails.Instance ??= ctx.HttpContext.Request.Path;
+            ctx.ProblemDetails.Extensions["traceId"] = System.Diagnostics.Activity.Current?.TraceId.ToString() ?? ctx.HttpContext.TraceIdentifier;
+        });
+        services.AddExceptionHandler<PlatformExceptionHandler>();
+
+        // Binding failures (malformed JSON, an unknown enum name) reach the handler below, which names the field.
+        services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        return services;
+    }
+}
+
+/// <summary>
+/// Turns the exceptions that mean "the caller did something wrong" into RFC 9457 problem details, so that bad input
+/// and lost races never surface as a 500. Anything else stays a 500 and is logged by the framework.
+/// </summary>
+internal sealed class PlatformExceptionHandler(IProblemDetailsService problemDetails) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        var problem = exception switch
+        {
+            BadHttpRequestException bad => BadRequest(bad),
+            DbUpdateConcurrencyException => Conflict("The resource was changed by someone else. Reload it and try again."),
+            DomainRuleException rule => Conflict(rule.Message),
+            _ => null,
+        };
+        if (problem is null)
+        {
+            return false;
+        }
+
+        httpContext.Response.StatusCode = problem.Status ?? StatusCodes.Status400BadRequest;
+        return await problemDetails.TryWriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = httpContext,
+            ProblemDetails = problem,
+            Exception = exception,
+        });
+    }
+
+    private static HttpValidationProblemDetails BadRequest(BadHttpRequestException exception)
+    {
+        // A body that is not valid JSON for the request type: name the field from the JSON path ("$.kind" → "kind").
+        var json = exception.InnerException as JsonException;
+        var field = json?.Path is { Length: > 2 } path ? path.TrimStart('$', '.') : "body";
+        var message = json is null ? exception.Message : "Not a valid value for this field (check its type, or the allowed names of a choice).";
+        return new HttpValidationProblemDetails(new Dictionary<string, string[]> { [field] = [message] })
+        {
+            Status = exception.StatusCode,
+            Title = "The request is not valid.",
+        };
+    }
+
+    private static Microsoft.AspNetCore.Mvc.ProblemDetails Conflict(string detail) => new()
+    {
+        Status = StatusCodes.Status409Conflict,
+        Title = "Conflict",
+        Detail = detail,
+    };
+}

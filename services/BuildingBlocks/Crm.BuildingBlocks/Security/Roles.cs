@@ -1,0 +1,29 @@
+namespace Crm.BuildingBlocks.Security;
+
+/// <summary>The platform's roles (DESIGN.md, Identity). Headquarters roles see every region.</summary>
+public static class Roles
+{
+    public const string SalesRep = nameof(SalesRep);
+    public const string BranchManager = nameof(BranchManager);
+    public const string RegionalDirector = nameof(RegionalDirector);
+    public const string MarketingGM = nameof(MarketingGM);
+    public const string Chairman = nameof(Chairman);
+    public const string CrmSupervisor = nameof(CrmSupervisor);
+    public const string DepartmentHandler = nameof(DepartmentHandler);
+    public const string Admin = nameof(Admin);
+
+    public static readonly IReadOnlyList<string> All =
+        [SalesRep, BranchManager, RegionalDirector, MarketingGM, Chairman, CrmSupervisor, DepartmentHandler, Admin];
+
+    public static readonly IReadOnlySet<string> Headquarters = new HashSet<string> { MarketingGM, Chairman, CrmSupervisor, Admin };
+}
+
+/// <summary>Claim names in the platform's access tokens.</summary>
+public static class PlatformClaims
+{
+    public const string Subject = "sub";
+    public const string Name = "name";
+    public const string Role = "role";
+    public const string Region = "region";
+    public const string Department = "department";
+}

@@ -1,0 +1,11 @@
+namespace Crm.IntegrationEvents;
+
+// The customer terms every service shares (DOMAIN.md, Customers). They are part of the published language, so they live here.
+
+/// <summary>Pipeline grade by maturity (ABCDE 分级): E is first information, A is a signed agreement.</summary>
+public enum CustomerGrade { A, B, C, D, E }
+
+/// <summary>Key customers get a higher reception standard and approval chain than ordinary ones.</summary>
+public enum CustomerTier { Ordinary, Key }
+
+public enum CustomerKind { Dealer, SecondaryWholesaler, Retailer, EndCustomer, Group }
