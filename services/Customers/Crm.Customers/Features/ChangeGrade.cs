@@ -1,0 +1,70 @@
+using Crm.BuildingBlocks.Http;
+using Crm.BuildingBlocks.Security;
+using Crm.Customers.Data;
+using Crm.IntegrationEvents;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace Crm.Customers.Features;
+
+public sealed record ChangeGradeRequest(CustomerGrade? Grade, string? Reason);
+
+public sealed record GradeChangeResponse(CustomerGrade? From, CustomerGrade To, string Reason, string ChangedBy, DateTimeOffset ChangedAt, string? SourceId);
+
+public static class ChangeGrade
+{
+    public static void MapChangeGrade(this RouteGroupBuilder api)
+    {
+        api.MapPost("/{id:guid}/grade", Handle)
+            .WithName("ChangeCustomerGrade")
+            .WithSummary("Moves a customer to another pipeline grade (promotion or demotion) with a reason. Honours If-Match.");
+        api.MapGet("/{id:guid}/grade-history", History)
+            .WithName("GetCustomerGradeHistory")
+            .WithSummary("Every grade the customer has had: who, when, from, to and why.");
+    }
+
+    private static async Task<Results<Ok<CustomerResponse>, ValidationProblem, NotFound>> Handle(
+        Guid id, ChangeGradeRequest request, CustomersDbContext db, HttpContext http, TimeProvider time)
+    {
+        var validation = new Validation().Defined("grade", request.Grade).Required("reason", request.Reason, 500);
+        if (!validation.IsValid)
+        {
+            return validation.ToProblem();
+        }
+
+        var user = new CurrentUser(http.User);
+        var customer = await db.Customers.FirstOrDefaultAsync(c => c.Id == id, http.RequestAborted);
+        if (customer is null || !user.CanSee(customer))
+        {
+            return TypedResults.NotFound();
+        }
+
+        http.Request.EnsureMatches(customer.Version);
+        var now = time.GetUtcNow();
+        var reason = request.Reason!.Trim();
+        if (customer.ChangeGrade(request.Grade!.Value, reason, user.Id, now) is { } previous)
+        {
+            db.EnqueueEvent(CustomerEventMapping.GradeChanged(customer, previous, reason, user.Id, now));
+            await db.SaveChangesAsync(http.RequestAborted);
+        }
+
+        http.Response.SetETag(customer.Version);
+        return TypedResults.Ok(CustomerResponse.From(customer));
+    }
+
+    private static async Task<Results<Ok<List<GradeChangeResponse>>, NotFound>> History(Guid id, CustomersDbContext db, HttpContext http)
+    {
+        var customer = await db.Customers.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, http.RequestAborted);
+        if (customer is null || !new CurrentUser(http.User).CanSee(customer))
+        {
+            return TypedResults.NotFound();
+        }
+
+        var history = await db.GradeChanges.AsNoTracking()
+            .Where(g => g.CustomerId == id)
+            .OrderBy(g => g.Id)
+            .Select(g => new GradeChangeResponse(g.From, g.To, g.Reason, g.ChangedBy, g.ChangedAt, g.SourceId))
+            .ToListAsync(http.RequestAborted);
+        return TypedResults.Ok(history);
+    }
+}

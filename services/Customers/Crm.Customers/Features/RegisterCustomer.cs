@@ -1,0 +1,73 @@
+using Crm.BuildingBlocks.Http;
+using Crm.BuildingBlocks.Security;
+using Crm.Customers.Data;
+using Crm.Customers.Domain;
+using Crm.IntegrationEvents;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace Crm.Customers.Features;
+
+public sealed record RegisterCustomerRequest(
+    string? Name, CustomerKind? Kind, string? Region, string? Address, string? OwnerId,
+    CustomerTier? Tier, CustomerGrade? Grade, string? Code);
+
+public static class RegisterCustomer
+{
+    public static void MapRegisterCustomer(this RouteGroupBuilder api) =>
+        api.MapPost("/", Handle)
+            .WithIdempotency<CustomersDbContext>()
+            .WithName("RegisterCustomer")
+            .WithSummary("Registers a customer card; a new customer starts at grade E unless told otherwise.");
+
+    private static async Task<Results<Created<CustomerResponse>, ValidationProblem, ProblemHttpResult>> Handle(
+        RegisterCustomerRequest request, CustomersDbContext db, HttpContext http, TimeProvider time)
+    {
+        var user = new CurrentUser(http.User);
+        var validation = new Validation()
+            .Required("name", request.Name, 200)
+            .Defined("kind", request.Kind)
+            .Required("region", request.Region, 50)
+            .Optional("address", request.Address, 500)
+            .Optional("ownerId", request.OwnerId, 100)
+            .Optional("code", request.Code, 50);
+        if (request.Tier is { } tier && !Enum.IsDefined(tier))
+        {
+            validation.Add("tier", $"Must be one of {string.Join(", ", Enum.GetNames<CustomerTier>())}.");
+        }
+
+        if (request.Grade is { } grade && !Enum.IsDefined(grade))
+        {
+            validation.Add("grade", $"Must be one of {string.Join(", ", Enum.GetNames<CustomerGrade>())}.");
+        }
+
+        if (!validation.IsValid)
+        {
+            return validation.ToProblem();
+        }
+
+        var ownerId = string.IsNullOrWhiteSpace(request.OwnerId) ? user.Id : request.OwnerId.Trim();
+        var region = request.Region!.Trim();
+        if (!user.CanWorkIn(region) || !user.CanSee(region, ownerId))
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Forbidden",
+                detail: $"You may not register a customer in region {region} for owner {ownerId}.");
+        }
+
+        var code = string.IsNullOrWhiteSpace(request.Code) ? NewCode() : request.Code.Trim();
+        if (await db.Customers.AnyAsync(c => c.Code == code, http.RequestAborted))
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Conflict", detail: $"A customer with code {code} already exists.");
+        }
+
+        var now = time.GetUtcNow();
+        var customer = Customer.Register(code, request.Name!.Trim(), request.Kind!.Value, region, request.Address?.Trim() ?? "",
+            ownerId, request.Tier ?? CustomerTier.Ordinary, request.Grade ?? CustomerGrade.E, user.Id, now);
+        db.Customers.Add(customer);
+        db.EnqueueEvent(CustomerEventMapping.Registered(customer, now));
+        await db.SaveChangesAsync(http.RequestAborted);
+        return TypedResults.Created($"/api/customers/{customer.Id}", CustomerResponse.From(customer));
+    }
+
+    private static string NewCode() => $"CU-{Guid.NewGuid().ToString("N")[..10].ToUpperInvariant()}";
+}

@@ -1,0 +1,58 @@
+using Crm.Customers.Data;
+using Crm.Customers.Domain;
+using Crm.IntegrationEvents;
+using Microsoft.EntityFrameworkCore;
+
+namespace Crm.Customers.Features;
+
+/// <summary>
+/// A small demo customer base in two regions, with grade histories, created when <c>Customers:SeedDemoData</c> is true
+/// and the database has no customers. It goes through the domain and the outbox like any registration, so every other
+/// service's read model fills from the events.
+/// </summary>
+internal sealed class SeedDemoCustomers(IServiceScopeFactory scopes, TimeProvider time) : IHostedService
+{
+    private static readonly (string Code, string Name, CustomerKind Kind, string Region, string Owner, CustomerTier Tier, string Address, string Grades)[] Customers =
+    [
+        ("DEMO-E001", "华东建材经销有限公司 East Building Materials Distribution", CustomerKind.Dealer, "EAST", "rep.east", CustomerTier.Key, "上海市浦东新区张江路 88 号", "EDCBA"),
+        ("DEMO-E002", "苏州恒达二批商行 Suzhou Hengda Wholesale", CustomerKind.SecondaryWholesaler, "EAST", "rep.east", CustomerTier.Ordinary, "苏州市姑苏区人民路 120 号", "EDCB"),
+        ("DEMO-E003", "杭州优选零售连锁 Hangzhou Youxuan Retail", CustomerKind.Retailer, "EAST", "rep.east2", CustomerTier.Ordinary, "杭州市西湖区文三路 45 号", "EDC"),
+        ("DEMO-E004", "宁波港城工程集团 Ningbo Port City Engineering Group", CustomerKind.Group, "EAST", "rep.east2", CustomerTier.Key, "宁波市鄞州区天童南路 9 号", "ED"),
+        ("DEMO-E005", "南京李先生装修工作室 Mr Li's Renovation Studio", CustomerKind.EndCustomer, "EAST", "rep.east", CustomerTier.Ordinary, "南京市鼓楼区中山北路 200 号", "E"),
+        ("DEMO-N001", "华北联合分销有限公司 North United Distribution", CustomerKind.Dealer, "NORTH", "rep.north", CustomerTier.Key, "北京市朝阳区建国路 66 号", "EDCBA"),
+        ("DEMO-N002", "天津海河二批市场 Tianjin Haihe Wholesale Market", CustomerKind.SecondaryWholesaler, "NORTH", "rep.north", CustomerTier.Ordinary, "天津市河西区友谊路 18 号", "EDCB"),
+        ("DEMO-N003", "石家庄百家零售 Shijiazhuang Baijia Retail", CustomerKind.Retailer, "NORTH", "rep.north", CustomerTier.Ordinary, "石家庄市长安区中山东路 300 号", "EDC"),
+        ("DEMO-N004", "太原晋阳建设集团 Taiyuan Jinyang Construction Group", CustomerKind.Group, "NORTH", "rep.north", CustomerTier.Key, "太原市小店区长风街 7 号", "ED"),
+        ("DEMO-N005", "济南王女士家装 Ms Wang Home Decor", CustomerKind.EndCustomer, "NORTH", "rep.north", CustomerTier.Ordinary, "济南市历下区泉城路 15 号", "E"),
+    ];
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<CustomersDbContext>();
+        if (await db.Customers.AnyAsync(cancellationToken))
+        {
+            return;
+        }
+
+        var now = time.GetUtcNow();
+        foreach (var (code, name, kind, region, owner, tier, address, grades) in Customers)
+        {
+            var at = now.AddDays(-150);
+            var customer = Customer.Register(code, name, kind, region, address, owner, tier, CustomerGrade.E, owner, at);
+            db.Customers.Add(customer);
+            db.EnqueueEvent(CustomerEventMapping.Registered(customer, at));
+            foreach (var grade in grades.Skip(1).Select(g => Enum.Parse<CustomerGrade>(g.ToString())))
+            {
+                at = at.AddDays(25);
+                var reason = grade == CustomerGrade.A ? "Agreement signed (demo history)" : "Pipeline progress recorded on a visit (demo history)";
+                var previous = customer.ChangeGrade(grade, reason, owner, at)!.Value;
+                db.EnqueueEvent(CustomerEventMapping.GradeChanged(customer, previous, reason, owner, at));
+            }
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}
