@@ -1,0 +1,43 @@
+using Crm.BuildingBlocks.Http;
+using Crm.BuildingBlocks.Security;
+using Crm.Contracts.Data;
+using Crm.IntegrationEvents;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace Crm.Contracts.Features;
+
+public static class SignContract
+{
+    public static void MapSignContract(this RouteGroupBuilder api) =>
+        api.MapPost("/{id:guid}/sign", Handle)
+            .WithName("SignContract")
+            .WithSummary("Signs a draft contract and publishes ContractSigned; the customer becomes grade A. Honours If-Match.");
+
+    private static async Task<Results<Ok<ContractResponse>, NotFound>> Handle(Guid id, ContractsDbContext db, HttpContext http, TimeProvider time)
+    {
+        var user = new CurrentUser(http.User);
+        var contract = await db.Contracts.FirstOrDefaultAsync(c => c.Id == id, http.RequestAborted);
+        if (contract is null || !user.CanSee(contract))
+        {
+            return TypedResults.NotFound();
+        }
+
+        http.Request.EnsureMatches(contract.Version);
+        var now = time.GetUtcNow();
+        contract.Sign(user.Id, now);
+        db.EnqueueEvent(new ContractSigned
+        {
+            OccurredAt = now,
+            Version = contract.Version,
+            ContractId = contract.Id,
+            ContractNumber = contract.Number,
+            CustomerId = contract.CustomerId,
+            SignedBy = user.Id,
+            SignedAt = now,
+        });
+        await db.SaveChangesAsync(http.RequestAborted);
+        http.Response.SetETag(contract.Version);
+        return TypedResults.Ok(ContractResponse.From(contract));
+    }
+}
