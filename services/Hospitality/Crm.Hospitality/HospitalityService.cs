@@ -1,0 +1,27 @@
+using Crm.BuildingBlocks.CustomerSnapshots;
+using Crm.BuildingBlocks.Data;
+using Crm.BuildingBlocks.Hosting;
+using Crm.Hospitality.Data;
+
+namespace Crm.Hospitality;
+
+/// <summary>The Hospitality service: customers' visits to the company: applications, approvals, permits and reception.</summary>
+public static class HospitalityService
+{
+    public const string Name = "hospitality";
+
+    public static IHostApplicationBuilder AddHospitalityService(this IHostApplicationBuilder builder)
+    {
+        builder.AddServiceDatabase<HospitalityDbContext, HospitalitySqliteDbContext, HospitalityPostgresDbContext, HospitalitySqlServerDbContext>("Hospitality");
+        builder.AddServiceOpenApi(Name);
+        builder.AddCustomerSnapshots<HospitalityDbContext>(Name);
+        return builder;
+    }
+
+    public static IEndpointRouteBuilder MapHospitalityService(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/hospitality").WithGroupName(Name).WithTags("Hospitality");
+        api.MapCustomerSnapshots<HospitalityDbContext>();
+        return app;
+    }
+}
