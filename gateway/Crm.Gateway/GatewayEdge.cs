@@ -1,0 +1,88 @@
+using System.Threading.RateLimiting;
+using Crm.BuildingBlocks.Data;
+using Crm.BuildingBlocks.Hosting;
+using Crm.BuildingBlocks.Security;
+using Crm.Gateway.Data;
+using Crm.Gateway.Identity;
+using Crm.Gateway.Tokens;
+using Microsoft.AspNetCore.Identity;
+
+namespace Crm.Gateway;
+
+/// <summary>
+/// What stands at the platform's edge, in the gateway and in the standalone host alike: the user store and token
+/// service, OIDC discovery, per-user rate limiting, and a browsable OpenAPI UI over every service.
+/// </summary>
+public static class GatewayEdge
+{
+    public static readonly IReadOnlyList<string> Services = ["customers", "visits", "contracts", "complaints", "hospitality"];
+
+    public static IHostApplicationBuilder AddGatewayEdge(this IHostApplicationBuilder builder)
+    {
+        builder.AddDatabase<GatewayDbContext, GatewaySqliteDbContext, GatewayPostgresDbContext, GatewaySqlServerDbContext>("Gateway");
+        builder.Services.AddIdentityCore<PlatformUser>(o =>
+            {
+                o.Password.RequiredLength = 10;
+                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(5);
+            })
+            .AddRoles<IdentityRole>()
+            .AddEntityFrameworkStores<GatewayDbContext>();
+        if (builder.Configuration.GetValue("Gateway:SeedDemoUsers", false))
+        {
+            builder.Services.AddHostedService<SeedDemoUsers>();
+        }
+
+        var keyPath = builder.Configuration["Auth:SigningKeyPath"] ?? Path.Combine(builder.Environment.ContentRootPath, "signing-key.pem");
+        builder.Services.AddSingleton(new SigningKeys(keyPath, createIfMissing: true));
+        builder.Services.AddRateLimiter(o =>
+        {
+            var tokenLimit = builder.Configuration.GetValue("RateLimiting:TokenLimit", 200);
+            var tokensPerSecond = builder.Configuration.GetValue("RateLimiting:TokensPerSecond", 50);
+            o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(http =>
+                RateLimitPartition.GetTokenBucketLimiter(PartitionKey(http), _ => new TokenBucketRateLimiterOptions
+                {
+                    TokenLimit = tokenLimit,
+                    TokensPerPeriod = tokensPerSecond,
+                    ReplenishmentPeriod = TimeSpan.FromSeconds(1),
+                    QueueLimit = 0,
+                }));
+            o.OnRejected = async (context, cancellationToken) =>
+            {
+                context.HttpContext.Response.StatusCode = StatusCodes.Status429TooManyRequests;
+                context.HttpContext.Response.Headers.RetryAfter = "1";
+                await context.HttpContext.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+                {
+                    HttpContext = context.HttpContext,
+                    ProblemDetails = { Status = StatusCodes.Status429TooManyRequests, Title = "Too many requests", Detail = "Slow down and retry after a second." },
+                });
+            };
+        });
+        return builder;
+    }
+
+    /// <summary>Health, auth and rate limiting, then the edge's own endpoints. Call before mapping the services or the proxy.</summary>
+    public static WebApplication UseGatewayEdge(this WebApplication app)
+    {
+        app.UseServiceDefaults();
+        app.UseRateLimiter();
+        app.MapTokenEndpoint();
+        app.MapDiscoveryEndpoints();
+        app.UseSwaggerUI(o =>
+        {
+            o.RoutePrefix = "swagger";
+            o.DocumentTitle = "Crm.Platform API";
+            foreach (var service in Services)
+            {
+                o.SwaggerEndpoint($"/api/{service}/openapi.json", service);
+            }
+        });
+        return app;
+    }
+
+    // Authenticated callers are limited per user, anonymous ones per address, so one busy user cannot starve the rest.
+    private static string PartitionKey(HttpContext http) =>
+        http.User.FindFirst(PlatformClaims.Subject)?.Value is { } user
+            ? $"user:{user}"
+            : $"ip:{http.Connection.RemoteIpAddress}";
+}

@@ -1,0 +1,32 @@
+using Crm.Gateway;
+
+namespace Crm.Gateway.Proxy;
+
+/// <summary>
+/// YARP forwards each <c>/api/{service}</c> prefix, unchanged, to that service, so the standalone host serves the
+/// same URLs. Defaults point at the local ports of deploy/local; a deployment overrides any of them through normal
+/// configuration, e.g. <c>ReverseProxy__Clusters__customers__Destinations__primary__Address</c>, and may list more
+/// destinations per cluster to spread load over replicas.
+/// </summary>
+public static class ServiceProxy
+{
+    public static IHostApplicationBuilder AddServiceProxy(this IHostApplicationBuilder builder)
+    {
+        var defaults = new Dictionary<string, string?>();
+        var port = 5101;
+        foreach (var service in GatewayEdge.Services)
+        {
+            defaults[$"ReverseProxy:Routes:{service}:ClusterId"] = service;
+            defaults[$"ReverseProxy:Routes:{service}:Match:Path"] = $"/api/{service}/{{**rest}}";
+            defaults[$"ReverseProxy:Clusters:{service}:Destinations:primary:Address"] = $"http://127.0.0.1:{port++}/";
+            defaults[$"ReverseProxy:Clusters:{service}:HealthCheck:Active:Enabled"] = "true";
+            defaults[$"ReverseProxy:Clusters:{service}:HealthCheck:Active:Path"] = "/health/ready";
+            defaults[$"ReverseProxy:Clusters:{service}:LoadBalancingPolicy"] = "PowerOfTwoChoices";
+        }
+
+        // Lowest precedence: appsettings, environment variables and the command line all override these.
+        builder.Configuration.Sources.Insert(0, new Microsoft.Extensions.Configuration.Memory.MemoryConfigurationSource { InitialData = defaults });
+        builder.Services.AddReverseProxy().LoadFromConfig(builder.Configuration.GetSection("ReverseProxy"));
+        return builder;
+    }
+}
