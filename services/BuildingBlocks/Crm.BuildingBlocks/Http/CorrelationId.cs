@@ -24,7 +24,12 @@ public static class CorrelationId
                 context.Request.Headers[HeaderName] = id;
             }
 
-            context.Response.Headers[HeaderName] = id;
+            // Set last, so that behind the gateway the proxied service's copy of the header is replaced, not doubled.
+            context.Response.OnStarting(() =>
+            {
+                context.Response.Headers[HeaderName] = id;
+                return Task.CompletedTask;
+            });
             Activity.Current?.SetTag("correlation.id", id);
             var logger = context.RequestServices.GetService(typeof(ILogger<CorrelationIdMarker>)) as ILogger;
             using (logger?.BeginScope(new Dictionary<string, object> { ["CorrelationId"] = id }))

@@ -24,16 +24,12 @@ public static class MessagingSetup
 
     public static IHostApplicationBuilder AddMessageBus(this IHostApplicationBuilder builder)
     {
-        var registrations = Registrations(builder);
         var configuration = builder.Configuration;
         // The bus is up before the host reports started, which is when outbox dispatchers begin to publish.
         builder.Services.Configure<MassTransitHostOptions>(o => o.WaitUntilStarted = true);
         builder.Services.AddMassTransit(x =>
         {
-            foreach (var register in registrations)
-            {
-                register(x);
-            }
+            x.AddRegisteredConsumers(builder);
 
             if (string.Equals(configuration["Bus:Transport"], "RabbitMq", StringComparison.OrdinalIgnoreCase))
             {
@@ -51,6 +47,17 @@ public static class MessagingSetup
             }
         });
         return builder;
+    }
+
+    /// <summary>Adds the consumers that the services registered with <see cref="AddConsumer{TConsumer}"/> (also for test harnesses).</summary>
+    public static IBusRegistrationConfigurator AddRegisteredConsumers(this IBusRegistrationConfigurator x, IHostApplicationBuilder builder)
+    {
+        foreach (var register in Registrations(builder))
+        {
+            register(x);
+        }
+
+        return x;
     }
 
     /// <summary>

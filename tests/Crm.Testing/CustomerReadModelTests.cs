@@ -1,0 +1,147 @@
+using System.Net;
+using Crm.BuildingBlocks.CustomerSnapshots;
+using Crm.BuildingBlocks.Data;
+using Crm.IntegrationEvents;
+using Microsoft.EntityFrameworkCore;
+using Xunit;
+
+namespace Crm.Testing;
+
+/// <summary>
+/// The customer read model that every service but Customers keeps from Customers' events (DESIGN.md, event-carried
+/// state transfer). Each service's test project derives one small class that starts its host.
+/// </summary>
+public abstract class CustomerReadModelTests<TContext> : IAsyncLifetime
+    where TContext : ServiceDbContext, IHasCustomerSnapshots
+{
+    private ServiceTestHost? host;
+
+    /// <summary>The service's route prefix, e.g. <c>/api/visits</c>.</summary>
+    protected abstract string RoutePrefix { get; }
+
+    protected ServiceTestHost Host => host ?? throw new InvalidOperationException("The host has not started.");
+
+    protected abstract Task<ServiceTestHost> StartHost();
+
+    public async Task InitializeAsync() => host = await StartHost();
+
+    public async Task DisposeAsync()
+    {
+        if (host is not null)
+        {
+            await host.DisposeAsync();
+        }
+    }
+
+    [Fact]
+    public async Task customer_registered_creates_the_snapshot_shown_to_its_owner()
+    {
+        var registered = TestCustomerEvents.Registered(Guid.NewGuid(), grade: CustomerGrade.D, tier: CustomerTier.Key, kind: CustomerKind.Group);
+        await Host.Deliver(registered, Guid.NewGuid());
+
+        var snapshot = await Get(TestUser.RepEast, registered.CustomerId).Read<CustomerSnapshot>();
+
+        Assert.Equal(registered.CustomerId, snapshot.Id);
+        Assert.Equal(registered.Code, snapshot.Code);
+        Assert.Equal(registered.Name, snapshot.Name);
+        Assert.Equal(CustomerKind.Group, snapshot.Kind);
+        Assert.Equal("EAST", snapshot.Region);
+        Assert.Equal("rep.east", snapshot.OwnerId);
+        Assert.Equal(CustomerTier.Key, snapshot.Tier);
+        Assert.Equal(CustomerGrade.D, snapshot.Grade);
+        Assert.Equal(registered.Version, snapshot.Version);
+    }
+
+    [Fact]
+    public async Task a_later_grade_change_updates_the_snapshot()
+    {
+        var registered = TestCustomerEvents.Registered(Guid.NewGuid());
+        await Host.Deliver(registered, Guid.NewGuid());
+        var changed = TestCustomerEvents.GradeChanged(registered, CustomerGrade.C, version: registered.Version + 1);
+        await Host.Deliver(changed, Guid.NewGuid());
+
+        var snapshot = await Get(TestUser.RepEast, registered.CustomerId).Read<CustomerSnapshot>();
+
+        Assert.Equal(CustomerGrade.C, snapshot.Grade);
+        Assert.Equal(changed.Version, snapshot.Version);
+    }
+
+    [Fact]
+    public async Task an_older_event_arriving_after_a_newer_one_is_ignored()
+    {
+        var registered = TestCustomerEvents.Registered(Guid.NewGuid());
+        var renamed = TestCustomerEvents.Updated(registered, version: 2, name: "Renamed at version 2");
+        var promoted = TestCustomerEvents.GradeChanged(renamed, CustomerGrade.B, version: 3);
+        await Host.Deliver(registered, Guid.NewGuid());
+        await Host.Deliver(promoted, Guid.NewGuid());
+        await Host.Deliver(renamed with { Name = "Stale name from version 2" }, Guid.NewGuid());
+
+        var snapshot = await Get(TestUser.RepEast, registered.CustomerId).Read<CustomerSnapshot>();
+
+        Assert.Equal(CustomerGrade.B, snapshot.Grade);
+        Assert.Equal("Renamed at version 2", snapshot.Name);
+        Assert.Equal(promoted.Version, snapshot.Version);
+    }
+
+    [Fact]
+    public async Task a_grade_change_arriving_before_the_registration_still_yields_the_newest_state()
+    {
+        var registered = TestCustomerEvents.Registered(Guid.NewGuid());
+        var promoted = TestCustomerEvents.GradeChanged(registered, CustomerGrade.D, version: registered.Version + 1);
+        await Host.Deliver(promoted, Guid.NewGuid());
+        await Host.Deliver(registered, Guid.NewGuid());
+
+        var snapshot = await Get(TestUser.RepEast, registered.CustomerId).Read<CustomerSnapshot>();
+
+        Assert.Equal(CustomerGrade.D, snapshot.Grade);
+        Assert.Equal(promoted.Version, snapshot.Version);
+        Assert.Equal(1, await Host.Scoped<TContext, int>(db => db.CustomerSnapshots.CountAsync(c => c.Id == registered.CustomerId)));
+    }
+
+    [Fact]
+    public async Task the_same_message_delivered_twice_has_one_effect()
+    {
+        var registered = TestCustomerEvents.Registered(Guid.NewGuid());
+        await Host.Deliver(registered, Guid.NewGuid());
+        var messageId = Guid.NewGuid();
+        var promoted = TestCustomerEvents.GradeChanged(registered, CustomerGrade.C, version: 2);
+        await Host.Deliver(promoted, messageId);
+
+        // The redelivery carries a newer card on purpose: only the inbox, not the version check, can hold it back.
+        await Host.Redeliver(promoted with { Grade = CustomerGrade.A, Version = 5 }, messageId);
+
+        var snapshot = await Get(TestUser.RepEast, registered.CustomerId).Read<CustomerSnapshot>();
+        Assert.Equal(CustomerGrade.C, snapshot.Grade);
+        Assert.Equal(2, snapshot.Version);
+        Assert.Equal(1, await Host.Scoped<TContext, int>(db => db.InboxMessages.CountAsync(m => m.MessageId == messageId)));
+    }
+
+    [Fact]
+    public async Task a_manager_of_the_region_sees_the_customer_and_a_rep_of_another_region_gets_not_found()
+    {
+        var registered = TestCustomerEvents.Registered(Guid.NewGuid(), region: "EAST", ownerId: "rep.east");
+        await Host.Deliver(registered, Guid.NewGuid());
+
+        Assert.Equal(HttpStatusCode.OK, (await Get(TestUser.ManagerEast, registered.CustomerId)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await Get(TestUser.RepNorth, registered.CustomerId)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await Get(TestUser.RepEast2, registered.CustomerId)).StatusCode);
+    }
+
+    [Fact]
+    public async Task a_caller_without_a_token_gets_unauthorized()
+    {
+        var registered = TestCustomerEvents.Registered(Guid.NewGuid());
+        await Host.Deliver(registered, Guid.NewGuid());
+
+        Assert.Equal(HttpStatusCode.Unauthorized, (await Get(null, registered.CustomerId)).StatusCode);
+    }
+
+    [Fact]
+    public async Task an_unknown_customer_is_not_found()
+    {
+        Assert.Equal(HttpStatusCode.NotFound, (await Get(TestUser.Supervisor, Guid.NewGuid())).StatusCode);
+    }
+
+    private Task<HttpResponseMessage> Get(TestUser? user, Guid customerId) =>
+        Host.Client(user).GetAsync($"{RoutePrefix}/customers/{customerId}");
+}

@@ -1,0 +1,308 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Net.Sockets;
+using System.Text;
+using Npgsql;
+
+namespace Crm.Testing;
+
+/// <summary>
+/// The distributed platform for real: the gateway and the five services, each its own `dotnet` process on its own port,
+/// with a PostgreSQL database each and one RabbitMQ virtual host, all created fresh for this run and removed after.
+/// Needs the servers that tests/run.sh starts (CRM_TEST_POSTGRES, CRM_TEST_RABBITMQ) and a built solution.
+/// </summary>
+public sealed class PlatformProcesses : IAsyncDisposable
+{
+    public static readonly IReadOnlyList<string> ServiceNames = ["Customers", "Visits", "Contracts", "Complaints", "Hospitality"];
+
+    private readonly List<(string Name, Process Process)> processes = [];
+    private readonly List<string> databases = [];
+    private readonly string runId = $"crm_{DateTime.UtcNow:MMddHHmmss}_{Random.Shared.Next(1000, 9999)}";
+    private readonly string postgres;
+    private readonly Uri rabbitMq;
+    private readonly Uri rabbitManagement;
+    private readonly string workDirectory;
+    private readonly Dictionary<string, Uri> serviceUrls = [];
+
+    private PlatformProcesses()
+    {
+        var server = new NpgsqlConnectionStringBuilder(Environment.GetEnvironmentVariable("CRM_TEST_POSTGRES")
+            ?? throw new InvalidOperationException("CRM_TEST_POSTGRES is not set. Run the tests with tests/run.sh, which starts PostgreSQL and RabbitMQ."));
+        server.Database ??= "postgres";
+        postgres = server.ConnectionString;
+        rabbitMq = new Uri(Environment.GetEnvironmentVariable("CRM_TEST_RABBITMQ")
+            ?? throw new InvalidOperationException("CRM_TEST_RABBITMQ is not set. Run the tests with tests/run.sh, which starts PostgreSQL and RabbitMQ."));
+        rabbitManagement = new Uri(Environment.GetEnvironmentVariable("CRM_TEST_RABBITMQ_MANAGEMENT") ?? "http://127.0.0.1:15672/");
+        workDirectory = Path.Combine(RepositoryRoot, "TestResults", "platform", runId);
+        Directory.CreateDirectory(workDirectory);
+    }
+
+    public Uri GatewayUrl { get; private set; } = null!;
+
+    public IReadOnlyDictionary<string, Uri> ServiceUrls => serviceUrls;
+
+    /// <summary>The AMQP address of this run's virtual host, for a test's own bus.</summary>
+    public Uri RabbitMqUrl => new(rabbitMq, runId);
+
+    public string LogDirectory => workDirectory;
+
+    public static string RepositoryRoot { get; } = FindRepositoryRoot();
+
+    public static async Task<PlatformProcesses> StartAsync(IDictionary<string, string>? gatewaySettings = null, IDictionary<string, string>? serviceSettings = null)
+    {
+        var platform = new PlatformProcesses();
+        try
+        {
+            await platform.StartAllAsync(gatewaySettings ?? new Dictionary<string, string>(), serviceSettings ?? new Dictionary<string, string>());
+            return platform;
+        }
+        catch
+        {
+            await platform.DisposeAsync();
+            throw;
+        }
+    }
+
+    public string ConnectionString(string service) => new NpgsqlConnectionStringBuilder(postgres) { Database = DatabaseName(service) }.ConnectionString;
+
+    /// <summary>Signs in at the gateway's token endpoint as a demo user.</summary>
+    public async Task<string> TokenAsync(string userName, string password = "Crm-demo-2026")
+    {
+        using var client = new HttpClient { BaseAddress = GatewayUrl };
+        var response = await client.PostAsync("/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["grant_type"] = "password", ["username"] = userName, ["password"] = password,
+        }));
+        response.EnsureSuccessStatusCode();
+        var token = await response.Content.ReadFromJsonAsync<TokenResponse>();
+        return token!.access_token;
+    }
+
+    /// <summary>A client for the gateway (or, with <paramref name="baseUrl"/>, a service directly) signed in as <paramref name="userName"/>.</summary>
+    public async Task<HttpClient> ClientAsync(string? userName, Uri? baseUrl = null)
+    {
+        var client = new HttpClient { BaseAddress = baseUrl ?? GatewayUrl };
+        if (userName is not null)
+        {
+            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await TokenAsync(userName));
+        }
+
+        return client;
+    }
+
+    private async Task StartAllAsync(IDictionary<string, string> gatewaySettings, IDictionary<string, string> serviceSettings)
+    {
+        await CreateVirtualHostAsync();
+        foreach (var name in ServiceNames.Append("Gateway"))
+        {
+            await CreateDatabaseAsync(DatabaseName(name));
+        }
+
+        foreach (var name in ServiceNames)
+        {
+            serviceUrls[name] = new Uri($"http://127.0.0.1:{FreePort()}/");
+        }
+
+        GatewayUrl = new Uri($"http://127.0.0.1:{FreePort()}/");
+        var gateway = Common("Gateway", GatewayUrl);
+        gateway["Auth__SigningKeyPath"] = Path.Combine(workDirectory, "signing-key.pem");
+        gateway["Gateway__SeedDemoUsers"] = "true";
+        foreach (var name in ServiceNames)
+        {
+            gateway[$"ReverseProxy__Clusters__{name.ToLowerInvariant()}__Destinations__primary__Address"] = serviceUrls[name].ToString();
+        }
+
+        foreach (var (key, value) in gatewaySettings)
+        {
+            gateway[key] = value;
+        }
+
+        // Services fetch the token signing keys from the gateway's discovery document, so it goes first.
+        await StartAndWaitAsync("Gateway", Path.Combine("gateway", "Crm.Gateway"), GatewayUrl, gateway);
+        await Task.WhenAll(ServiceNames.Select(name =>
+        {
+            var settings = Common(name, serviceUrls[name]);
+            settings["Bus__Transport"] = "RabbitMq";
+            settings["ConnectionStrings__RabbitMq"] = RabbitMqUrl.ToString();
+            settings["Auth__Authority"] = GatewayUrl.ToString().TrimEnd('/');
+            settings["Outbox__PollMilliseconds"] = "200";
+            foreach (var (key, value) in serviceSettings)
+            {
+                settings[key] = value;
+            }
+
+            return StartAndWaitAsync(name, Path.Combine("services", name, $"Crm.{name}"), serviceUrls[name], settings);
+        }));
+    }
+
+    private Dictionary<string, string> Common(string name, Uri url) => new()
+    {
+        ["ASPNETCORE_URLS"] = url.ToString().TrimEnd('/'),
+        ["ASPNETCORE_ENVIRONMENT"] = "Production",
+        ["Database__Provider"] = "Postgres",
+        ["Database__MigrateOnStartup"] = "true",
+        ["ConnectionStrings__Database"] = ConnectionString(name),
+        ["OTEL_SERVICE_NAME"] = name.ToLowerInvariant(),
+        ["Logging__LogLevel__Default"] = "Warning",
+        ["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information",
+    };
+
+    private async Task StartAndWaitAsync(string name, string projectDirectory, Uri url, Dictionary<string, string> environment)
+    {
+        var dll = Path.Combine(RepositoryRoot, projectDirectory, "bin", BuildConfiguration, "net10.0", Path.GetFileName(projectDirectory) + ".dll");
+        if (!File.Exists(dll))
+        {
+            throw new FileNotFoundException($"{dll} is missing: build the solution in {BuildConfiguration} first.");
+        }
+
+        var log = Path.Combine(workDirectory, $"{name.ToLowerInvariant()}.log");
+        var start = new ProcessStartInfo("dotnet", [dll])
+        {
+            WorkingDirectory = Path.GetDirectoryName(dll),
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var (key, value) in environment)
+        {
+            start.Environment[key] = value;
+        }
+
+        var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {name}.");
+        var writer = new StreamWriter(log, append: false, Encoding.UTF8) { AutoFlush = true };
+        process.OutputDataReceived += (_, e) => { if (e.Data is not null) { lock (writer) { writer.WriteLine(e.Data); } } };
+        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) { lock (writer) { writer.WriteLine(e.Data); } } };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        lock (processes)
+        {
+            processes.Add((name, process));
+        }
+
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
+        var deadline = DateTime.UtcNow.AddSeconds(90);
+        while (DateTime.UtcNow < deadline)
+        {
+            if (process.HasExited)
+            {
+                throw new InvalidOperationException($"{name} exited with {process.ExitCode}:\n{Tail(log)}");
+            }
+
+            try
+            {
+                if ((await http.GetAsync(new Uri(url, "health/ready"))).StatusCode == HttpStatusCode.OK)
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // Not listening yet.
+            }
+            catch (TaskCanceledException)
+            {
+                // Still starting.
+            }
+
+            await Task.Delay(200);
+        }
+
+        throw new TimeoutException($"{name} did not become ready at {url}:\n{Tail(log)}");
+    }
+
+    private static string Tail(string path)
+    {
+        try
+        {
+            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+            var lines = new StreamReader(stream).ReadToEnd().Split('\n');
+            return string.Join('\n', lines.TakeLast(40));
+        }
+        catch (IOException)
+        {
+            return "(no log)";
+        }
+    }
+
+    private string DatabaseName(string service) => $"{runId}_{service.ToLowerInvariant()}";
+
+    private async Task CreateDatabaseAsync(string name)
+    {
+        await using var connection = new NpgsqlConnection(postgres);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", connection);
+        await command.ExecuteNonQueryAsync();
+        databases.Add(name);
+    }
+
+    private HttpClient Management()
+    {
+        var credentials = Uri.UnescapeDataString(rabbitMq.UserInfo);
+        var client = new HttpClient { BaseAddress = rabbitManagement };
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes(credentials)));
+        return client;
+    }
+
+    private async Task CreateVirtualHostAsync()
+    {
+        using var management = Management();
+        (await management.PutAsync($"api/vhosts/{runId}", null)).EnsureSuccessStatusCode();
+        var user = Uri.UnescapeDataString(rabbitMq.UserInfo.Split(':')[0]);
+        (await management.PutAsJsonAsync($"api/permissions/{runId}/{user}", new { configure = ".*", write = ".*", read = ".*" })).EnsureSuccessStatusCode();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var (_, process) in processes)
+        {
+            try
+            {
+                process.Kill(entireProcessTree: true);
+                await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(10));
+            }
+            catch (Exception ex) when (ex is InvalidOperationException or TimeoutException)
+            {
+                // Already gone.
+            }
+        }
+
+        NpgsqlConnection.ClearAllPools();
+        foreach (var database in databases)
+        {
+            await using var connection = new NpgsqlConnection(postgres);
+            await connection.OpenAsync();
+            await using var command = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{database}\" WITH (FORCE)", connection);
+            await command.ExecuteNonQueryAsync();
+        }
+
+        using var management = Management();
+        await management.DeleteAsync($"api/vhosts/{runId}");
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private static string BuildConfiguration =>
+        AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Release" : "Debug";
+
+    private static string FindRepositoryRoot()
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            if (File.Exists(Path.Combine(directory.FullName, "Crm.Platform.sln")))
+            {
+                return directory.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("Crm.Platform.sln not found above " + AppContext.BaseDirectory);
+    }
+
+    private sealed record TokenResponse(string access_token, string token_type, int expires_in);
+}
