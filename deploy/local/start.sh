@@ -113,7 +113,9 @@ start_process() {
   port_open "$port" && die "$name: port $port is already in use by another process"
 
   local -a envs
-  mapfile -t envs < <(common_env "$name" "$port"; if [ "$name" = gateway ]; then gateway_env; fi)
+  mapfile -t envs < <(common_env "$name" "$port"; if [ "$name" = gateway ]; then gateway_env; fi
+    # Demo customers on first start (only when the database has none), like the standalone host.
+    if [ "$name" = customers ]; then echo "Customers__SeedDemoData=true"; fi)
   [ -f "$logfile" ] && mv -f "$logfile" "$logfile.prev"
   # The dll's folder is the working directory, so the content root finds appsettings*.json;
   # setsid keeps a Ctrl-C in this terminal from reaching the services.
