@@ -15,6 +15,9 @@ public abstract record ComplaintEvent : IntegrationEvent
     public required string Region { get; init; }
     public required ComplaintType Type { get; init; }
     public required ComplaintSeverity Severity { get; init; }
+
+    /// <summary>The customer's owner rep when the complaint was filed, whose follow-up the event may plan (added later; may be absent).</summary>
+    public string? OwnerId { get; init; }
 }
 
 public sealed record ComplaintFiled : ComplaintEvent
@@ -31,6 +34,9 @@ public sealed record ComplaintRouted : ComplaintEvent
     public string? AssigneeId { get; init; }
     public Guid? RuleId { get; init; }
     public required int RuleSetVersion { get; init; }
+
+    /// <summary>Why it went there: the rule or default that routed it, or a transfer's or reroute's reason (added later; may be absent).</summary>
+    public string? Reason { get; init; }
 }
 
 public sealed record ComplaintEscalated : ComplaintEvent
@@ -42,6 +48,9 @@ public sealed record ComplaintEscalated : ComplaintEvent
     public required string Reason { get; init; }
 
     public required string EscalatedTo { get; init; }
+
+    /// <summary>The department handling the complaint when it was escalated (added later; may be absent).</summary>
+    public string? Department { get; init; }
 }
 
 public sealed record ComplaintResolved : ComplaintEvent

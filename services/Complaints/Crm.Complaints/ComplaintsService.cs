@@ -2,6 +2,7 @@ using Crm.BuildingBlocks.CustomerSnapshots;
 using Crm.BuildingBlocks.Data;
 using Crm.BuildingBlocks.Hosting;
 using Crm.Complaints.Data;
+using Crm.Complaints.Features;
 
 namespace Crm.Complaints;
 
@@ -15,6 +16,15 @@ public static class ComplaintsService
         builder.AddServiceDatabase<ComplaintsDbContext, ComplaintsSqliteDbContext, ComplaintsPostgresDbContext, ComplaintsSqlServerDbContext>("Complaints");
         builder.AddServiceOpenApi(Name);
         builder.AddCustomerSnapshots<ComplaintsDbContext>(Name);
+        builder.Services.Configure<ComplaintsOptions>(builder.Configuration.GetSection("Complaints"));
+        // Registered after the database's migration, so the defaults are seeded into an up-to-date schema.
+        builder.Services.AddHostedService<SeedComplaintsConfiguration>();
+        builder.Services.AddSingleton<EscalationSweep>();
+        if (builder.Configuration.GetValue("Complaints:EscalationEnabled", true))
+        {
+            builder.Services.AddHostedService<EscalationSweeper>();
+        }
+
         return builder;
     }
 
@@ -22,6 +32,13 @@ public static class ComplaintsService
     {
         var api = app.MapGroup("/api/complaints").WithGroupName(Name).WithTags("Complaints");
         api.MapCustomerSnapshots<ComplaintsDbContext>();
+        api.MapFileComplaint();
+        api.MapGetComplaint();
+        api.MapListComplaints();
+        api.MapWorkComplaint();
+        api.MapManageRouting();
+        api.MapManageConfiguration();
+        api.MapComplaintReports();
         return app;
     }
 }

@@ -1,0 +1,73 @@
+using Crm.BuildingBlocks.Http;
+using Crm.BuildingBlocks.Security;
+using Crm.Complaints.Data;
+using Crm.Complaints.Domain;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace Crm.Complaints.Features;
+
+public sealed record TimelineEntry(DateTimeOffset At, string By, string Action, string? Detail, ComplaintStatus? FromStatus, ComplaintStatus ToStatus);
+
+public sealed record EscalationResponse(DateTimeOffset At, EscalationStep Step, int Level, string Reason, string EscalatedTo);
+
+public static class GetComplaint
+{
+    public static void MapGetComplaint(this RouteGroupBuilder api)
+    {
+        api.MapGet("/{id:guid}", Handle)
+            .WithName("GetComplaint")
+            .WithSummary("One complaint with its SLA as of now, and its version as ETag.");
+        api.MapGet("/{id:guid}/timeline", Timeline)
+            .WithName("GetComplaintTimeline")
+            .WithSummary("Every action on the complaint, oldest first: who, when, what, and the status before and after.");
+        api.MapGet("/{id:guid}/escalations", Escalations)
+            .WithName("GetComplaintEscalations")
+            .WithSummary("The escalation steps taken for the complaint: when, why, which level and to whom.");
+    }
+
+    private static async Task<Results<Ok<ComplaintResponse>, NotFound>> Handle(Guid id, ComplaintsDbContext db, HttpContext http, TimeProvider time)
+    {
+        var complaint = await db.Complaints.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, http.RequestAborted);
+        if (complaint is null || !new CurrentUser(http.User).CanSee(complaint))
+        {
+            return TypedResults.NotFound();
+        }
+
+        http.Response.SetETag(complaint.Version);
+        return TypedResults.Ok(ComplaintResponse.From(complaint, await db.CalendarOf(complaint, http.RequestAborted), time.GetUtcNow()));
+    }
+
+    private static async Task<Results<Ok<List<TimelineEntry>>, NotFound>> Timeline(Guid id, ComplaintsDbContext db, HttpContext http)
+    {
+        if (!await Visible(id, db, http))
+        {
+            return TypedResults.NotFound();
+        }
+
+        var entries = await db.ComplaintActions.AsNoTracking()
+            .Where(a => a.ComplaintId == id)
+            .OrderBy(a => a.Id)
+            .Select(a => new TimelineEntry(a.At, a.By, a.Action, a.Detail, a.FromStatus, a.ToStatus))
+            .ToListAsync(http.RequestAborted);
+        return TypedResults.Ok(entries);
+    }
+
+    private static async Task<Results<Ok<List<EscalationResponse>>, NotFound>> Escalations(Guid id, ComplaintsDbContext db, HttpContext http)
+    {
+        if (!await Visible(id, db, http))
+        {
+            return TypedResults.NotFound();
+        }
+
+        var escalations = await db.Escalations.AsNoTracking()
+            .Where(e => e.ComplaintId == id)
+            .OrderBy(e => e.Id)
+            .Select(e => new EscalationResponse(e.At, e.Step, e.Level, e.Reason, e.EscalatedTo))
+            .ToListAsync(http.RequestAborted);
+        return TypedResults.Ok(escalations);
+    }
+
+    private static Task<bool> Visible(Guid id, ComplaintsDbContext db, HttpContext http) =>
+        db.Complaints.AsNoTracking().VisibleTo(new CurrentUser(http.User)).AnyAsync(c => c.Id == id, http.RequestAborted);
+}

@@ -1,0 +1,95 @@
+using Crm.BuildingBlocks.Http;
+using Crm.BuildingBlocks.Security;
+using Crm.Complaints.Data;
+using Crm.Complaints.Domain;
+using Crm.IntegrationEvents;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace Crm.Complaints.Features;
+
+public sealed record ListComplaintsQuery(
+    string? Status, string? Department, string? Type, string? Severity, Guid? CustomerId, string? AssigneeId, bool? Escalated,
+    int? Page, int? PageSize);
+
+public static class ListComplaints
+{
+    public static void MapListComplaints(this RouteGroupBuilder api) =>
+        api.MapGet("/", Handle)
+            .WithName("ListComplaints")
+            .WithSummary("The complaints the caller may see (a handler: their department's queue; a rep: their customers'), oldest first, filtered, a page at a time.");
+
+    private static async Task<Results<Ok<PagedResult<ComplaintResponse>>, ValidationProblem>> Handle(
+        [AsParameters] ListComplaintsQuery query, ComplaintsDbContext db, HttpContext http, TimeProvider time)
+    {
+        var validation = new Validation();
+        var (page, pageSize) = Paging.Check(validation, query.Page, query.PageSize);
+        var status = Parse<ComplaintStatus>(validation, "status", query.Status);
+        var type = Parse<ComplaintType>(validation, "type", query.Type);
+        var severity = Parse<ComplaintSeverity>(validation, "severity", query.Severity);
+        if (!validation.IsValid)
+        {
+            return validation.ToProblem();
+        }
+
+        var complaints = db.Complaints.AsNoTracking().VisibleTo(new CurrentUser(http.User));
+        if (status is not null)
+        {
+            complaints = complaints.Where(c => c.Status == status);
+        }
+
+        if (query.Department is not null)
+        {
+            complaints = complaints.Where(c => c.Department == query.Department);
+        }
+
+        if (type is not null)
+        {
+            complaints = complaints.Where(c => c.Type == type);
+        }
+
+        if (severity is not null)
+        {
+            complaints = complaints.Where(c => c.Severity == severity);
+        }
+
+        if (query.CustomerId is not null)
+        {
+            complaints = complaints.Where(c => c.CustomerId == query.CustomerId);
+        }
+
+        if (query.AssigneeId is not null)
+        {
+            complaints = complaints.Where(c => c.AssigneeId == query.AssigneeId);
+        }
+
+        if (query.Escalated is not null)
+        {
+            complaints = query.Escalated.Value ? complaints.Where(c => c.EscalationLevel > 0) : complaints.Where(c => c.EscalationLevel == 0);
+        }
+
+        var total = await complaints.CountAsync(http.RequestAborted);
+        var items = await complaints.OrderBy(c => c.Id).TakePage(page, pageSize).ToListAsync(http.RequestAborted);
+        var calendars = await db.CalendarsByCode(http.RequestAborted);
+        var fallback = (await db.CalendarForRegion("", http.RequestAborted)).ToCalendar();
+        var now = time.GetUtcNow();
+        return TypedResults.Ok(new PagedResult<ComplaintResponse>(
+            items.Select(c => ComplaintResponse.From(c, calendars.GetValueOrDefault(c.CalendarCode) ?? fallback, now)).ToList(), page, pageSize, total));
+    }
+
+    private static T? Parse<T>(Validation validation, string field, string? value) where T : struct, Enum
+    {
+        if (value is null)
+        {
+            return null;
+        }
+
+        if (Enum.TryParse<T>(value, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed) && !int.TryParse(value, out _))
+        {
+            return parsed;
+        }
+
+        validation.Add(field, $"Must be one of {string.Join(", ", Enum.GetNames<T>())}.");
+        return null;
+    }
+}

@@ -1,0 +1,244 @@
+using Crm.BuildingBlocks.Http;
+using Crm.BuildingBlocks.Security;
+using Crm.Complaints.Data;
+using Crm.Complaints.Domain;
+using Crm.IntegrationEvents;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace Crm.Complaints.Features;
+
+public sealed record DepartmentRequest(string? Name, string? HeadUserId);
+
+public sealed record DepartmentResponse(string Code, string Name, string? HeadUserId, long Version)
+{
+    public static DepartmentResponse From(Department d) => new(d.Code, d.Name, d.HeadUserId, d.Version);
+}
+
+public sealed record SlaTargetRequest(ComplaintSeverity? Severity, CustomerTier? Tier, double? FirstResponseHours, double? ResolutionHours);
+
+public sealed record SlaPoliciesRequest(double? AtRiskShare, double? OverdueShare, List<SlaTargetRequest>? Targets);
+
+public sealed record SlaTargetResponse(ComplaintSeverity Severity, CustomerTier Tier, double FirstResponseHours, double ResolutionHours);
+
+public sealed record SlaPoliciesResponse(double AtRiskShare, double OverdueShare, IReadOnlyList<SlaTargetResponse> Targets);
+
+public sealed record CalendarRequest(
+    string? Name, string? TimeZoneId, bool? IsDefault, List<string>? Regions, List<DayOfWeek>? WorkingDays,
+    List<WorkingPeriod>? WorkingPeriods, List<CalendarException>? Exceptions);
+
+public sealed record CalendarResponse(
+    string Code, string Name, string TimeZoneId, bool IsDefault, IReadOnlyList<string> Regions, IReadOnlyList<DayOfWeek> WorkingDays,
+    IReadOnlyList<WorkingPeriod> WorkingPeriods, IReadOnlyList<CalendarException> Exceptions, long Version)
+{
+    public static CalendarResponse From(CalendarDefinition c) =>
+        new(c.Code, c.Name, c.TimeZoneId, c.IsDefault, c.Regions, c.WorkingDays, c.WorkingPeriods, c.Exceptions.OrderBy(e => e.Date).ToList(), c.Version);
+}
+
+/// <summary>
+/// The data that drives routing and SLAs, managed by the CRM supervisor or admin (403 for anyone else; everyone may read):
+/// the department directory with each head, the SLA targets, and the business calendars. Edits apply to complaints
+/// filed afterwards; an open complaint keeps the targets it was filed under, and its deadlines move with a calendar
+/// edit only when its clock next restarts.
+/// </summary>
+public static class ManageConfiguration
+{
+    public static void MapManageConfiguration(this RouteGroupBuilder api)
+    {
+        api.MapGet("/departments", async (ComplaintsDbContext db, HttpContext http) =>
+                TypedResults.Ok((await db.Departments.AsNoTracking().OrderBy(d => d.Code).ToListAsync(http.RequestAborted)).Select(DepartmentResponse.From).ToList()))
+            .WithName("ListDepartments").WithSummary("The departments that handle complaints, with their heads.");
+        api.MapPut("/departments/{code}", PutDepartment)
+            .WithName("PutDepartment").WithSummary("Creates or changes a department (name, head). CRM supervisor or admin; honours If-Match.");
+        api.MapGet("/sla-policies", async (ComplaintsDbContext db, HttpContext http) => TypedResults.Ok(Policies(await db.SlaPolicies.AsNoTracking().ToListAsync(http.RequestAborted))))
+            .WithName("GetSlaPolicies").WithSummary("First-response and resolution targets (business hours) by severity and customer tier, and the at-risk share.");
+        api.MapPut("/sla-policies", PutPolicies)
+            .WithName("PutSlaPolicies").WithSummary("Replaces the SLA targets; every severity × tier needs one. CRM supervisor or admin.");
+        api.MapGet("/calendars", async (ComplaintsDbContext db, HttpContext http) =>
+                TypedResults.Ok((await db.Calendars.AsNoTracking().OrderBy(c => c.Code).ToListAsync(http.RequestAborted)).Select(CalendarResponse.From).ToList()))
+            .WithName("ListCalendars").WithSummary("The business calendars, the regions each serves, and their holidays and make-up working days.");
+        api.MapPut("/calendars/{code}", PutCalendar)
+            .WithName("PutCalendar").WithSummary("Creates or replaces a business calendar. CRM supervisor or admin; honours If-Match.");
+    }
+
+    private static async Task<Results<Ok<DepartmentResponse>, ValidationProblem, ForbidHttpResult>> PutDepartment(
+        string code, DepartmentRequest request, ComplaintsDbContext db, HttpContext http)
+    {
+        if (!new CurrentUser(http.User).IsSupervisor())
+        {
+            return TypedResults.Forbid();
+        }
+
+        var validation = new Validation().Required("name", request.Name, 200).Optional("headUserId", request.HeadUserId, 100);
+        if (code.Length > 50 || !code.All(char.IsAsciiLetterOrDigit))
+        {
+            validation.Add("code", "Letters and digits only, at most 50.");
+        }
+
+        if (!validation.IsValid)
+        {
+            return validation.ToProblem();
+        }
+
+        var department = await db.Departments.FirstOrDefaultAsync(d => d.Code == code, http.RequestAborted);
+        if (department is null)
+        {
+            department = new Department { Code = code, Name = request.Name!.Trim(), Version = 0 };
+            db.Departments.Add(department);
+        }
+
+        http.Request.EnsureMatches(department.Version);
+        department.Name = request.Name!.Trim();
+        department.HeadUserId = string.IsNullOrWhiteSpace(request.HeadUserId) ? null : request.HeadUserId.Trim();
+        department.Version++;
+        await db.SaveChangesAsync(http.RequestAborted);
+        http.Response.SetETag(department.Version);
+        return TypedResults.Ok(DepartmentResponse.From(department));
+    }
+
+    private static SlaPoliciesResponse Policies(List<SlaPolicy> policies) => new(
+        policies.FirstOrDefault()?.AtRiskShare ?? 0,
+        policies.FirstOrDefault()?.OverdueShare ?? 0,
+        policies.OrderBy(p => p.Severity).ThenBy(p => p.Tier)
+            .Select(p => new SlaTargetResponse(p.Severity, p.Tier, p.FirstResponse.TotalHours, p.Resolution.TotalHours)).ToList());
+
+    private static async Task<Results<Ok<SlaPoliciesResponse>, ValidationProblem, ForbidHttpResult>> PutPolicies(
+        SlaPoliciesRequest request, ComplaintsDbContext db, HttpContext http)
+    {
+        if (!new CurrentUser(http.User).IsSupervisor())
+        {
+            return TypedResults.Forbid();
+        }
+
+        var validation = new Validation();
+        if (request.AtRiskShare is not (> 0 and < 1))
+        {
+            validation.Add("atRiskShare", "Required, a share between 0 and 1 (e.g. 0.75 = at risk when three quarters of a target are used).");
+        }
+
+        if (request.OverdueShare is not (> 0 and <= 10))
+        {
+            validation.Add("overdueShare", "Required, the share of the resolution target past due that escalates to the top level (e.g. 0.5).");
+        }
+
+        var targets = request.Targets ?? [];
+        for (var i = 0; i < targets.Count; i++)
+        {
+            var t = targets[i];
+            validation.Defined($"targets[{i}].severity", t.Severity).Defined($"targets[{i}].tier", t.Tier);
+            if (t.FirstResponseHours is not (> 0 and <= 10_000))
+            {
+                validation.Add($"targets[{i}].firstResponseHours", "Required, more than 0 business hours.");
+            }
+
+            if (t.ResolutionHours is not (> 0 and <= 10_000) || t.ResolutionHours < t.FirstResponseHours)
+            {
+                validation.Add($"targets[{i}].resolutionHours", "Required, more than 0 and at least the first-response target.");
+            }
+        }
+
+        var pairs = targets.Where(t => t.Severity is not null && t.Tier is not null).Select(t => (t.Severity!.Value, t.Tier!.Value)).ToList();
+        var all = Enum.GetValues<ComplaintSeverity>().SelectMany(s => Enum.GetValues<CustomerTier>().Select(t => (s, t))).ToList();
+        if (pairs.Count != pairs.Distinct().Count() || all.Except(pairs).Any())
+        {
+            validation.Add("targets", $"Exactly one target for each severity and tier ({all.Count} in all).");
+        }
+
+        if (!validation.IsValid)
+        {
+            return validation.ToProblem();
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(http.RequestAborted);
+        var existing = await db.SlaPolicies.ToListAsync(http.RequestAborted);
+        db.SlaPolicies.RemoveRange(existing);
+        await db.SaveChangesAsync(http.RequestAborted);
+        var policies = targets.Select(t => new SlaPolicy
+        {
+            Severity = t.Severity!.Value,
+            Tier = t.Tier!.Value,
+            FirstResponse = TimeSpan.FromHours(t.FirstResponseHours!.Value),
+            Resolution = TimeSpan.FromHours(t.ResolutionHours!.Value),
+            AtRiskShare = request.AtRiskShare!.Value,
+            OverdueShare = request.OverdueShare!.Value,
+        }).ToList();
+        db.SlaPolicies.AddRange(policies);
+        await db.SaveChangesAsync(http.RequestAborted);
+        await transaction.CommitAsync(http.RequestAborted);
+        return TypedResults.Ok(Policies(policies));
+    }
+
+    private static async Task<Results<Ok<CalendarResponse>, ValidationProblem, ForbidHttpResult>> PutCalendar(
+        string code, CalendarRequest request, ComplaintsDbContext db, HttpContext http)
+    {
+        if (!new CurrentUser(http.User).IsSupervisor())
+        {
+            return TypedResults.Forbid();
+        }
+
+        var validation = new Validation().Required("name", request.Name, 200).Required("timeZoneId", request.TimeZoneId, 100);
+        if (code.Length > 50 || !code.All(char.IsAsciiLetterOrDigit))
+        {
+            validation.Add("code", "Letters and digits only, at most 50.");
+        }
+
+        if (request.TimeZoneId is { Length: > 0 } zone && !TimeZoneInfo.TryFindSystemTimeZoneById(zone, out _))
+        {
+            validation.Add("timeZoneId", "Not a known time zone; use an IANA id such as Asia/Shanghai.");
+        }
+
+        if (request.WorkingDays is not { Count: > 0 } || request.WorkingDays.Any(d => !Enum.IsDefined(d)))
+        {
+            validation.Add("workingDays", "At least one weekday, by name (Monday ... Sunday).");
+        }
+
+        var periods = request.WorkingPeriods ?? [];
+        var ordered = periods.OrderBy(p => p.Start).ToList();
+        if (periods.Count == 0 || periods.Any(p => p.End <= p.Start) || ordered.Zip(ordered.Skip(1)).Any(p => p.Second.Start < p.First.End))
+        {
+            validation.Add("workingPeriods", "At least one period (e.g. {\"start\":\"09:00\",\"end\":\"12:00\"}), each ending after it starts, none overlapping.");
+        }
+
+        var exceptions = request.Exceptions ?? [];
+        if (exceptions.GroupBy(e => e.Date).Any(g => g.Count() > 1))
+        {
+            validation.Add("exceptions", "At most one exception per date.");
+        }
+
+        if (exceptions.Count > 2000 || exceptions.Any(e => e.Name is null || e.Name.Length > 200))
+        {
+            validation.Add("exceptions", "At most 2000 exceptions, each with a name of at most 200 characters.");
+        }
+
+        if (!validation.IsValid)
+        {
+            return validation.ToProblem();
+        }
+
+        var calendar = await db.Calendars.FirstOrDefaultAsync(c => c.Code == code, http.RequestAborted);
+        if (calendar is null)
+        {
+            calendar = new CalendarDefinition { Code = code, Name = request.Name!.Trim(), TimeZoneId = request.TimeZoneId!.Trim(), Version = 0 };
+            db.Calendars.Add(calendar);
+        }
+
+        http.Request.EnsureMatches(calendar.Version);
+        calendar.Name = request.Name!.Trim();
+        calendar.TimeZoneId = request.TimeZoneId!.Trim();
+        calendar.IsDefault = request.IsDefault ?? calendar.IsDefault;
+        calendar.Regions = (request.Regions ?? []).Select(r => r.Trim()).Where(r => r.Length > 0).Distinct().ToList();
+        calendar.WorkingDays = request.WorkingDays!.Distinct().ToList();
+        calendar.WorkingPeriods = ordered;
+        calendar.Exceptions = exceptions.OrderBy(e => e.Date).ToList();
+        calendar.Version++;
+        if (calendar.IsDefault)
+        {
+            // One default: the calendar for regions no other calendar names.
+            await db.Calendars.Where(c => c.Code != code && c.IsDefault).ExecuteUpdateAsync(s => s.SetProperty(c => c.IsDefault, false), http.RequestAborted);
+        }
+
+        await db.SaveChangesAsync(http.RequestAborted);
+        http.Response.SetETag(calendar.Version);
+        return TypedResults.Ok(CalendarResponse.From(calendar));
+    }
+}

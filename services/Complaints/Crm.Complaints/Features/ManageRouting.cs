@@ -1,0 +1,209 @@
+using Crm.BuildingBlocks.Http;
+using Crm.BuildingBlocks.Security;
+using Crm.Complaints.Data;
+using Crm.Complaints.Domain;
+using Crm.IntegrationEvents;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace Crm.Complaints.Features;
+
+public sealed record RoutingRuleRequest(
+    Guid? Id, string? Name, List<ComplaintType>? Types, List<string>? ProductLines, List<string>? Regions,
+    List<ComplaintSeverity>? Severities, List<CustomerTier>? Tiers, List<CustomerGrade>? Grades, List<ComplaintChannel>? Channels,
+    string? Department, string? Queue, string? AssigneeId);
+
+public sealed record PublishRuleSetRequest(List<RoutingRuleRequest>? Rules, string? DefaultDepartment, string? DefaultQueue, string? Note);
+
+public sealed record RuleSetResponse(
+    int Version, IReadOnlyList<RoutingRule> Rules, string DefaultDepartment, string? DefaultQueue, DateTimeOffset PublishedAt, string PublishedBy, string? Note)
+{
+    public static RuleSetResponse From(RoutingRuleSet r) => new(r.Version, r.Rules, r.DefaultDepartment, r.DefaultQueue, r.PublishedAt, r.PublishedBy, r.Note);
+}
+
+public sealed record DryRunRequest(
+    Guid? CustomerId, string? Region, CustomerTier? Tier, CustomerGrade? Grade,
+    ComplaintType? Type, ComplaintSeverity? Severity, ComplaintChannel? Channel, string? ProductLine, int? RuleSetVersion);
+
+public sealed record DryRunResponse(
+    int RuleSetVersion, Guid? RuleId, string? RuleName, bool ByDefault, string Department, string? Queue, string? AssigneeId,
+    string Explanation, RoutingInput Input, IReadOnlyList<RuleEvaluation> Evaluated);
+
+/// <summary>
+/// The routing rule sets: read any version, publish a new one (the CRM supervisor or admin; If-Match names the version it
+/// replaces, so two supervisors editing at once cannot silently overwrite each other), and the dry run.
+/// </summary>
+public static class ManageRouting
+{
+    public static void MapManageRouting(this RouteGroupBuilder api)
+    {
+        var routing = api.MapGroup("/routing");
+        routing.MapGet("/rule-sets", List).WithName("ListRuleSets").WithSummary("Every published version of the routing rules, newest first (without their rules).");
+        routing.MapGet("/rule-sets/current", Current).WithName("GetCurrentRuleSet").WithSummary("The rule set new complaints are routed by; its version as ETag.");
+        routing.MapGet("/rule-sets/{version:int}", Get).WithName("GetRuleSet").WithSummary("One published version of the routing rules.");
+        routing.MapPost("/rule-sets", Publish)
+            .WithIdempotency<ComplaintsDbContext>()
+            .WithName("PublishRuleSet")
+            .WithSummary("Publishes the next version of the routing rules (ordered; first match wins; a default department catches the rest). CRM supervisor or admin. Complaints already routed keep their routing.");
+        routing.MapPost("/dry-run", DryRun)
+            .WithName("RoutingDryRun")
+            .WithSummary("Where would this complaint go, and why: every rule tried, in order, with why it did not match. Saves nothing.");
+    }
+
+    private static async Task<Ok<List<RuleSetSummary>>> List(ComplaintsDbContext db, HttpContext http) =>
+        TypedResults.Ok(await db.RoutingRuleSets.AsNoTracking().OrderByDescending(r => r.Version)
+            .Select(r => new RuleSetSummary(r.Version, r.DefaultDepartment, r.PublishedAt, r.PublishedBy, r.Note))
+            .ToListAsync(http.RequestAborted));
+
+    public sealed record RuleSetSummary(int Version, string DefaultDepartment, DateTimeOffset PublishedAt, string PublishedBy, string? Note);
+
+    private static async Task<Results<Ok<RuleSetResponse>, NotFound>> Current(ComplaintsDbContext db, HttpContext http)
+    {
+        var current = await db.CurrentRuleSet(http.RequestAborted);
+        if (current is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        http.Response.SetETag(current.Version);
+        return TypedResults.Ok(RuleSetResponse.From(current));
+    }
+
+    private static async Task<Results<Ok<RuleSetResponse>, NotFound>> Get(int version, ComplaintsDbContext db, HttpContext http)
+    {
+        var ruleSet = await db.RoutingRuleSets.AsNoTracking().FirstOrDefaultAsync(r => r.Version == version, http.RequestAborted);
+        return ruleSet is null ? TypedResults.NotFound() : TypedResults.Ok(RuleSetResponse.From(ruleSet));
+    }
+
+    private static async Task<Results<Created<RuleSetResponse>, ValidationProblem, ForbidHttpResult>> Publish(
+        PublishRuleSetRequest request, ComplaintsDbContext db, HttpContext http, TimeProvider time)
+    {
+        var user = new CurrentUser(http.User);
+        if (!user.IsSupervisor())
+        {
+            return TypedResults.Forbid();
+        }
+
+        var departments = (await db.Departments.AsNoTracking().Select(d => d.Code).ToListAsync(http.RequestAborted)).ToHashSet(StringComparer.Ordinal);
+        var validation = new Validation().Required("defaultDepartment", request.DefaultDepartment, 50).Optional("defaultQueue", request.DefaultQueue, 100).Optional("note", request.Note, 500);
+        if (request.DefaultDepartment is { Length: > 0 } defaultDepartment && !departments.Contains(defaultDepartment.Trim()))
+        {
+            validation.Add("defaultDepartment", "No such department.");
+        }
+
+        var rules = request.Rules ?? [];
+        if (rules.Count > 500)
+        {
+            validation.Add("rules", "At most 500 rules.");
+        }
+
+        for (var i = 0; i < rules.Count; i++)
+        {
+            var rule = rules[i];
+            var prefix = $"rules[{i}]";
+            validation.Required($"{prefix}.name", rule.Name, 200).Required($"{prefix}.department", rule.Department, 50)
+                .Optional($"{prefix}.queue", rule.Queue, 100).Optional($"{prefix}.assigneeId", rule.AssigneeId, 100);
+            if (rule.Department is { Length: > 0 } department && !departments.Contains(department.Trim()))
+            {
+                validation.Add($"{prefix}.department", "No such department.");
+            }
+
+            if (rules.Take(i).Any(r => r.Id is { } id && id != Guid.Empty && id == rule.Id))
+            {
+                validation.Add($"{prefix}.id", "Another rule of this set has the same id.");
+            }
+        }
+
+        if (!validation.IsValid)
+        {
+            return validation.ToProblem();
+        }
+
+        var current = await db.CurrentRuleSet(http.RequestAborted);
+        http.Request.EnsureMatches(current?.Version ?? 0);
+        var published = RoutingRuleSet.Publish(
+            (current?.Version ?? 0) + 1,
+            rules.Select(r => new RoutingRule
+            {
+                Id = r.Id ?? Guid.Empty,
+                Name = r.Name!.Trim(),
+                Types = r.Types ?? [],
+                ProductLines = (r.ProductLines ?? []).Select(p => p.Trim()).Where(p => p.Length > 0).ToList(),
+                Regions = (r.Regions ?? []).Select(p => p.Trim()).Where(p => p.Length > 0).ToList(),
+                Severities = r.Severities ?? [],
+                Tiers = r.Tiers ?? [],
+                Grades = r.Grades ?? [],
+                Channels = r.Channels ?? [],
+                Department = r.Department!.Trim(),
+                Queue = string.IsNullOrWhiteSpace(r.Queue) ? null : r.Queue.Trim(),
+                AssigneeId = string.IsNullOrWhiteSpace(r.AssigneeId) ? null : r.AssigneeId.Trim(),
+            }).ToList(),
+            request.DefaultDepartment!.Trim(),
+            string.IsNullOrWhiteSpace(request.DefaultQueue) ? null : request.DefaultQueue.Trim(),
+            user.Id, time.GetUtcNow(), string.IsNullOrWhiteSpace(request.Note) ? null : request.Note.Trim());
+        // The version is the key: of two publishers racing from the same version, the second insert fails (409).
+        db.RoutingRuleSets.Add(published);
+        try
+        {
+            await db.SaveChangesAsync(http.RequestAborted);
+        }
+        catch (DbUpdateException)
+        {
+            throw new DomainRuleException($"Rule set version {published.Version} was published by someone else meanwhile. Reload and try again.");
+        }
+
+        http.Response.SetETag(published.Version);
+        return TypedResults.Created($"/api/complaints/routing/rule-sets/{published.Version}", RuleSetResponse.From(published));
+    }
+
+    private static async Task<Results<Ok<DryRunResponse>, ValidationProblem>> DryRun(DryRunRequest request, ComplaintsDbContext db, HttpContext http)
+    {
+        var validation = new Validation().Defined("type", request.Type).Defined("severity", request.Severity).Defined("channel", request.Channel)
+            .Optional("productLine", request.ProductLine, 100);
+        var user = new CurrentUser(http.User);
+        string? region = request.Region?.Trim();
+        var tier = request.Tier;
+        var grade = request.Grade;
+        if (request.CustomerId is { } customerId)
+        {
+            var customer = await db.CustomerSnapshots.AsNoTracking().FirstOrDefaultAsync(c => c.Id == customerId, http.RequestAborted);
+            if (customer is null || !user.CanSee(customer))
+            {
+                validation.Add("customerId", "No such customer among those you may work with.");
+            }
+            else
+            {
+                region ??= customer.Region;
+                tier ??= customer.Tier;
+                grade ??= customer.Grade;
+            }
+        }
+        else
+        {
+            validation.Required("region", region, 50).Defined("tier", tier).Defined("grade", grade);
+        }
+
+        var ruleSet = request.RuleSetVersion is { } version
+            ? await db.RoutingRuleSets.AsNoTracking().FirstOrDefaultAsync(r => r.Version == version, http.RequestAborted)
+            : await db.CurrentRuleSet(http.RequestAborted);
+        if (ruleSet is null)
+        {
+            validation.Add("ruleSetVersion", "No such rule set version.");
+        }
+
+        if (!validation.IsValid)
+        {
+            return validation.ToProblem();
+        }
+
+        var input = new RoutingInput(request.Type!.Value, request.Severity!.Value, request.Channel!.Value,
+            string.IsNullOrWhiteSpace(request.ProductLine) ? null : request.ProductLine.Trim(), region!, tier!.Value, grade!.Value);
+        var decision = ruleSet!.Route(input);
+        var explanation = decision.RuleId is null
+            ? $"No rule of version {decision.RuleSetVersion} matched ({decision.Evaluated.Count} tried), so it goes to the default department {decision.Department}."
+            : $"Rule {decision.Evaluated.Count} \"{decision.RuleName}\" of version {decision.RuleSetVersion} matched first, so it goes to {decision.Department}"
+              + (decision.Queue is null ? "" : $", queue {decision.Queue}") + (decision.AssigneeId is null ? "." : $", assigned to {decision.AssigneeId}.");
+        return TypedResults.Ok(new DryRunResponse(decision.RuleSetVersion, decision.RuleId, decision.RuleName, decision.RuleId is null,
+            decision.Department, decision.Queue, decision.AssigneeId, explanation, input, decision.Evaluated));
+    }
+}

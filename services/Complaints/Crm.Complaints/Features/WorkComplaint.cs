@@ -1,0 +1,144 @@
+using Crm.BuildingBlocks.Http;
+using Crm.BuildingBlocks.Security;
+using Crm.Complaints.Data;
+using Crm.Complaints.Domain;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Crm.Complaints.Features;
+
+public sealed record NoteRequest(string? Note);
+
+public sealed record ResolveRequest(string? RootCause, string? Fix);
+
+public sealed record ReasonRequest(string? Reason);
+
+public sealed record TransferRequest(string? Department, string? Reason);
+
+public sealed record AssignRequest(string? AssigneeId);
+
+public sealed record ReturnVisitRequest(int? Satisfaction, string? Note);
+
+/// <summary>
+/// The lifecycle: new → routed → in progress ⇄ waiting on customer → resolved → closed, reopen within a period, transfer
+/// and assignment. Each is a POST on the complaint that honours If-Match, answers the complaint, and is refused with 409
+/// when the complaint's status does not allow it. The department's handlers (and the CRM supervisor) work a complaint;
+/// anyone who sees it may close it, reopen it and record the return visit; only the supervisor may reroute it.
+/// </summary>
+public static class WorkComplaint
+{
+    private enum Who { Viewer, Worker, Supervisor }
+
+    public static void MapWorkComplaint(this RouteGroupBuilder api)
+    {
+        api.MapPost("/{id:guid}/start", (Guid id, ComplaintsDbContext db, HttpContext http, TimeProvider time) =>
+                Act(id, db, http, time, Who.Worker, (c, user, _, now) => c.Start(user.Id, now)))
+            .WithName("StartComplaint").WithSummary("The handler takes the complaint up (its first response).");
+        api.MapPost("/{id:guid}/wait-on-customer", (Guid id, NoteRequest request, ComplaintsDbContext db, HttpContext http, TimeProvider time) =>
+                Act(id, db, http, time, Who.Worker, (c, user, calendar, now) => c.WaitOnCustomer(user.Id, Trim(request.Note), calendar, now), Validate(request.Note)))
+            .WithName("WaitOnCustomer").WithSummary("Waits on the customer; the SLA clock stops until they respond.");
+        api.MapPost("/{id:guid}/customer-responded", (Guid id, NoteRequest request, ComplaintsDbContext db, HttpContext http, TimeProvider time) =>
+                Act(id, db, http, time, Who.Worker, (c, user, calendar, now) => c.CustomerResponded(user.Id, Trim(request.Note), calendar, now), Validate(request.Note)))
+            .WithName("CustomerResponded").WithSummary("The customer answered; work and the SLA clock resume.");
+        api.MapPost("/{id:guid}/resolve", (Guid id, ResolveRequest request, ComplaintsDbContext db, HttpContext http, TimeProvider time) =>
+                Act(id, db, http, time, Who.Worker, (c, user, calendar, now) =>
+                {
+                    c.Resolve(user.Id, request.RootCause!.Trim(), request.Fix!.Trim(), calendar, now);
+                    db.EnqueueEvent(ComplaintEventMapping.Resolved(c, now));
+                }, new Validation().Required("rootCause", request.RootCause, 2000).Required("fix", request.Fix, 2000)))
+            .WithName("ResolveComplaint").WithSummary("Resolves the complaint with its root cause and fix; publishes ComplaintResolved.");
+        api.MapPost("/{id:guid}/close", (Guid id, ComplaintsDbContext db, HttpContext http, TimeProvider time) =>
+                Act(id, db, http, time, Who.Viewer, (c, user, _, now) =>
+                {
+                    c.Close(user.Id, now);
+                    db.EnqueueEvent(ComplaintEventMapping.Closed(c, now));
+                }))
+            .WithName("CloseComplaint").WithSummary("Closes a resolved complaint; publishes ComplaintClosed with the return visit's satisfaction.");
+        api.MapPost("/{id:guid}/reopen", (Guid id, ReasonRequest request, ComplaintsDbContext db, HttpContext http, TimeProvider time, IOptions<ComplaintsOptions> options) =>
+                Act(id, db, http, time, Who.Viewer, (c, user, calendar, now) =>
+                    c.Reopen(user.Id, request.Reason!.Trim(), TimeSpan.FromDays(options.Value.ReopenWithinDays), calendar, now),
+                    new Validation().Required("reason", request.Reason, 1000)))
+            .WithName("ReopenComplaint").WithSummary("Reopens a resolved or closed complaint within the configured period; its SLA clock runs on.");
+        api.MapPost("/{id:guid}/transfer", async (Guid id, TransferRequest request, ComplaintsDbContext db, HttpContext http, TimeProvider time) =>
+            {
+                var validation = new Validation().Required("department", request.Department, 50).Required("reason", request.Reason, 1000);
+                if (request.Department is { Length: > 0 } department && !await db.DepartmentExists(department.Trim(), http.RequestAborted))
+                {
+                    validation.Add("department", "No such department.");
+                }
+
+                return await Act(id, db, http, time, Who.Worker, (c, user, calendar, now) =>
+                {
+                    c.Transfer(request.Department!.Trim(), request.Reason!.Trim(), user.Id, calendar, now);
+                    db.EnqueueEvent(ComplaintEventMapping.Routed(c, now, $"Transferred: {request.Reason!.Trim()}"));
+                }, validation);
+            })
+            .WithName("TransferComplaint").WithSummary("Hands the complaint to another department with a reason; the SLA continues.");
+        api.MapPost("/{id:guid}/assign", (Guid id, AssignRequest request, ComplaintsDbContext db, HttpContext http, TimeProvider time) =>
+                Act(id, db, http, time, Who.Worker, (c, user, _, now) => c.Assign(request.AssigneeId!.Trim(), user.Id, now),
+                    new Validation().Required("assigneeId", request.AssigneeId, 100)))
+            .WithName("AssignComplaint").WithSummary("Assigns the complaint to a person of its department.");
+        api.MapPost("/{id:guid}/return-visit", (Guid id, ReturnVisitRequest request, ComplaintsDbContext db, HttpContext http, TimeProvider time) =>
+            {
+                var validation = new Validation().Optional("note", request.Note, 2000);
+                if (request.Satisfaction is not (>= 1 and <= 5))
+                {
+                    validation.Add("satisfaction", "Required, from 1 (very dissatisfied) to 5 (very satisfied).");
+                }
+
+                return Act(id, db, http, time, Who.Viewer, (c, user, _, now) => c.RecordReturnVisit(request.Satisfaction!.Value, Trim(request.Note), user.Id, now), validation);
+            })
+            .WithName("RecordReturnVisit").WithSummary("Records the return visit (回访) after resolution with the customer's satisfaction, 1 to 5.");
+        api.MapPost("/{id:guid}/reroute", async (Guid id, ComplaintsDbContext db, HttpContext http, TimeProvider time) =>
+            {
+                var rules = await db.RequireCurrentRuleSet(http.RequestAborted);
+                return await Act(id, db, http, time, Who.Supervisor, (c, user, _, now) =>
+                {
+                    c.Reroute(rules.Route(c.RoutingInput), user.Id, now);
+                    db.EnqueueEvent(ComplaintEventMapping.Routed(c, now, c.Actions[^1].Detail!));
+                });
+            })
+            .WithName("RerouteComplaint").WithSummary("Routes an open complaint again by the current rule set (rule changes never reroute by themselves).");
+    }
+
+    private static async Task<Results<Ok<ComplaintResponse>, ValidationProblem, NotFound, ForbidHttpResult>> Act(
+        Guid id, ComplaintsDbContext db, HttpContext http, TimeProvider time, Who who,
+        Action<Complaint, CurrentUser, BusinessCalendar, DateTimeOffset> change, Validation? validation = null)
+    {
+        if (validation is { IsValid: false })
+        {
+            return validation.ToProblem();
+        }
+
+        var user = new CurrentUser(http.User);
+        var complaint = await db.Complaints.FirstOrDefaultAsync(c => c.Id == id, http.RequestAborted);
+        if (complaint is null || !user.CanSee(complaint))
+        {
+            return TypedResults.NotFound();
+        }
+
+        var allowed = who switch
+        {
+            Who.Supervisor => user.IsSupervisor(),
+            Who.Worker => user.CanWork(complaint),
+            _ => true,
+        };
+        if (!allowed)
+        {
+            return TypedResults.Forbid();
+        }
+
+        http.Request.EnsureMatches(complaint.Version);
+        var calendar = await db.CalendarOf(complaint, http.RequestAborted);
+        var now = time.GetUtcNow();
+        change(complaint, user, calendar, now);
+        await db.SaveChangesAsync(http.RequestAborted);
+        http.Response.SetETag(complaint.Version);
+        return TypedResults.Ok(ComplaintResponse.From(complaint, calendar, now));
+    }
+
+    private static Validation Validate(string? note) => new Validation().Optional("note", note, 1000);
+
+    private static string? Trim(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+}
