@@ -30,7 +30,7 @@ public static class ProblemDetailsSetup
 /// Turns the exceptions that mean "the caller did something wrong" into RFC 9457 problem details, so that bad input
 /// and lost races never surface as a 500. Anything else stays a 500 and is logged by the framework.
 /// </summary>
-internal sealed class PlatformExceptionHandler(IProblemDetailsService problemDetails) : IExceptionHandler
+internal sealed partial class PlatformExceptionHandler(IProblemDetailsService problemDetails) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
@@ -57,16 +57,25 @@ internal sealed class PlatformExceptionHandler(IProblemDetailsService problemDet
 
     private static HttpValidationProblemDetails BadRequest(BadHttpRequestException exception)
     {
-        // A body that is not valid JSON for the request type: name the field from the JSON path ("$.kind" → "kind").
+        // Name the field: from the JSON path of a bad body ("$.kind" → "kind"), or from the parameter that a query or
+        // route value failed to bind to ("Nullable<int> Page" → "page").
         var json = exception.InnerException as JsonException;
-        var field = json?.Path is { Length: > 2 } path ? path.TrimStart('$', '.') : "body";
-        var message = json is null ? exception.Message : "Not a valid value for this field (check its type, or the allowed names of a choice).";
+        var binding = BindingFailure().Match(exception.Message);
+        var field = json?.Path is { Length: > 2 } path ? path.TrimStart('$', '.')
+            : binding.Success ? JsonNamingPolicy.CamelCase.ConvertName(binding.Groups["name"].Value)
+            : "body";
+        var message = json is null && !binding.Success
+            ? exception.Message
+            : "Not a valid value for this field (check its type, or the allowed names of a choice).";
         return new HttpValidationProblemDetails(new Dictionary<string, string[]> { [field] = [message] })
         {
             Status = exception.StatusCode,
             Title = "The request is not valid.",
         };
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex("^Failed to bind parameter \"(?:[^\"]* )?(?<name>[^ \"]+)\" from ")]
+    private static partial System.Text.RegularExpressions.Regex BindingFailure();
 
     private static Microsoft.AspNetCore.Mvc.ProblemDetails Conflict(string detail) => new()
     {
