@@ -128,6 +128,17 @@ public abstract class CustomerReadModelTests<TContext> : IAsyncLifetime
     }
 
     [Fact]
+    public async Task a_customer_handed_to_another_rep_leaves_the_old_reps_view()
+    {
+        var registered = TestCustomerEvents.Registered(Guid.NewGuid(), region: "EAST", ownerId: "rep.east");
+        await Host.Deliver(registered, Guid.NewGuid());
+        await Host.Deliver(TestCustomerEvents.Updated(registered, version: 2, ownerId: "rep.east2"), Guid.NewGuid());
+
+        Assert.Equal("rep.east2", (await Get(TestUser.RepEast2, registered.CustomerId).Read<CustomerSnapshot>()).OwnerId);
+        Assert.Equal(HttpStatusCode.NotFound, (await Get(TestUser.RepEast, registered.CustomerId)).StatusCode);
+    }
+
+    [Fact]
     public async Task a_caller_without_a_token_gets_unauthorized()
     {
         var registered = TestCustomerEvents.Registered(Guid.NewGuid());
