@@ -9,3 +9,6 @@ public enum CustomerGrade { A, B, C, D, E }
 public enum CustomerTier { Ordinary, Key }
 
 public enum CustomerKind { Dealer, SecondaryWholesaler, Retailer, EndCustomer, Group }
+
+/// <summary>Invalid customers are deregistered (注销), never deleted.</summary>
+public enum CustomerStatus { Active, Deregistered }

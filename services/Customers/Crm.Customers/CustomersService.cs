@@ -6,7 +6,10 @@ using Crm.Customers.Features;
 
 namespace Crm.Customers;
 
-/// <summary>The Customers service: the customer database, its pipeline grades and their history.</summary>
+/// <summary>
+/// The Customers service: the customer relationship cards and key persons, the A–E pipeline with its history, proposals,
+/// funnel and planning, evaluations, credit, the audit log, CSV import/export, and the customers' service history.
+/// </summary>
 public static class CustomersService
 {
     public const string Name = "customers";
@@ -16,6 +19,8 @@ public static class CustomersService
         builder.AddServiceDatabase<CustomersDbContext, CustomersSqliteDbContext, CustomersPostgresDbContext, CustomersSqlServerDbContext>("Customers");
         builder.AddServiceOpenApi(Name);
         builder.AddConsumer<ContractSignedConsumer>($"{Name}-contract-signed");
+        builder.AddConsumer<GradeProposedConsumer>($"{Name}-grade-proposals");
+        builder.AddServiceHistory();
         if (builder.Configuration.GetValue("Customers:SeedDemoData", false))
         {
             builder.Services.AddHostedService<SeedDemoCustomers>();
@@ -27,11 +32,20 @@ public static class CustomersService
     public static IEndpointRouteBuilder MapCustomersService(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/customers").WithGroupName(Name).WithTags("Customers");
+        api.MapFunnel();
+        api.MapAuditLog();
+        api.MapImportExport();
+        api.MapUnverifiedReport();
         api.MapRegisterCustomer();
         api.MapGetCustomer();
         api.MapListCustomers();
         api.MapUpdateCustomer();
         api.MapChangeGrade();
+        api.MapGradeProposals();
+        api.MapKeyPersons();
+        api.MapCredit();
+        api.MapEvaluations();
+        api.MapServiceHistory();
         return app;
     }
 }

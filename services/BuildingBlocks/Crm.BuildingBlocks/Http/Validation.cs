@@ -13,6 +13,9 @@ public sealed class Validation
 
     public bool IsValid => errors.Count == 0;
 
+    /// <summary>The errors so far by field, e.g. for a per-row report that is not a whole-request 400.</summary>
+    public IReadOnlyDictionary<string, string[]> Errors => errors.ToDictionary(e => e.Key, e => e.Value.ToArray(), StringComparer.Ordinal);
+
     public Validation Add(string field, string message)
     {
         if (!errors.TryGetValue(field, out var list))

@@ -10,6 +10,20 @@ public abstract class CustomersDbContext(DbContextOptions options) : ServiceDbCo
 
     public DbSet<GradeChange> GradeChanges => Set<GradeChange>();
 
+    public DbSet<KeyPerson> KeyPersons => Set<KeyPerson>();
+
+    public DbSet<GradeProposal> GradeProposals => Set<GradeProposal>();
+
+    public DbSet<CreditLimitChange> CreditLimitChanges => Set<CreditLimitChange>();
+
+    public DbSet<Evaluation> Evaluations => Set<Evaluation>();
+
+    public DbSet<EvaluationSettings> EvaluationSettings => Set<EvaluationSettings>();
+
+    public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
+
+    public DbSet<ServiceRecord> ServiceRecords => Set<ServiceRecord>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         base.OnModelCreating(modelBuilder);
@@ -21,17 +35,29 @@ public abstract class CustomersDbContext(DbContextOptions options) : ServiceDbCo
             e.HasIndex(c => c.Code).IsUnique();
             e.Property(c => c.Name).HasMaxLength(200);
             e.Property(c => c.Region).HasMaxLength(50);
+            e.Property(c => c.Territory).HasMaxLength(100);
             e.Property(c => c.Address).HasMaxLength(500);
+            e.Property(c => c.Phone).HasMaxLength(50);
             e.Property(c => c.OwnerId).HasMaxLength(100);
             e.Property(c => c.RegisteredBy).HasMaxLength(100);
             e.Property(c => c.Kind).HasConversion<string>().HasMaxLength(30);
             e.Property(c => c.Tier).HasConversion<string>().HasMaxLength(20);
             e.Property(c => c.Grade).HasConversion<string>().HasMaxLength(1);
+            e.Property(c => c.Status).HasConversion<string>().HasMaxLength(20);
+            e.Property(c => c.DeregistrationReason).HasMaxLength(500);
+            e.Property(c => c.CreditLimit).HasPrecision(18, 2);
+            e.Property(c => c.CreditCurrency).HasMaxLength(3);
             e.Property(c => c.Version).IsConcurrencyToken();
             e.HasMany(c => c.GradeHistory).WithOne().HasForeignKey(g => g.CustomerId);
             e.Navigation(c => c.GradeHistory).HasField("gradeHistory");
+            e.HasMany(c => c.KeyPersons).WithOne().HasForeignKey(k => k.CustomerId);
+            e.Navigation(c => c.KeyPersons).HasField("keyPersons");
+            e.Ignore(c => c.Profile);
+            // Today's funnel counts by grade within a region or an owner; search looks up names and phones.
             e.HasIndex(c => new { c.Region, c.Grade });
             e.HasIndex(c => new { c.OwnerId, c.Grade });
+            e.HasIndex(c => c.Name);
+            e.HasIndex(c => c.Phone);
         });
         modelBuilder.Entity<GradeChange>(e =>
         {
@@ -42,6 +68,86 @@ public abstract class CustomersDbContext(DbContextOptions options) : ServiceDbCo
             e.Property(g => g.ChangedBy).HasMaxLength(100);
             e.Property(g => g.SourceId).HasMaxLength(100);
             e.HasIndex(g => new { g.CustomerId, g.ChangedAt });
+            // "Grade at a date" takes each customer's last change up to the date, and conversions look for changes in
+            // a period: both read (ChangedAt, CustomerId, Id, To) from this index alone.
+            e.HasIndex(g => new { g.ChangedAt, g.CustomerId, g.Id, g.To });
+        });
+        modelBuilder.Entity<KeyPerson>(e =>
+        {
+            e.HasKey(k => k.Id);
+            e.Property(k => k.Id).ValueGeneratedNever();
+            e.Property(k => k.Name).HasMaxLength(100);
+            e.Property(k => k.WorkUnit).HasMaxLength(200);
+            e.Property(k => k.Position).HasMaxLength(100);
+            e.Property(k => k.Role).HasConversion<string>().HasMaxLength(20);
+            e.Property(k => k.Phone).HasMaxLength(50);
+            e.Property(k => k.Email).HasMaxLength(200);
+            e.Property(k => k.Notes).HasMaxLength(1000);
+            e.HasIndex(k => k.Name);
+        });
+        modelBuilder.Entity<GradeProposal>(e =>
+        {
+            e.HasKey(p => p.Id);
+            e.Property(p => p.Id).ValueGeneratedNever();
+            e.Property(p => p.ProposedGrade).HasConversion<string>().HasMaxLength(1);
+            e.Property(p => p.Source).HasMaxLength(30);
+            e.Property(p => p.SourceId).HasMaxLength(100);
+            e.Property(p => p.Reason).HasMaxLength(500);
+            e.Property(p => p.ProposedBy).HasMaxLength(100);
+            e.Property(p => p.Status).HasConversion<string>().HasMaxLength(20);
+            e.Property(p => p.DecidedBy).HasMaxLength(100);
+            e.Property(p => p.DecisionNote).HasMaxLength(500);
+            e.HasIndex(p => new { p.CustomerId, p.Status });
+        });
+        modelBuilder.Entity<CreditLimitChange>(e =>
+        {
+            e.HasKey(c => c.Id);
+            e.Property(c => c.From).HasPrecision(18, 2);
+            e.Property(c => c.To).HasPrecision(18, 2);
+            e.Property(c => c.Currency).HasMaxLength(3);
+            e.Property(c => c.Reason).HasMaxLength(500);
+            e.Property(c => c.ChangedBy).HasMaxLength(100);
+            e.HasIndex(c => c.CustomerId);
+        });
+        modelBuilder.Entity<Evaluation>(e =>
+        {
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Id).ValueGeneratedNever();
+            e.Property(x => x.Score).HasPrecision(5, 2);
+            e.Property(x => x.Capital).HasPrecision(18, 2);
+            e.Property(x => x.Outcome).HasConversion<string>().HasMaxLength(20);
+            e.Property(x => x.CreditRating).HasConversion<string>().HasMaxLength(5);
+            e.Property(x => x.Notes).HasMaxLength(2000);
+            e.Property(x => x.EvaluatedBy).HasMaxLength(100);
+            e.HasIndex(x => new { x.CustomerId, x.EvaluatedAt });
+        });
+        modelBuilder.Entity<EvaluationSettings>(e =>
+        {
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Id).ValueGeneratedNever();
+            e.Property(x => x.UpdatedBy).HasMaxLength(100);
+            e.Property(x => x.Version).IsConcurrencyToken();
+            e.HasData(Domain.EvaluationSettings.Defaults);
+        });
+        modelBuilder.Entity<AuditEntry>(e =>
+        {
+            e.HasKey(a => a.Id);
+            e.Property(a => a.UserId).HasMaxLength(100);
+            e.Property(a => a.Action).HasMaxLength(50);
+            e.HasIndex(a => a.At);
+            e.HasIndex(a => new { a.CustomerId, a.At });
+            e.HasIndex(a => new { a.UserId, a.At });
+        });
+        modelBuilder.Entity<ServiceRecord>(e =>
+        {
+            e.HasKey(s => s.Id);
+            e.HasIndex(s => s.EventId).IsUnique();
+            e.Property(s => s.Number).HasMaxLength(50);
+            e.Property(s => s.Type).HasConversion<string>().HasMaxLength(30);
+            e.Property(s => s.Severity).HasConversion<string>().HasMaxLength(20);
+            e.Property(s => s.Step).HasMaxLength(20);
+            e.Property(s => s.Details).HasMaxLength(1000);
+            e.HasIndex(s => new { s.CustomerId, s.OccurredAt });
         });
     }
 }

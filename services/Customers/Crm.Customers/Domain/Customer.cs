@@ -1,15 +1,29 @@
+using System.Globalization;
+using Crm.BuildingBlocks.Http;
 using Crm.BuildingBlocks.Security;
 using Crm.IntegrationEvents;
 
 namespace Crm.Customers.Domain;
 
+/// <summary>What a card says about the customer, as one value so that registering, updating and importing agree.</summary>
+public sealed record CustomerProfile(
+    string Name, CustomerKind Kind, string Region, string Territory, string Address, double? Latitude, double? Longitude,
+    string Phone, CustomerTier Tier);
+
+/// <summary>One field's old and new value, for the audit log and the events' list of changed fields.</summary>
+public sealed record FieldChange(string Field, string? From, string? To);
+
 /// <summary>
 /// The customer relationship card (客户关系卡片) and its place in the pipeline. Every grade change is kept with who,
-/// when, from, to and why; the version increases with every change and guards against lost updates.
+/// when, from, to and why; the version increases with every change and guards against lost updates. A customer is
+/// never deleted: an invalid one is deregistered (注销) with a reason and leaves the pipeline.
 /// </summary>
 public sealed class Customer : IRegionOwned
 {
+    public const string DefaultCurrency = "CNY";
+
     private readonly List<GradeChange> gradeHistory = [];
+    private readonly List<KeyPerson> keyPersons = [];
 
     private Customer()
     {
@@ -20,55 +34,83 @@ public sealed class Customer : IRegionOwned
     public string Name { get; private set; } = "";
     public CustomerKind Kind { get; private set; }
     public string Region { get; private set; } = "";
+    public string Territory { get; private set; } = "";
     public string Address { get; private set; } = "";
+    public double? Latitude { get; private set; }
+    public double? Longitude { get; private set; }
+    public string Phone { get; private set; } = "";
     public string OwnerId { get; private set; } = "";
     public CustomerTier Tier { get; private set; }
     public CustomerGrade Grade { get; private set; }
+    public CustomerStatus Status { get; private set; }
+    public DateTimeOffset? DeregisteredAt { get; private set; }
+    public string? DeregistrationReason { get; private set; }
+    public DateTimeOffset? LastVerifiedAt { get; private set; }
+    public decimal CreditLimit { get; private set; }
+    public string CreditCurrency { get; private set; } = DefaultCurrency;
     public DateTimeOffset RegisteredAt { get; private init; }
     public string RegisteredBy { get; private init; } = "";
     public long Version { get; private set; }
 
     public IReadOnlyList<GradeChange> GradeHistory => gradeHistory;
 
+    public IReadOnlyList<KeyPerson> KeyPersons => keyPersons;
+
+    public CustomerProfile Profile => new(Name, Kind, Region, Territory, Address, Latitude, Longitude, Phone, Tier);
+
     public static Customer Register(
         string code, string name, CustomerKind kind, string region, string address, string ownerId, CustomerTier tier,
-        CustomerGrade grade, string registeredBy, DateTimeOffset at)
+        CustomerGrade grade, string registeredBy, DateTimeOffset at) =>
+        Register(code, new CustomerProfile(name, kind, region, "", address, null, null, "", tier), ownerId, grade, registeredBy, at);
+
+    public static Customer Register(
+        string code, CustomerProfile profile, string ownerId, CustomerGrade grade, string registeredBy, DateTimeOffset at,
+        DateTimeOffset? lastVerifiedAt = null)
     {
         var customer = new Customer
         {
             Id = Guid.CreateVersion7(at),
             Code = code,
-            Name = name,
-            Kind = kind,
-            Region = region,
-            Address = address,
             OwnerId = ownerId,
-            Tier = tier,
             Grade = grade,
+            Status = CustomerStatus.Active,
             RegisteredAt = at,
             RegisteredBy = registeredBy,
+            LastVerifiedAt = lastVerifiedAt,
             Version = 1,
         };
+        customer.Apply(profile);
         customer.gradeHistory.Add(new GradeChange(customer.Id, from: null, grade, "Registered", registeredBy, at, sourceId: null));
         return customer;
     }
 
-    /// <summary>Replaces the card's profile; returns false when nothing differs, so no version or event is spent on it.</summary>
-    public bool UpdateProfile(string name, CustomerKind kind, string region, string address, string ownerId, CustomerTier tier)
+    /// <summary>Replaces the profile and returns what changed (empty: nothing, and the version stays).</summary>
+    public IReadOnlyList<FieldChange> UpdateProfile(CustomerProfile profile)
     {
-        if (name == Name && kind == Kind && region == Region && address == Address && ownerId == OwnerId && tier == Tier)
+        EnsureActive();
+        var changes = Diff(Profile, profile);
+        if (changes.Count > 0)
         {
-            return false;
+            Apply(profile);
+            Version++;
         }
 
-        Name = name;
-        Kind = kind;
-        Region = region;
-        Address = address;
+        return changes;
+    }
+
+    /// <summary>Hands the customer to another rep. Null when the owner is the same.</summary>
+    public FieldChange? ReassignOwner(string ownerId)
+    {
+        if (ownerId == OwnerId)
+        {
+            return null;
+        }
+
+        EnsureActive();
+        var change = new FieldChange("ownerId", OwnerId, ownerId);
         OwnerId = ownerId;
-        Tier = tier;
         Version++;
-        return true;
+        return change;
     }
 
     /// <summary>Moves the customer to another grade, up or down; a change to the grade it already has changes nothing.</summary>
@@ -80,12 +122,129 @@ public sealed class Customer : IRegionOwned
             return null;
         }
 
+        EnsureActive();
         var from = Grade;
         gradeHistory.Add(new GradeChange(Id, from, to, reason, changedBy, at, sourceId));
         Grade = to;
         Version++;
         return from;
     }
+
+    /// <summary>
+    /// Deregisters the customer (注销无效客户): the card stays, with the reason and the date, and it leaves the pipeline.
+    /// Deregistering twice is refused, so the first reason and date are never overwritten.
+    /// </summary>
+    public void Deregister(string reason, DateTimeOffset at)
+    {
+        EnsureActive();
+        Status = CustomerStatus.Deregistered;
+        DeregisteredAt = at;
+        DeregistrationReason = reason;
+        Version++;
+    }
+
+    /// <summary>The card was checked with the customer and is accurate (准确性、有效性、时效性).</summary>
+    public void MarkVerified(DateTimeOffset at)
+    {
+        EnsureActive();
+        LastVerifiedAt = at;
+        Version++;
+    }
+
+    /// <summary>Sets the credit limit; returns the history entry, or null when the limit is already that amount.</summary>
+    public CreditLimitChange? SetCreditLimit(decimal limit, string reason, string changedBy, DateTimeOffset at)
+    {
+        if (limit < 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(limit), "A credit limit cannot be negative.");
+        }
+
+        if (limit == CreditLimit)
+        {
+            return null;
+        }
+
+        EnsureActive();
+        var change = new CreditLimitChange(Id, CreditLimit, limit, CreditCurrency, reason, changedBy, at);
+        CreditLimit = limit;
+        Version++;
+        return change;
+    }
+
+    public KeyPerson AddKeyPerson(KeyPersonDetails details)
+    {
+        EnsureActive();
+        var person = new KeyPerson(Id, details);
+        keyPersons.Add(person);
+        Version++;
+        return person;
+    }
+
+    /// <summary>Replaces a key person's details; returns what changed.</summary>
+    public IReadOnlyList<FieldChange> UpdateKeyPerson(KeyPerson person, KeyPersonDetails details)
+    {
+        EnsureActive();
+        var changes = person.Replace(details);
+        if (changes.Count > 0)
+        {
+            Version++;
+        }
+
+        return changes;
+    }
+
+    public void RemoveKeyPerson(KeyPerson person)
+    {
+        EnsureActive();
+        keyPersons.Remove(person);
+        Version++;
+    }
+
+    private void EnsureActive()
+    {
+        if (Status == CustomerStatus.Deregistered)
+        {
+            throw new DomainRuleException($"Customer {Code} was deregistered on {DeregisteredAt:yyyy-MM-dd}; its card can no longer change.");
+        }
+    }
+
+    private void Apply(CustomerProfile p)
+    {
+        Name = p.Name;
+        Kind = p.Kind;
+        Region = p.Region;
+        Territory = p.Territory;
+        Address = p.Address;
+        Latitude = p.Latitude;
+        Longitude = p.Longitude;
+        Phone = p.Phone;
+        Tier = p.Tier;
+    }
+
+    private static List<FieldChange> Diff(CustomerProfile old, CustomerProfile now)
+    {
+        var changes = new List<FieldChange>();
+        Compare(changes, "name", old.Name, now.Name);
+        Compare(changes, "kind", old.Kind.ToString(), now.Kind.ToString());
+        Compare(changes, "region", old.Region, now.Region);
+        Compare(changes, "territory", old.Territory, now.Territory);
+        Compare(changes, "address", old.Address, now.Address);
+        Compare(changes, "latitude", Text(old.Latitude), Text(now.Latitude));
+        Compare(changes, "longitude", Text(old.Longitude), Text(now.Longitude));
+        Compare(changes, "phone", old.Phone, now.Phone);
+        Compare(changes, "tier", old.Tier.ToString(), now.Tier.ToString());
+        return changes;
+    }
+
+    internal static void Compare(List<FieldChange> changes, string field, string? from, string? to)
+    {
+        if (!string.Equals(from, to, StringComparison.Ordinal))
+        {
+            changes.Add(new FieldChange(field, from, to));
+        }
+    }
+
+    private static string? Text(double? value) => value?.ToString("R", CultureInfo.InvariantCulture);
 }
 
 /// <summary>One step in a customer's pipeline history. <see cref="SourceId"/> names what caused it (a contract, a visit).</summary>
@@ -106,6 +265,7 @@ public sealed class GradeChange
         SourceId = sourceId;
     }
 
+    /// <summary>Increases with every change, so within one customer it also orders the history in time.</summary>
     public long Id { get; private init; }
     public Guid CustomerId { get; private init; }
     public CustomerGrade? From { get; private init; }
@@ -114,4 +274,32 @@ public sealed class GradeChange
     public string ChangedBy { get; private init; } = "";
     public DateTimeOffset ChangedAt { get; private init; }
     public string? SourceId { get; private init; }
+}
+
+/// <summary>One change of a customer's credit limit: from, to, why, who and when.</summary>
+public sealed class CreditLimitChange
+{
+    private CreditLimitChange()
+    {
+    }
+
+    internal CreditLimitChange(Guid customerId, decimal from, decimal to, string currency, string reason, string changedBy, DateTimeOffset changedAt)
+    {
+        CustomerId = customerId;
+        From = from;
+        To = to;
+        Currency = currency;
+        Reason = reason;
+        ChangedBy = changedBy;
+        ChangedAt = changedAt;
+    }
+
+    public long Id { get; private init; }
+    public Guid CustomerId { get; private init; }
+    public decimal From { get; private init; }
+    public decimal To { get; private init; }
+    public string Currency { get; private init; } = Customer.DefaultCurrency;
+    public string Reason { get; private init; } = "";
+    public string ChangedBy { get; private init; } = "";
+    public DateTimeOffset ChangedAt { get; private init; }
 }

@@ -1,6 +1,7 @@
 using Crm.BuildingBlocks.Http;
 using Crm.BuildingBlocks.Security;
 using Crm.Customers.Data;
+using Crm.Customers.Domain;
 using Crm.IntegrationEvents;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -17,14 +18,13 @@ public static class ChangeGrade
     {
         api.MapPost("/{id:guid}/grade", Handle)
             .WithName("ChangeCustomerGrade")
-            .WithSummary("Moves a customer to another pipeline grade (promotion or demotion) with a reason. Honours If-Match.");
+            .WithSummary("Moves a customer to another pipeline grade (promotion or demotion) with a reason. Honours If-Match. A deregistered customer is out of the pipeline: 409.");
         api.MapGet("/{id:guid}/grade-history", History)
             .WithName("GetCustomerGradeHistory")
             .WithSummary("Every grade the customer has had: who, when, from, to and why.");
     }
 
-    private static async Task<Results<Ok<CustomerResponse>, ValidationProblem, NotFound>> Handle(
-        Guid id, ChangeGradeRequest request, CustomersDbContext db, HttpContext http, TimeProvider time)
+    private static async Task<IResult> Handle(Guid id, ChangeGradeRequest request, CustomersDbContext db, HttpContext http, TimeProvider time)
     {
         var validation = new Validation().Defined("grade", request.Grade).Required("reason", request.Reason, 500);
         if (!validation.IsValid)
@@ -33,10 +33,10 @@ public static class ChangeGrade
         }
 
         var user = new CurrentUser(http.User);
-        var customer = await db.Customers.FirstOrDefaultAsync(c => c.Id == id, http.RequestAborted);
-        if (customer is null || !user.CanSee(customer))
+        var (customer, refusal) = await db.FindForChange(id, user, http.RequestAborted);
+        if (customer is null)
         {
-            return TypedResults.NotFound();
+            return refusal!;
         }
 
         http.Request.EnsureMatches(customer.Version);
@@ -45,11 +45,12 @@ public static class ChangeGrade
         if (customer.ChangeGrade(request.Grade!.Value, reason, user.Id, now) is { } previous)
         {
             db.EnqueueEvent(CustomerEventMapping.GradeChanged(customer, previous, reason, user.Id, now));
+            db.Audit(user, AuditActions.GradeChanged, customer.Id, new { changes = new[] { new FieldChange("grade", previous.ToString(), customer.Grade.ToString()) }, reason }, now);
             await db.SaveChangesAsync(http.RequestAborted);
         }
 
         http.Response.SetETag(customer.Version);
-        return TypedResults.Ok(CustomerResponse.From(customer));
+        return TypedResults.Ok(CustomerResponse.Summary(customer));
     }
 
     private static async Task<Results<Ok<List<GradeChangeResponse>>, NotFound>> History(Guid id, CustomersDbContext db, HttpContext http)

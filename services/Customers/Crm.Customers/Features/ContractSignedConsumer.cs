@@ -1,5 +1,6 @@
 using Crm.BuildingBlocks.Messaging;
 using Crm.Customers.Data;
+using Crm.Customers.Domain;
 using Crm.IntegrationEvents;
 using Microsoft.EntityFrameworkCore;
 
@@ -18,11 +19,21 @@ public sealed class ContractSignedConsumer(CustomersDbContext db, TimeProvider t
             return;
         }
 
+        if (customer.Status == CustomerStatus.Deregistered)
+        {
+            // Out of the pipeline: retrying would never succeed, so the contract is noted in the log and the audit only.
+            logger.LogWarning("Contract {Contract} was signed for deregistered customer {Customer}; its grade stays.", message.ContractNumber, customer.Code);
+            Db.Audit(message.SignedBy, AuditActions.GradeChanged, customer.Id, new { ignored = $"Contract {message.ContractNumber} signed for a deregistered customer" }, Time.GetUtcNow());
+            return;
+        }
+
         var reason = $"Contract {message.ContractNumber} signed";
         var now = Time.GetUtcNow();
         if (customer.ChangeGrade(CustomerGrade.A, reason, message.SignedBy, now, sourceId: $"contract:{message.ContractId}") is { } previous)
         {
             Db.EnqueueEvent(CustomerEventMapping.GradeChanged(customer, previous, reason, message.SignedBy, now));
+            Db.Audit(message.SignedBy, AuditActions.GradeChanged, customer.Id,
+                new { changes = new[] { new FieldChange("grade", previous.ToString(), nameof(CustomerGrade.A)) }, reason, source = $"contract:{message.ContractId}" }, now);
         }
     }
 }

@@ -1,6 +1,7 @@
 using Crm.BuildingBlocks.Http;
 using Crm.BuildingBlocks.Security;
 using Crm.Customers.Data;
+using Crm.Customers.Domain;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -11,16 +12,19 @@ public static class GetCustomer
     public static void MapGetCustomer(this RouteGroupBuilder api) =>
         api.MapGet("/{id:guid}", Handle)
             .WithName("GetCustomer")
-            .WithSummary("One customer card, with its version as ETag. Outside the caller's scope it is not found.");
+            .WithSummary("One customer card with its contact details and key persons (the read is audited), its version as ETag. Outside the caller's scope it is not found.");
 
-    private static async Task<Results<Ok<CustomerResponse>, NotFound>> Handle(Guid id, CustomersDbContext db, HttpContext http)
+    private static async Task<Results<Ok<CustomerResponse>, NotFound>> Handle(Guid id, CustomersDbContext db, HttpContext http, TimeProvider time)
     {
-        var customer = await db.Customers.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, http.RequestAborted);
-        if (customer is null || !new CurrentUser(http.User).CanSee(customer))
+        var user = new CurrentUser(http.User);
+        var customer = await db.Customers.AsNoTracking().Include(c => c.KeyPersons).FirstOrDefaultAsync(c => c.Id == id, http.RequestAborted);
+        if (customer is null || !user.CanSee(customer))
         {
             return TypedResults.NotFound();
         }
 
+        db.Audit(user, AuditActions.ReadContactDetails, customer.Id, new { read = "card", phone = customer.Phone.Length > 0, keyPersons = customer.KeyPersons.Count }, time.GetUtcNow());
+        await db.SaveChangesAsync(http.RequestAborted);
         http.Response.SetETag(customer.Version);
         return TypedResults.Ok(CustomerResponse.From(customer));
     }

@@ -1,62 +1,105 @@
 using Crm.BuildingBlocks.Http;
 using Crm.BuildingBlocks.Security;
 using Crm.Customers.Data;
+using Crm.Customers.Domain;
 using Crm.IntegrationEvents;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
 namespace Crm.Customers.Features;
 
-public sealed record ListCustomersQuery(string? Region, string? Grade, string? OwnerId, int? Page, int? PageSize);
+public sealed record ListCustomersQuery(
+    string? Q, string? Region, string? Grade, string? Tier, string? OwnerId, string? Status, int? Page, int? PageSize);
+
+/// <summary>The parsed filters of a customer list, shared by search and export.</summary>
+public sealed record CustomerFilter(string? Q, string? Region, CustomerGrade? Grade, CustomerTier? Tier, string? OwnerId, CustomerStatus? Status)
+{
+    public static CustomerFilter Parse(ListCustomersQuery query, Validation validation) => new(
+        string.IsNullOrWhiteSpace(query.Q) ? null : query.Q.Trim(),
+        query.Region,
+        Choice<CustomerGrade>(validation, "grade", query.Grade),
+        Choice<CustomerTier>(validation, "tier", query.Tier),
+        query.OwnerId,
+        Choice<CustomerStatus>(validation, "status", query.Status));
+
+    /// <summary>
+    /// Narrows the caller's customers: q matches a part of the name, the code, the phone or a key person's name; the
+    /// other filters match exactly. Filters never widen the caller's scope.
+    /// </summary>
+    public IQueryable<Customer> Apply(IQueryable<Customer> customers, CustomersDbContext db)
+    {
+        if (Q is { } q)
+        {
+            var code = q.ToUpperInvariant();
+            customers = customers.Where(c =>
+                c.Name.Contains(q) || c.Code.Contains(code) || c.Code.Contains(q) || c.Phone.Contains(q)
+                || db.KeyPersons.Any(k => k.CustomerId == c.Id && k.Name.Contains(q)));
+        }
+
+        if (Region is not null)
+        {
+            customers = customers.Where(c => c.Region == Region);
+        }
+
+        if (Grade is not null)
+        {
+            customers = customers.Where(c => c.Grade == Grade);
+        }
+
+        if (Tier is not null)
+        {
+            customers = customers.Where(c => c.Tier == Tier);
+        }
+
+        if (OwnerId is not null)
+        {
+            customers = customers.Where(c => c.OwnerId == OwnerId);
+        }
+
+        if (Status is not null)
+        {
+            customers = customers.Where(c => c.Status == Status);
+        }
+
+        return customers;
+    }
+
+    private static TEnum? Choice<TEnum>(Validation validation, string field, string? value) where TEnum : struct, Enum
+    {
+        if (value is null)
+        {
+            return null;
+        }
+
+        if (Enum.TryParse<TEnum>(value, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed) && !int.TryParse(value, out _))
+        {
+            return parsed;
+        }
+
+        validation.Add(field, $"Must be one of {string.Join(", ", Enum.GetNames<TEnum>())}.");
+        return null;
+    }
+}
 
 public static class ListCustomers
 {
     public static void MapListCustomers(this RouteGroupBuilder api) =>
         api.MapGet("/", Handle)
             .WithName("ListCustomers")
-            .WithSummary("The customers the caller may see, filtered by region, grade and owner, a page at a time.");
+            .WithSummary("Searches the customers the caller may see: q (name, code, phone or key person), region, grade, tier, owner and status, a page at a time. Contact details are left out.");
 
-    private static async Task<Results<Ok<PagedResult<CustomerResponse>>, ValidationProblem>> Handle(
-        [AsParameters] ListCustomersQuery query, CustomersDbContext db, HttpContext http)
+    private static async Task<IResult> Handle([AsParameters] ListCustomersQuery query, CustomersDbContext db, HttpContext http)
     {
         var validation = new Validation();
         var (page, pageSize) = Paging.Check(validation, query.Page, query.PageSize);
-        CustomerGrade? grade = null;
-        if (query.Grade is not null)
-        {
-            if (Enum.TryParse<CustomerGrade>(query.Grade, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed))
-            {
-                grade = parsed;
-            }
-            else
-            {
-                validation.Add("grade", "Must be one of A, B, C, D, E.");
-            }
-        }
-
+        var filter = CustomerFilter.Parse(query, validation);
         if (!validation.IsValid)
         {
             return validation.ToProblem();
         }
 
-        var customers = db.Customers.AsNoTracking().VisibleTo(new CurrentUser(http.User));
-        if (query.Region is not null)
-        {
-            customers = customers.Where(c => c.Region == query.Region);
-        }
-
-        if (grade is not null)
-        {
-            customers = customers.Where(c => c.Grade == grade);
-        }
-
-        if (query.OwnerId is not null)
-        {
-            customers = customers.Where(c => c.OwnerId == query.OwnerId);
-        }
-
+        var customers = filter.Apply(db.Customers.AsNoTracking().VisibleTo(new CurrentUser(http.User)), db);
         var total = await customers.CountAsync(http.RequestAborted);
         var items = await customers.OrderBy(c => c.Name).ThenBy(c => c.Id).TakePage(page, pageSize).ToListAsync(http.RequestAborted);
-        return TypedResults.Ok(new PagedResult<CustomerResponse>(items.Select(CustomerResponse.From).ToList(), page, pageSize, total));
+        return TypedResults.Ok(new PagedResult<CustomerResponse>(items.Select(CustomerResponse.Summary).ToList(), page, pageSize, total));
     }
 }

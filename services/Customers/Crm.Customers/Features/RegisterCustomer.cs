@@ -10,7 +10,11 @@ namespace Crm.Customers.Features;
 
 public sealed record RegisterCustomerRequest(
     string? Name, CustomerKind? Kind, string? Region, string? Address, string? OwnerId,
-    CustomerTier? Tier, CustomerGrade? Grade, string? Code);
+    CustomerTier? Tier, CustomerGrade? Grade, string? Code,
+    string? Territory = null, double? Latitude = null, double? Longitude = null, string? Phone = null)
+{
+    public ProfileInput Profile => new(Name, Kind, Region, Territory, Address, Latitude, Longitude, Phone, Tier);
+}
 
 public static class RegisterCustomer
 {
@@ -24,18 +28,9 @@ public static class RegisterCustomer
         RegisterCustomerRequest request, CustomersDbContext db, HttpContext http, TimeProvider time)
     {
         var user = new CurrentUser(http.User);
-        var validation = new Validation()
-            .Required("name", request.Name, 200)
-            .Defined("kind", request.Kind)
-            .Required("region", request.Region, 50)
-            .Optional("address", request.Address, 500)
+        var validation = request.Profile.Check(new Validation())
             .Optional("ownerId", request.OwnerId, 100)
             .Optional("code", request.Code, 50);
-        if (request.Tier is { } tier && !Enum.IsDefined(tier))
-        {
-            validation.Add("tier", $"Must be one of {string.Join(", ", Enum.GetNames<CustomerTier>())}.");
-        }
-
         if (request.Grade is { } grade && !Enum.IsDefined(grade))
         {
             validation.Add("grade", $"Must be one of {string.Join(", ", Enum.GetNames<CustomerGrade>())}.");
@@ -48,10 +43,9 @@ public static class RegisterCustomer
 
         var ownerId = string.IsNullOrWhiteSpace(request.OwnerId) ? user.Id : request.OwnerId.Trim();
         var region = request.Region!.Trim();
-        if (!user.CanWorkIn(region) || !user.CanSee(region, ownerId))
+        if (!user.CanKeep(region, ownerId))
         {
-            return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Forbidden",
-                detail: $"You may not register a customer in region {region} for owner {ownerId}.");
+            return CustomerAccess.Forbidden($"You may not register a customer in region {region} for owner {ownerId}.");
         }
 
         var code = string.IsNullOrWhiteSpace(request.Code) ? NewCode() : request.Code.Trim();
@@ -61,12 +55,12 @@ public static class RegisterCustomer
         }
 
         var now = time.GetUtcNow();
-        var customer = Customer.Register(code, request.Name!.Trim(), request.Kind!.Value, region, request.Address?.Trim() ?? "",
-            ownerId, request.Tier ?? CustomerTier.Ordinary, request.Grade ?? CustomerGrade.E, user.Id, now);
+        var customer = Customer.Register(code, request.Profile.ToProfile(), ownerId, request.Grade ?? CustomerGrade.E, user.Id, now);
         db.Customers.Add(customer);
         db.EnqueueEvent(CustomerEventMapping.Registered(customer, now));
+        db.Audit(user, AuditActions.Registered, customer.Id, new { code, ownerId, grade = customer.Grade.ToString(), profile = customer.Profile }, now);
         await db.SaveChangesAsync(http.RequestAborted);
-        return TypedResults.Created($"/api/customers/{customer.Id}", CustomerResponse.From(customer));
+        return TypedResults.Created($"/api/customers/{customer.Id}", CustomerResponse.Written(customer));
     }
 
     private static string NewCode() => $"CU-{Guid.NewGuid().ToString("N")[..10].ToUpperInvariant()}";

@@ -1,59 +1,160 @@
 using Crm.BuildingBlocks.Http;
 using Crm.BuildingBlocks.Security;
 using Crm.Customers.Data;
+using Crm.Customers.Domain;
 using Crm.IntegrationEvents;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 
 namespace Crm.Customers.Features;
 
-public sealed record UpdateCustomerRequest(string? Name, CustomerKind? Kind, string? Region, string? Address, string? OwnerId, CustomerTier? Tier);
+public sealed record UpdateCustomerRequest(
+    string? Name, CustomerKind? Kind, string? Region, string? Address, string? OwnerId, CustomerTier? Tier,
+    string? Territory = null, double? Latitude = null, double? Longitude = null, string? Phone = null)
+{
+    public ProfileInput Profile => new(Name, Kind, Region, Territory, Address, Latitude, Longitude, Phone, Tier);
+}
+
+public sealed record ReassignOwnerRequest(string? OwnerId, string? Reason);
+
+public sealed record DeregisterRequest(string? Reason);
 
 public static class UpdateCustomer
 {
-    public static void MapUpdateCustomer(this RouteGroupBuilder api) =>
+    public static void MapUpdateCustomer(this RouteGroupBuilder api)
+    {
         api.MapPut("/{id:guid}", Handle)
             .WithName("UpdateCustomer")
-            .WithSummary("Replaces a card's profile (name, kind, region, address, owner, tier). Honours If-Match.");
+            .WithSummary("Replaces a card's profile. A different owner is a reassignment: CRM supervisor or admin only. Honours If-Match.");
+        api.MapPost("/{id:guid}/owner", Reassign)
+            .WithName("ReassignCustomerOwner")
+            .WithSummary("Hands the customer to another rep, with a reason. CRM supervisor or admin only. Honours If-Match.");
+        api.MapPost("/{id:guid}/deregister", Deregister)
+            .WithName("DeregisterCustomer")
+            .WithSummary("Deregisters an invalid customer (注销) with a reason: kept, never deleted, out of the pipeline.");
+        api.MapPost("/{id:guid}/verify", Verify)
+            .WithName("VerifyCustomerCard")
+            .WithSummary("Records that the card was checked with the customer today (last-verified date).");
+    }
 
-    private static async Task<Results<Ok<CustomerResponse>, ValidationProblem, NotFound, ProblemHttpResult>> Handle(
-        Guid id, UpdateCustomerRequest request, CustomersDbContext db, HttpContext http, TimeProvider time)
+    private static async Task<IResult> Handle(Guid id, UpdateCustomerRequest request, CustomersDbContext db, HttpContext http, TimeProvider time)
     {
-        var validation = new Validation()
-            .Required("name", request.Name, 200)
-            .Defined("kind", request.Kind)
-            .Required("region", request.Region, 50)
-            .Optional("address", request.Address, 500)
-            .Required("ownerId", request.OwnerId, 100)
-            .Defined("tier", request.Tier);
+        var validation = request.Profile.Check(new Validation()).Required("ownerId", request.OwnerId, 100).Defined("tier", request.Tier);
         if (!validation.IsValid)
         {
             return validation.ToProblem();
         }
 
         var user = new CurrentUser(http.User);
-        var customer = await db.Customers.FirstOrDefaultAsync(c => c.Id == id, http.RequestAborted);
-        if (customer is null || !user.CanSee(customer))
+        var (customer, refusal) = await db.FindForChange(id, user, http.RequestAborted);
+        if (customer is null)
         {
-            return TypedResults.NotFound();
+            return refusal!;
         }
 
-        var region = request.Region!.Trim();
+        var profile = request.Profile.ToProfile();
         var ownerId = request.OwnerId!.Trim();
-        if (!user.CanWorkIn(region) || !user.CanSee(region, ownerId))
+        if (ownerId != customer.OwnerId && !user.IsDataSteward())
         {
-            return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Forbidden",
-                detail: $"You may not move the customer to region {region} with owner {ownerId}.");
+            return CustomerAccess.OnlyStewards("reassign a customer to another owner");
+        }
+
+        if (!user.CanKeep(profile.Region, ownerId))
+        {
+            return CustomerAccess.Forbidden($"You may not move the customer to region {profile.Region} with owner {ownerId}.");
         }
 
         http.Request.EnsureMatches(customer.Version);
-        if (customer.UpdateProfile(request.Name!.Trim(), request.Kind!.Value, region, request.Address?.Trim() ?? "", ownerId, request.Tier!.Value))
+        var changes = customer.UpdateProfile(profile).ToList();
+        if (customer.ReassignOwner(ownerId) is { } owner)
         {
-            db.EnqueueEvent(CustomerEventMapping.Updated(customer, time.GetUtcNow()));
+            changes.Add(owner);
+        }
+
+        if (changes.Count > 0)
+        {
+            var now = time.GetUtcNow();
+            db.EnqueueEvent(CustomerEventMapping.Updated(customer, changes, now));
+            db.AuditChanges(user, AuditActions.ProfileChanged, customer.Id, changes, now);
             await db.SaveChangesAsync(http.RequestAborted);
         }
 
         http.Response.SetETag(customer.Version);
-        return TypedResults.Ok(CustomerResponse.From(customer));
+        return TypedResults.Ok(CustomerResponse.Written(customer));
+    }
+
+    private static async Task<IResult> Reassign(Guid id, ReassignOwnerRequest request, CustomersDbContext db, HttpContext http, TimeProvider time)
+    {
+        var validation = new Validation().Required("ownerId", request.OwnerId, 100).Required("reason", request.Reason, 500);
+        if (!validation.IsValid)
+        {
+            return validation.ToProblem();
+        }
+
+        var user = new CurrentUser(http.User);
+        if (!user.IsDataSteward())
+        {
+            return CustomerAccess.OnlyStewards("reassign a customer to another owner");
+        }
+
+        var (customer, refusal) = await db.FindForChange(id, user, http.RequestAborted);
+        if (customer is null)
+        {
+            return refusal!;
+        }
+
+        http.Request.EnsureMatches(customer.Version);
+        if (customer.ReassignOwner(request.OwnerId!.Trim()) is { } change)
+        {
+            var now = time.GetUtcNow();
+            db.EnqueueEvent(CustomerEventMapping.Updated(customer, [change], now));
+            db.Audit(user, AuditActions.OwnerReassigned, customer.Id, new { changes = new[] { change }, reason = request.Reason!.Trim() }, now);
+            await db.SaveChangesAsync(http.RequestAborted);
+        }
+
+        http.Response.SetETag(customer.Version);
+        return TypedResults.Ok(CustomerResponse.Summary(customer));
+    }
+
+    private static async Task<IResult> Deregister(Guid id, DeregisterRequest request, CustomersDbContext db, HttpContext http, TimeProvider time)
+    {
+        var validation = new Validation().Required("reason", request.Reason, 500);
+        if (!validation.IsValid)
+        {
+            return validation.ToProblem();
+        }
+
+        var user = new CurrentUser(http.User);
+        var (customer, refusal) = await db.FindForChange(id, user, http.RequestAborted);
+        if (customer is null)
+        {
+            return refusal!;
+        }
+
+        http.Request.EnsureMatches(customer.Version);
+        var now = time.GetUtcNow();
+        customer.Deregister(request.Reason!.Trim(), now);
+        db.EnqueueEvent(CustomerEventMapping.Deregistered(customer, user.Id, now));
+        db.AuditChanges(user, AuditActions.Deregistered, customer.Id,
+            [new FieldChange("status", nameof(CustomerStatus.Active), nameof(CustomerStatus.Deregistered)), new FieldChange("deregistrationReason", null, customer.DeregistrationReason)], now);
+        await db.SaveChangesAsync(http.RequestAborted);
+        http.Response.SetETag(customer.Version);
+        return TypedResults.Ok(CustomerResponse.Summary(customer));
+    }
+
+    private static async Task<IResult> Verify(Guid id, CustomersDbContext db, HttpContext http, TimeProvider time)
+    {
+        var user = new CurrentUser(http.User);
+        var (customer, refusal) = await db.FindForChange(id, user, http.RequestAborted);
+        if (customer is null)
+        {
+            return refusal!;
+        }
+
+        var now = time.GetUtcNow();
+        var previous = customer.LastVerifiedAt;
+        customer.MarkVerified(now);
+        db.AuditChanges(user, AuditActions.Verified, customer.Id, [new FieldChange("lastVerifiedAt", previous?.ToString("O"), now.ToString("O"))], now);
+        await db.SaveChangesAsync(http.RequestAborted);
+        http.Response.SetETag(customer.Version);
+        return TypedResults.Ok(CustomerResponse.Summary(customer));
     }
 }

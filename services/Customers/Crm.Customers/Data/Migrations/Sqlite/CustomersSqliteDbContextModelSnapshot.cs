@@ -123,6 +123,85 @@ namespace Crm.Customers.Data.Migrations.Sqlite
                     b.ToTable("OutboxMessages");
                 });
 
+            modelBuilder.Entity("Crm.Customers.Domain.AuditEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("CustomerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Details")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("At");
+
+                    b.HasIndex("CustomerId", "At");
+
+                    b.HasIndex("UserId", "At");
+
+                    b.ToTable("AuditLog");
+                });
+
+            modelBuilder.Entity("Crm.Customers.Domain.CreditLimitChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ChangedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ChangedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("From")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("To")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CustomerId");
+
+                    b.ToTable("CreditLimitChanges");
+                });
+
             modelBuilder.Entity("Crm.Customers.Domain.Customer", b =>
                 {
                     b.Property<Guid>("Id")
@@ -138,6 +217,22 @@ namespace Crm.Customers.Data.Migrations.Sqlite
                         .HasMaxLength(50)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("CreditCurrency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("CreditLimit")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("DeregisteredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DeregistrationReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Grade")
                         .IsRequired()
                         .HasMaxLength(1)
@@ -147,6 +242,15 @@ namespace Crm.Customers.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(30)
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("LastVerifiedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double?>("Latitude")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("Longitude")
+                        .HasColumnType("REAL");
 
                     b.Property<string>("Name")
                         .IsRequired()
@@ -158,6 +262,11 @@ namespace Crm.Customers.Data.Migrations.Sqlite
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Phone")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Region")
                         .IsRequired()
                         .HasMaxLength(50)
@@ -167,6 +276,16 @@ namespace Crm.Customers.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("RegisteredBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Territory")
                         .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
@@ -185,11 +304,183 @@ namespace Crm.Customers.Data.Migrations.Sqlite
                     b.HasIndex("Code")
                         .IsUnique();
 
+                    b.HasIndex("Name");
+
+                    b.HasIndex("Phone");
+
                     b.HasIndex("OwnerId", "Grade");
 
                     b.HasIndex("Region", "Grade");
 
                     b.ToTable("Customers");
+                });
+
+            modelBuilder.Entity("Crm.Customers.Domain.Evaluation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("AverageSatisfaction")
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("BestSellingBrands")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("Capital")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ComplaintsEscalated")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ComplaintsFiled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ComplaintsOpen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ComplaintsResolvedLate")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Cooperation")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CooperationWeight")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreditRating")
+                        .IsRequired()
+                        .HasMaxLength(5)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DownstreamCustomers")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("EvaluatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("EvaluatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Flexibility")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Growth")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("GrowthWeight")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Notes")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Profitability")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ProfitabilityWeight")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Safety")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SafetyWeight")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("Score")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Staff")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Transactions")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TransactionsWeight")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Vehicles")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Warehouses")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CustomerId", "EvaluatedAt");
+
+                    b.ToTable("Evaluations");
+                });
+
+            modelBuilder.Entity("Crm.Customers.Domain.EvaluationSettings", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CooperationWeight")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("EliminateBelow")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("GrowthWeight")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ProfitabilityWeight")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RewardAtLeast")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SafetyWeight")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TransactionsWeight")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("EvaluationSettings");
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            CooperationWeight = 15,
+                            EliminateBelow = 60,
+                            GrowthWeight = 15,
+                            ProfitabilityWeight = 25,
+                            RewardAtLeast = 80,
+                            SafetyWeight = 20,
+                            TransactionsWeight = 25,
+                            UpdatedAt = 1308729802752000000L,
+                            UpdatedBy = "system",
+                            Version = 1L
+                        });
                 });
 
             modelBuilder.Entity("Crm.Customers.Domain.GradeChange", b =>
@@ -231,7 +522,182 @@ namespace Crm.Customers.Data.Migrations.Sqlite
 
                     b.HasIndex("CustomerId", "ChangedAt");
 
+                    b.HasIndex("ChangedAt", "CustomerId", "Id", "To");
+
                     b.ToTable("GradeChanges");
+                });
+
+            modelBuilder.Entity("Crm.Customers.Domain.GradeProposal", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("DecidedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecisionNote")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ProposedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ProposedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProposedGrade")
+                        .IsRequired()
+                        .HasMaxLength(1)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SourceId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CustomerId", "Status");
+
+                    b.ToTable("GradeProposals");
+                });
+
+            modelBuilder.Entity("Crm.Customers.Domain.KeyPerson", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("HasDecisionPower")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Notes")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Phone")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Position")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WorkUnit")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CustomerId");
+
+                    b.HasIndex("Name");
+
+                    b.ToTable("KeyPersons");
+                });
+
+            modelBuilder.Entity("Crm.Customers.Domain.ServiceRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ComplaintId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Details")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("EventId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("OccurredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Satisfaction")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Severity")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Step")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool?>("WithinSla")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EventId")
+                        .IsUnique();
+
+                    b.HasIndex("CustomerId", "OccurredAt");
+
+                    b.ToTable("ServiceRecords");
                 });
 
             modelBuilder.Entity("Crm.Customers.Domain.GradeChange", b =>
@@ -243,9 +709,20 @@ namespace Crm.Customers.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Crm.Customers.Domain.KeyPerson", b =>
+                {
+                    b.HasOne("Crm.Customers.Domain.Customer", null)
+                        .WithMany("KeyPersons")
+                        .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Crm.Customers.Domain.Customer", b =>
                 {
                     b.Navigation("GradeHistory");
+
+                    b.Navigation("KeyPersons");
                 });
 #pragma warning restore 612, 618
         }

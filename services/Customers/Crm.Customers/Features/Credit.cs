@@ -1,0 +1,86 @@
+using Crm.BuildingBlocks.Http;
+using Crm.BuildingBlocks.Security;
+using Crm.Customers.Data;
+using Crm.Customers.Domain;
+using Microsoft.EntityFrameworkCore;
+
+namespace Crm.Customers.Features;
+
+public sealed record SetCreditLimitRequest(decimal? Amount, string? Reason);
+
+public sealed record CreditLimitChangeResponse(decimal From, decimal To, string Currency, string Reason, string ChangedBy, DateTimeOffset ChangedAt);
+
+/// <summary>
+/// Credit management (客户信用管理): each customer has a credit limit (CNY) with its history, and every change publishes
+/// CustomerCreditChanged for Contracts and the others. Branch managers and regional directors of the region and
+/// headquarters set it; the rep who sells to the customer reads it but does not set it.
+/// </summary>
+public static class Credit
+{
+    public static void MapCredit(this RouteGroupBuilder api)
+    {
+        api.MapPut("/{id:guid}/credit-limit", Set)
+            .WithName("SetCustomerCreditLimit")
+            .WithSummary("Sets the customer's credit limit (CNY) with a reason; managers of the region and headquarters. Honours If-Match.");
+        api.MapGet("/{id:guid}/credit-history", History)
+            .WithName("GetCustomerCreditHistory")
+            .WithSummary("Every change of the customer's credit limit: from, to, why, who and when.");
+    }
+
+    private static async Task<IResult> Set(Guid id, SetCreditLimitRequest request, CustomersDbContext db, HttpContext http, TimeProvider time)
+    {
+        var validation = new Validation().Required("reason", request.Reason, 500);
+        if (request.Amount is not { } amount)
+        {
+            validation.Add("amount", "Required.");
+        }
+        else if (amount < 0 || amount > 999_999_999_999_999m || decimal.Round(amount, 2) != amount)
+        {
+            validation.Add("amount", "Must be from 0 to 999,999,999,999,999 with at most two decimals.");
+        }
+
+        if (!validation.IsValid)
+        {
+            return validation.ToProblem();
+        }
+
+        var user = new CurrentUser(http.User);
+        var (customer, refusal) = await db.FindForChange(id, user, http.RequestAborted);
+        if (customer is null)
+        {
+            return refusal!;
+        }
+
+        if (!user.CanSetCredit(customer))
+        {
+            return CustomerAccess.Forbidden("Credit limits are set by the branch manager or regional director of the region, or by headquarters.");
+        }
+
+        http.Request.EnsureMatches(customer.Version);
+        var now = time.GetUtcNow();
+        if (customer.SetCreditLimit(request.Amount!.Value, request.Reason!.Trim(), user.Id, now) is { } change)
+        {
+            db.CreditLimitChanges.Add(change);
+            db.EnqueueEvent(CustomerEventMapping.CreditChanged(customer, change, now));
+            db.Audit(user, AuditActions.CreditLimitChanged, id,
+                new { changes = new[] { new FieldChange("creditLimit", change.From.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture), change.To.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture)) }, reason = change.Reason }, now);
+            await db.SaveChangesAsync(http.RequestAborted);
+        }
+
+        http.Response.SetETag(customer.Version);
+        return TypedResults.Ok(CustomerResponse.Summary(customer));
+    }
+
+    private static async Task<IResult> History(Guid id, CustomersDbContext db, HttpContext http)
+    {
+        if (await db.FindVisible(id, new CurrentUser(http.User), http.RequestAborted) is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        var history = await db.CreditLimitChanges.AsNoTracking().Where(c => c.CustomerId == id).OrderBy(c => c.Id)
+            .Select(c => new CreditLimitChangeResponse(c.From, c.To, c.Currency, c.Reason, c.ChangedBy, c.ChangedAt))
+            .ToListAsync(http.RequestAborted);
+        return TypedResults.Ok(history);
+    }
+}

@@ -1,0 +1,70 @@
+using Crm.BuildingBlocks.Security;
+using Crm.Customers.Domain;
+using Crm.Customers.Data;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace Crm.Customers.Features;
+
+/// <summary>
+/// Who may do what with the customer database (DOMAIN.md: 查阅利用和管理制度), on top of <see cref="CurrentUser"/>'s
+/// scoping. Seeing: reps their own customers, branch managers, regional directors and department handlers their
+/// regions, headquarters roles all. Changing: the same, except department handlers, who read customers for the
+/// complaints they handle but do not keep the database. Exporting, changing the evaluation weights, reassigning owners,
+/// importing and reading the audit log: the CRM supervisor and admins only.
+/// </summary>
+public static class CustomerAccess
+{
+    public static bool CanChange(this CurrentUser user, Customer customer) =>
+        user.ManagesRegion(customer.Region) || (user.IsInRole(Roles.SalesRep) && customer.OwnerId == user.Id);
+
+    /// <summary>May the caller put a customer of <paramref name="region"/> owned by <paramref name="ownerId"/> into the database.</summary>
+    public static bool CanKeep(this CurrentUser user, string region, string ownerId) =>
+        user.ManagesRegion(region) || (user.IsInRole(Roles.SalesRep) && ownerId == user.Id && user.Regions.Contains(region));
+
+    /// <summary>Credit limits are risk control (客户信用管理): set by managers and headquarters, not by the rep who sells.</summary>
+    public static bool CanSetCredit(this CurrentUser user, Customer customer) => user.ManagesRegion(customer.Region);
+
+    /// <summary>Headquarters, or a branch manager or regional director of the region.</summary>
+    public static bool ManagesRegion(this CurrentUser user, string region) =>
+        user.SeesAllRegions
+        || ((user.IsInRole(Roles.BranchManager) || user.IsInRole(Roles.RegionalDirector)) && user.Regions.Contains(region));
+
+    /// <summary>The CRM supervisor and admins keep the database: export, import, weights, owners, audit log.</summary>
+    public static bool IsDataSteward(this CurrentUser user) => user.IsInRole(Roles.CrmSupervisor) || user.IsInRole(Roles.Admin);
+
+    public static ProblemHttpResult Forbidden(string detail) =>
+        TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Forbidden", detail: detail);
+
+    public static ProblemHttpResult OnlyStewards(string what) =>
+        Forbidden($"Only the CRM supervisor and admins may {what}.");
+}
+
+public static class CustomerLookup
+{
+    /// <summary>
+    /// The customer the caller is about to change: 404 when it does not exist or is outside the caller's scope (so its
+    /// existence does not leak), 403 when the caller sees it but may not change it.
+    /// </summary>
+    public static async Task<(Customer? Customer, IResult? Refusal)> FindForChange(
+        this CustomersDbContext db, Guid id, CurrentUser user, CancellationToken cancellationToken, bool withKeyPersons = false)
+    {
+        IQueryable<Customer> query = withKeyPersons ? db.Customers.Include(c => c.KeyPersons) : db.Customers;
+        var customer = await query.FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
+        if (customer is null || !user.CanSee(customer))
+        {
+            return (null, TypedResults.NotFound());
+        }
+
+        return user.CanChange(customer)
+            ? (customer, null)
+            : (null, CustomerAccess.Forbidden("You may read this customer but not change it."));
+    }
+
+    /// <summary>The customer the caller is about to read, or null when it does not exist or is outside the caller's scope.</summary>
+    public static async Task<Customer?> FindVisible(this CustomersDbContext db, Guid id, CurrentUser user, CancellationToken cancellationToken)
+    {
+        var customer = await db.Customers.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
+        return customer is not null && user.CanSee(customer) ? customer : null;
+    }
+}

@@ -1,0 +1,212 @@
+using System.Globalization;
+using Crm.BuildingBlocks.Http;
+using Crm.BuildingBlocks.Security;
+using Crm.Customers.Data;
+using Crm.Customers.Domain;
+using Crm.IntegrationEvents;
+using Microsoft.EntityFrameworkCore;
+
+namespace Crm.Customers.Features;
+
+public sealed record FunnelQuery(string? Region, string? OwnerId, DateTimeOffset? At, string? GroupBy);
+
+public sealed record FunnelRow(string Group, int A, int B, int C, int D, int E, int Total);
+
+public sealed record FunnelResponse(DateTimeOffset At, bool FromHistory, string? Region, string? OwnerId, string? GroupBy, IReadOnlyList<FunnelRow> Rows, string Definition);
+
+public sealed record ConversionsQuery(string? Region, string? OwnerId, DateTimeOffset? From, DateTimeOffset? To);
+
+public sealed record ConversionRate(string Stage, CustomerGrade From, CustomerGrade To, int Cohort, int Converted, decimal? Rate);
+
+public sealed record ConversionsResponse(DateTimeOffset From, DateTimeOffset To, string? Region, string? OwnerId, IReadOnlyList<ConversionRate> Rates, string Definition);
+
+/// <summary>
+/// The pipeline funnel (ABCDE 分级) by region, by rep and for the whole company, now or at any past date, and the
+/// stage-to-stage conversion rates, all computed in the database from the grade history with GROUP BY, never by
+/// loading customers. Scoping is the caller's (<see cref="CurrentUserQueries.VisibleTo{T}"/>); region and owner filters
+/// and groups use the customer's current region and owner. Deregistered customers leave the pipeline on their
+/// deregistration date.
+/// </summary>
+public static class Funnel
+{
+    public const string FunnelDefinition =
+        "Active customers by pipeline grade. For a past date, each customer's grade is the one set by the last grade change at or before that date; " +
+        "customers registered after the date or deregistered at or before it are not counted. Region and owner are the customer's current ones.";
+
+    public const string ConversionDefinition =
+        "For a stage X→Y: the cohort is every customer that was at grade X at some time in the period (at X at its start, or moved to X during it); " +
+        "converted are those of them that, after their first time at X in the period, moved to Y or a more mature grade before the period ended. " +
+        "Rate = converted ÷ cohort (null when the cohort is empty). E→A counts only moves to A.";
+
+    private static readonly CustomerGrade[] Grades = [CustomerGrade.A, CustomerGrade.B, CustomerGrade.C, CustomerGrade.D, CustomerGrade.E];
+
+    public static void MapFunnel(this RouteGroupBuilder api)
+    {
+        api.MapGet("/funnel", Counts)
+            .WithName("GetCustomerFunnel")
+            .WithSummary("Customers at each grade now, or at a past date (?at=), for the caller's scope, a region or a rep; ?groupBy=region|owner for one row each.");
+        api.MapGet("/funnel/conversions", Conversions)
+            .WithName("GetCustomerFunnelConversions")
+            .WithSummary("Stage-to-stage conversion rates E→D, D→C, C→B, B→A and E→A over a period (?from=&to=, default the last 365 days), from the grade history.");
+        api.MapGet("/funnel/plan", FunnelPlanning.Plan)
+            .WithName("PlanCustomerFunnel")
+            .WithSummary("From a sales target and average order size: the A, B, C, D and E customers needed, against what the region or rep has now.");
+    }
+
+    private static async Task<IResult> Counts([AsParameters] FunnelQuery query, CustomersDbContext db, HttpContext http, TimeProvider time)
+    {
+        var validation = new Validation();
+        if (query.GroupBy is not (null or "region" or "owner"))
+        {
+            validation.Add("groupBy", "Must be region or owner.");
+        }
+
+        var now = time.GetUtcNow();
+        if (query.At > now)
+        {
+            validation.Add("at", "Must not be in the future.");
+        }
+
+        if (!validation.IsValid)
+        {
+            return validation.ToProblem();
+        }
+
+        var scope = Scope(db, new CurrentUser(http.User), query.Region, query.OwnerId);
+        var at = query.At?.ToUniversalTime();
+        var rows = at is { } date
+            ? await CountAt(db, scope, date, query.GroupBy, http.RequestAborted)
+            : await CountNow(scope, query.GroupBy, http.RequestAborted);
+        return TypedResults.Ok(new FunnelResponse(at ?? now, at is not null, query.Region, query.OwnerId, query.GroupBy, rows, FunnelDefinition));
+    }
+
+    private static async Task<IResult> Conversions([AsParameters] ConversionsQuery query, CustomersDbContext db, HttpContext http, TimeProvider time)
+    {
+        var validation = new Validation();
+        var (from, to) = Period(validation, query.From, query.To, time.GetUtcNow());
+        if (!validation.IsValid)
+        {
+            return validation.ToProblem();
+        }
+
+        var scope = Scope(db, new CurrentUser(http.User), query.Region, query.OwnerId);
+        var rates = await MeasureConversions(db, scope, from, to, http.RequestAborted);
+        return TypedResults.Ok(new ConversionsResponse(from, to, query.Region, query.OwnerId, rates, ConversionDefinition));
+    }
+
+    /// <summary>The caller's customers, narrowed to a region and an owner when asked.</summary>
+    public static IQueryable<Customer> Scope(CustomersDbContext db, CurrentUser user, string? region, string? ownerId)
+    {
+        var customers = db.Customers.AsNoTracking().VisibleTo(user);
+        if (!string.IsNullOrEmpty(region))
+        {
+            customers = customers.Where(c => c.Region == region);
+        }
+
+        if (!string.IsNullOrEmpty(ownerId))
+        {
+            customers = customers.Where(c => c.OwnerId == ownerId);
+        }
+
+        return customers;
+    }
+
+    /// <summary>A period from the query, by default the 365 days up to now.</summary>
+    public static (DateTimeOffset From, DateTimeOffset To) Period(Validation validation, DateTimeOffset? from, DateTimeOffset? to, DateTimeOffset now)
+    {
+        var end = (to ?? now).ToUniversalTime();
+        var start = (from ?? end.AddDays(-365)).ToUniversalTime();
+        if (start >= end)
+        {
+            validation.Add("from", "Must be before to.");
+        }
+
+        return (start, end);
+    }
+
+    public static async Task<IReadOnlyList<FunnelRow>> CountNow(IQueryable<Customer> scope, string? groupBy, CancellationToken cancellationToken)
+    {
+        var active = scope.Where(c => c.Status == CustomerStatus.Active);
+        var counts = groupBy switch
+        {
+            "region" => await active.GroupBy(c => new { Group = c.Region, c.Grade }).Select(g => new GroupCount(g.Key.Group, g.Key.Grade, g.Count())).ToListAsync(cancellationToken),
+            "owner" => await active.GroupBy(c => new { Group = c.OwnerId, c.Grade }).Select(g => new GroupCount(g.Key.Group, g.Key.Grade, g.Count())).ToListAsync(cancellationToken),
+            _ => await active.GroupBy(c => c.Grade).Select(g => new GroupCount("all", g.Key, g.Count())).ToListAsync(cancellationToken),
+        };
+        return Rows(counts, groupBy);
+    }
+
+    public static async Task<IReadOnlyList<FunnelRow>> CountAt(
+        CustomersDbContext db, IQueryable<Customer> scope, DateTimeOffset at, string? groupBy, CancellationToken cancellationToken)
+    {
+        var current = from g in db.GradeChanges
+                      where LastChangeIdsAt(db, at).Contains(g.Id)
+                      join c in scope on g.CustomerId equals c.Id
+                      where c.DeregisteredAt == null || c.DeregisteredAt > at
+                      select new { c.Region, c.OwnerId, g.To };
+        var counts = groupBy switch
+        {
+            "region" => await current.GroupBy(x => new { Group = x.Region, x.To }).Select(g => new GroupCount(g.Key.Group, g.Key.To, g.Count())).ToListAsync(cancellationToken),
+            "owner" => await current.GroupBy(x => new { Group = x.OwnerId, x.To }).Select(g => new GroupCount(g.Key.Group, g.Key.To, g.Count())).ToListAsync(cancellationToken),
+            _ => await current.GroupBy(x => x.To).Select(g => new GroupCount("all", g.Key, g.Count())).ToListAsync(cancellationToken),
+        };
+        return Rows(counts, groupBy);
+    }
+
+    /// <summary>The conversion rate of each stage, by <see cref="ConversionDefinition"/>, two counting queries per stage.</summary>
+    public static async Task<IReadOnlyList<ConversionRate>> MeasureConversions(
+        CustomersDbContext db, IQueryable<Customer> scope, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken)
+    {
+        var rates = new List<ConversionRate>();
+        foreach (var (stageFrom, stageTo) in new[] { (CustomerGrade.E, CustomerGrade.D), (CustomerGrade.D, CustomerGrade.C), (CustomerGrade.C, CustomerGrade.B), (CustomerGrade.B, CustomerGrade.A), (CustomerGrade.E, CustomerGrade.A) })
+        {
+            // Grades are declared from the most mature (A) to the least (E), so "Y or more mature" is "declared at or before Y".
+            var reached = Grades.Where(g => g <= stageTo).ToList();
+            var atStart = LastChangeIdsAt(db, from);
+            var firstAtGrade = db.GradeChanges
+                .Where(g => g.To == stageFrom && ((g.ChangedAt > @from && g.ChangedAt <= to) || atStart.Contains(g.Id)))
+                .GroupBy(g => g.CustomerId)
+                .Select(g => new { CustomerId = g.Key, FirstId = g.Min(x => x.Id) });
+            var cohort = from f in firstAtGrade
+                         join c in scope on f.CustomerId equals c.Id
+                         where c.DeregisteredAt == null || c.DeregisteredAt > @from
+                         select f;
+            var total = await cohort.CountAsync(cancellationToken);
+            var converted = total == 0 ? 0 : await cohort.CountAsync(f => db.GradeChanges.Any(h =>
+                h.CustomerId == f.CustomerId && h.Id > f.FirstId && h.ChangedAt > from && h.ChangedAt <= to && reached.Contains(h.To)), cancellationToken);
+            rates.Add(new ConversionRate($"{stageFrom}→{stageTo}", stageFrom, stageTo, total, converted,
+                total == 0 ? null : Math.Round((decimal)converted / total, 4, MidpointRounding.AwayFromZero)));
+        }
+
+        return rates;
+    }
+
+    /// <summary>
+    /// Each customer's last grade change at or before <paramref name="at"/>. A customer's changes are appended in time
+    /// order, so the largest id is the latest; comparing ids avoids aggregating dates (which SQLite stores as integers here).
+    /// </summary>
+    private static IQueryable<long> LastChangeIdsAt(CustomersDbContext db, DateTimeOffset at) =>
+        db.GradeChanges.Where(g => g.ChangedAt <= at).GroupBy(g => g.CustomerId).Select(g => g.Max(x => x.Id));
+
+    private static List<FunnelRow> Rows(List<GroupCount> counts, string? groupBy)
+    {
+        var groups = counts.GroupBy(c => c.Group).OrderBy(g => g.Key, StringComparer.Ordinal).ToList();
+        if (groups.Count == 0 && groupBy is null)
+        {
+            return [new FunnelRow("all", 0, 0, 0, 0, 0, 0)];
+        }
+
+        return groups.Select(g =>
+        {
+            int Of(CustomerGrade grade) => g.Where(c => c.Grade == grade).Sum(c => c.Count);
+            return new FunnelRow(g.Key, Of(CustomerGrade.A), Of(CustomerGrade.B), Of(CustomerGrade.C), Of(CustomerGrade.D), Of(CustomerGrade.E), g.Sum(c => c.Count));
+        }).ToList();
+    }
+
+    private sealed record GroupCount(string Group, CustomerGrade Grade, int Count);
+}
+
+internal static class Invariant
+{
+    public static string Text(decimal value) => value.ToString("0.####", CultureInfo.InvariantCulture);
+}

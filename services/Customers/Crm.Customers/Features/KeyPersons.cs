@@ -1,0 +1,141 @@
+using Crm.BuildingBlocks.Http;
+using Crm.BuildingBlocks.Security;
+using Crm.Customers.Data;
+using Crm.Customers.Domain;
+using Microsoft.EntityFrameworkCore;
+
+namespace Crm.Customers.Features;
+
+public sealed record KeyPersonRequest(
+    string? Name, string? WorkUnit, string? Position, DecisionRole? Role, bool? HasDecisionPower, string? Phone, string? Email, string? Notes)
+{
+    public Validation Check()
+    {
+        var validation = new Validation()
+            .Required("name", Name, 100)
+            .Optional("workUnit", WorkUnit, 200)
+            .Optional("position", Position, 100)
+            .Defined("role", Role)
+            .Optional("phone", Phone, 50)
+            .Optional("email", Email, 200)
+            .Optional("notes", Notes, 1000);
+        if (!string.IsNullOrWhiteSpace(Email) && !System.Net.Mail.MailAddress.TryCreate(Email.Trim(), out _))
+        {
+            validation.Add("email", "Not an e-mail address.");
+        }
+
+        return validation;
+    }
+
+    public KeyPersonDetails ToDetails() => new(
+        Name!.Trim(), WorkUnit?.Trim() ?? "", Position?.Trim() ?? "", Role!.Value,
+        HasDecisionPower ?? Role == DecisionRole.DecisionMaker, Phone?.Trim() ?? "", Email?.Trim() ?? "", Notes?.Trim() ?? "");
+}
+
+/// <summary>Key persons (关键人) under a customer: contact details, so reading them is audited like the card's phone.</summary>
+public static class KeyPersons
+{
+    public static void MapKeyPersons(this RouteGroupBuilder api)
+    {
+        api.MapGet("/{id:guid}/key-persons", List)
+            .WithName("ListKeyPersons")
+            .WithSummary("The customer's key persons with their contact details (the read is audited).");
+        api.MapPost("/{id:guid}/key-persons", Add)
+            .WithName("AddKeyPerson")
+            .WithSummary("Adds a key person: name, work unit, position, decision role, decision power, phone, e-mail, notes.");
+        api.MapPut("/{id:guid}/key-persons/{personId:guid}", Update)
+            .WithName("UpdateKeyPerson")
+            .WithSummary("Replaces a key person's details.");
+        api.MapDelete("/{id:guid}/key-persons/{personId:guid}", Remove)
+            .WithName("RemoveKeyPerson")
+            .WithSummary("Removes a key person who no longer works with the company (the removal is audited with the old details).");
+    }
+
+    private static async Task<IResult> List(Guid id, CustomersDbContext db, HttpContext http, TimeProvider time)
+    {
+        var user = new CurrentUser(http.User);
+        if (await db.FindVisible(id, user, http.RequestAborted) is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        var persons = await db.KeyPersons.AsNoTracking().Where(k => k.CustomerId == id).OrderBy(k => k.Name).ToListAsync(http.RequestAborted);
+        db.Audit(user, AuditActions.ReadContactDetails, id, new { read = "keyPersons", count = persons.Count }, time.GetUtcNow());
+        await db.SaveChangesAsync(http.RequestAborted);
+        return TypedResults.Ok(persons.Select(KeyPersonResponse.From).ToList());
+    }
+
+    private static async Task<IResult> Add(Guid id, KeyPersonRequest request, CustomersDbContext db, HttpContext http, TimeProvider time)
+    {
+        var validation = request.Check();
+        if (!validation.IsValid)
+        {
+            return validation.ToProblem();
+        }
+
+        var user = new CurrentUser(http.User);
+        var (customer, refusal) = await db.FindForChange(id, user, http.RequestAborted);
+        if (customer is null)
+        {
+            return refusal!;
+        }
+
+        var person = customer.AddKeyPerson(request.ToDetails());
+        db.Audit(user, AuditActions.KeyPersonAdded, id, new { keyPersonId = person.Id, details = person.Details }, time.GetUtcNow());
+        await db.SaveChangesAsync(http.RequestAborted);
+        http.Response.SetETag(customer.Version);
+        return TypedResults.Created($"/api/customers/{id}/key-persons/{person.Id}", KeyPersonResponse.From(person));
+    }
+
+    private static async Task<IResult> Update(Guid id, Guid personId, KeyPersonRequest request, CustomersDbContext db, HttpContext http, TimeProvider time)
+    {
+        var validation = request.Check();
+        if (!validation.IsValid)
+        {
+            return validation.ToProblem();
+        }
+
+        var user = new CurrentUser(http.User);
+        var (customer, refusal) = await db.FindForChange(id, user, http.RequestAborted, withKeyPersons: true);
+        if (customer is null)
+        {
+            return refusal!;
+        }
+
+        if (customer.KeyPersons.FirstOrDefault(k => k.Id == personId) is not { } person)
+        {
+            return TypedResults.NotFound();
+        }
+
+        var changes = customer.UpdateKeyPerson(person, request.ToDetails());
+        if (changes.Count > 0)
+        {
+            db.Audit(user, AuditActions.KeyPersonChanged, id, new { keyPersonId = person.Id, changes }, time.GetUtcNow());
+            await db.SaveChangesAsync(http.RequestAborted);
+        }
+
+        http.Response.SetETag(customer.Version);
+        return TypedResults.Ok(KeyPersonResponse.From(person));
+    }
+
+    private static async Task<IResult> Remove(Guid id, Guid personId, CustomersDbContext db, HttpContext http, TimeProvider time)
+    {
+        var user = new CurrentUser(http.User);
+        var (customer, refusal) = await db.FindForChange(id, user, http.RequestAborted, withKeyPersons: true);
+        if (customer is null)
+        {
+            return refusal!;
+        }
+
+        if (customer.KeyPersons.FirstOrDefault(k => k.Id == personId) is not { } person)
+        {
+            return TypedResults.NotFound();
+        }
+
+        customer.RemoveKeyPerson(person);
+        db.KeyPersons.Remove(person);
+        db.Audit(user, AuditActions.KeyPersonRemoved, id, new { keyPersonId = person.Id, details = person.Details }, time.GetUtcNow());
+        await db.SaveChangesAsync(http.RequestAborted);
+        return TypedResults.NoContent();
+    }
+}

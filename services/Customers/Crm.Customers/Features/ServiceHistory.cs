@@ -1,0 +1,130 @@
+using Crm.BuildingBlocks.Messaging;
+using Crm.BuildingBlocks.Security;
+using Crm.Customers.Data;
+using Crm.Customers.Domain;
+using Crm.IntegrationEvents;
+using Microsoft.EntityFrameworkCore;
+
+namespace Crm.Customers.Features;
+
+public sealed record ServiceStepResponse(string Step, string Details, DateTimeOffset OccurredAt);
+
+public sealed record ComplaintHistoryResponse(
+    Guid ComplaintId, string Number, ComplaintType Type, ComplaintSeverity Severity, string LastStep, bool Escalated,
+    bool? ResolvedWithinSla, int? Satisfaction, DateTimeOffset FiledAt, IReadOnlyList<ServiceStepResponse> Steps);
+
+public sealed record ServiceHistoryResponse(Guid CustomerId, ComplaintContext LastTwelveMonths, IReadOnlyList<ComplaintHistoryResponse> Complaints);
+
+/// <summary>
+/// The customer's service history (record everything: DOMAIN.md, loyalty), kept from the Complaints service's events on
+/// the queue <c>customers-complaint-history</c>. Each event is one step; a complaint's state is read from its steps,
+/// so events arriving out of order still give the right picture.
+/// </summary>
+public static class ServiceHistory
+{
+    public const string Queue = CustomersService.Name + "-complaint-history";
+
+    public static void MapServiceHistory(this RouteGroupBuilder api) =>
+        api.MapGet("/{id:guid}/service-history", Get)
+            .WithName("GetCustomerServiceHistory")
+            .WithSummary("The customer's complaints and each one's steps (filed, routed, escalated, resolved, closed), with a twelve-month summary.");
+
+    public static IHostApplicationBuilder AddServiceHistory(this IHostApplicationBuilder builder)
+    {
+        builder.AddConsumer<ComplaintHistoryConsumer<ComplaintFiled>>(Queue);
+        builder.AddConsumer<ComplaintHistoryConsumer<ComplaintRouted>>(Queue);
+        builder.AddConsumer<ComplaintHistoryConsumer<ComplaintEscalated>>(Queue);
+        builder.AddConsumer<ComplaintHistoryConsumer<ComplaintResolved>>(Queue);
+        builder.AddConsumer<ComplaintHistoryConsumer<ComplaintClosed>>(Queue);
+        return builder;
+    }
+
+    /// <summary>
+    /// Filed, escalated, late and open complaints and the average return-visit satisfaction over the twelve months up to
+    /// <paramref name="at"/>. A complaint is open when it has no Closed step.
+    /// </summary>
+    public static async Task<ComplaintContext> Summarise(CustomersDbContext db, Guid customerId, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        var since = at.AddMonths(-12);
+        var records = await db.ServiceRecords.AsNoTracking()
+            .Where(r => r.CustomerId == customerId && r.OccurredAt > since && r.OccurredAt <= at)
+            .ToListAsync(cancellationToken);
+        return Summarise(records);
+    }
+
+    private static ComplaintContext Summarise(IReadOnlyCollection<ServiceRecord> records)
+    {
+        var complaints = records.GroupBy(r => r.ComplaintId).ToList();
+        var satisfaction = records.Where(r => r.Satisfaction is not null).Select(r => (double)r.Satisfaction!.Value).ToList();
+        return new ComplaintContext(
+            Filed: complaints.Count(c => c.Any(r => r.Step == ServiceSteps.Filed)),
+            Escalated: complaints.Count(c => c.Any(r => r.Step == ServiceSteps.Escalated)),
+            ResolvedLate: complaints.Count(c => c.Any(r => r.Step == ServiceSteps.Resolved && r.WithinSla == false)),
+            Open: complaints.Count(c => c.All(r => r.Step != ServiceSteps.Closed)),
+            AverageSatisfaction: satisfaction.Count > 0 ? Math.Round(satisfaction.Average(), 2) : null);
+    }
+
+    private static async Task<IResult> Get(Guid id, CustomersDbContext db, HttpContext http, TimeProvider time)
+    {
+        if (await db.FindVisible(id, new CurrentUser(http.User), http.RequestAborted) is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        var records = await db.ServiceRecords.AsNoTracking().Where(r => r.CustomerId == id).ToListAsync(http.RequestAborted);
+        var now = time.GetUtcNow();
+        var complaints = records
+            .GroupBy(r => r.ComplaintId)
+            .Select(g =>
+            {
+                var steps = g.OrderBy(r => r.OccurredAt).ThenBy(r => StepOrder(r.Step)).ToList();
+                var first = steps[0];
+                return new ComplaintHistoryResponse(
+                    g.Key, first.Number, first.Type, first.Severity, steps[^1].Step,
+                    steps.Any(r => r.Step == ServiceSteps.Escalated),
+                    steps.LastOrDefault(r => r.Step == ServiceSteps.Resolved)?.WithinSla,
+                    steps.LastOrDefault(r => r.Satisfaction is not null)?.Satisfaction,
+                    first.OccurredAt,
+                    steps.Select(r => new ServiceStepResponse(r.Step, r.Details, r.OccurredAt)).ToList());
+            })
+            .OrderByDescending(c => c.FiledAt)
+            .ToList();
+        var lastYear = records.Where(r => r.OccurredAt > now.AddMonths(-12) && r.OccurredAt <= now).ToList();
+        return TypedResults.Ok(new ServiceHistoryResponse(id, Summarise(lastYear), complaints));
+    }
+
+    private static int StepOrder(string step) => step switch
+    {
+        ServiceSteps.Filed => 0,
+        ServiceSteps.Routed => 1,
+        ServiceSteps.Escalated => 2,
+        ServiceSteps.Resolved => 3,
+        _ => 4,
+    };
+}
+
+/// <summary>One consumer class per complaint event, all on one queue, each step stored once (inbox and event id).</summary>
+public sealed class ComplaintHistoryConsumer<TEvent>(CustomersDbContext db, TimeProvider time)
+    : IdempotentConsumer<TEvent, CustomersDbContext>(db, time)
+    where TEvent : ComplaintEvent
+{
+    protected override async Task Handle(TEvent message, CancellationToken cancellationToken)
+    {
+        if (await Db.ServiceRecords.AnyAsync(r => r.EventId == message.EventId, cancellationToken))
+        {
+            return;
+        }
+
+        Db.ServiceRecords.Add(message switch
+        {
+            ComplaintFiled f => new ServiceRecord(f, ServiceSteps.Filed, Cut($"{f.Type} via {f.Channel}{(f.ProductLine is null ? "" : $", {f.ProductLine}")}; recorded by {f.RecordedBy}")),
+            ComplaintRouted r => new ServiceRecord(r, ServiceSteps.Routed, Cut($"To {r.Department}{(r.AssigneeId is null ? "" : $" ({r.AssigneeId})")}")),
+            ComplaintEscalated e => new ServiceRecord(e, ServiceSteps.Escalated, Cut($"Level {e.Level} to {e.EscalatedTo}: {e.Reason}")),
+            ComplaintResolved r => new ServiceRecord(r, ServiceSteps.Resolved, Cut($"{r.RootCause} → {r.Fix} (by {r.ResolvedBy}, {(r.WithinSla ? "within" : "outside")} SLA)"), withinSla: r.WithinSla),
+            ComplaintClosed c => new ServiceRecord(c, ServiceSteps.Closed, c.Satisfaction is { } s ? $"Closed; satisfaction {s}/5" : "Closed", satisfaction: c.Satisfaction),
+            _ => throw new InvalidOperationException($"No service-history step for {typeof(TEvent).Name}."),
+        });
+    }
+
+    private static string Cut(string text) => text.Length <= 1000 ? text : text[..1000];
+}
