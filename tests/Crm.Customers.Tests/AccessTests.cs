@@ -1,0 +1,182 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using Crm.BuildingBlocks.Security;
+using Crm.Customers.Features;
+using Crm.Testing;
+
+namespace Crm.Customers.Tests;
+
+/// <summary>One service for the whole access matrix; every test works on a customer of its own.</summary>
+public sealed class AccessFixture : IAsyncLifetime
+{
+    public ServiceTestHost Host { get; private set; } = null!;
+
+    public async Task InitializeAsync() => Host = await CustomersHostTests.StartCustomersService();
+
+    public async Task DisposeAsync() => await Host.DisposeAsync();
+}
+
+/// <summary>
+/// The company's access rules, role by role, enforced by the service itself: reps their own customers, branch managers
+/// and regional directors their regions, headquarters everything; department handlers read but do not change; only
+/// the CRM supervisor and admins export, import, change weights, reassign owners and read the audit log.
+/// The customer of each test is in EAST and owned by rep.east.
+/// </summary>
+public sealed class AccessTests(AccessFixture fixture) : IClassFixture<AccessFixture>
+{
+    public static readonly TestUser Admin = new("admin", Roles.Admin, []);
+    public static readonly TestUser Chairman = new("chairman", Roles.Chairman, []);
+
+    private static readonly TestUser[] Users =
+    [
+        TestUser.RepEast, TestUser.RepEast2, TestUser.ManagerEast, TestUser.DirectorNorth, TestUser.MarketingGM, Chairman,
+        TestUser.Supervisor, TestUser.QualityHandler, Admin,
+    ];
+
+    private ServiceTestHost Host => fixture.Host;
+
+    private static TestUser User(string id) => Users.Single(u => u.Id == id);
+
+    private Task<CustomerResponse> NewEastCustomer() => CustomersHostTests.Register(Host, TestUser.Supervisor, "EAST", "rep.east");
+
+    [Theory]
+    [InlineData("rep.east", HttpStatusCode.OK)]
+    [InlineData("rep.east2", HttpStatusCode.NotFound)]
+    [InlineData("manager.east", HttpStatusCode.OK)]
+    [InlineData("director.north", HttpStatusCode.NotFound)]
+    [InlineData("gm", HttpStatusCode.OK)]
+    [InlineData("chairman", HttpStatusCode.OK)]
+    [InlineData("supervisor", HttpStatusCode.OK)]
+    [InlineData("handler.quality", HttpStatusCode.OK)]
+    [InlineData("admin", HttpStatusCode.OK)]
+    public async Task reading_a_card_follows_the_scope_of_each_role(string user, HttpStatusCode expected)
+    {
+        var customer = await NewEastCustomer();
+
+        var response = await Host.Client(User(user)).GetAsync($"/api/customers/{customer.Id}");
+
+        Assert.Equal(expected, response.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("rep.east", HttpStatusCode.OK)]
+    [InlineData("rep.east2", HttpStatusCode.NotFound)]
+    [InlineData("manager.east", HttpStatusCode.OK)]
+    [InlineData("director.north", HttpStatusCode.NotFound)]
+    [InlineData("gm", HttpStatusCode.OK)]
+    [InlineData("chairman", HttpStatusCode.OK)]
+    [InlineData("supervisor", HttpStatusCode.OK)]
+    [InlineData("handler.quality", HttpStatusCode.Forbidden)]
+    [InlineData("admin", HttpStatusCode.OK)]
+    public async Task changing_a_card_is_for_its_rep_the_managers_of_its_region_and_headquarters(string user, HttpStatusCode expected)
+    {
+        var customer = await NewEastCustomer();
+
+        var response = await Host.Client(User(user)).PostAsJsonAsync($"/api/customers/{customer.Id}/grade", new { grade = "D", reason = "First contact" });
+
+        Assert.Equal(expected, response.StatusCode);
+        var stored = await Host.Client(TestUser.Supervisor).GetAsync($"/api/customers/{customer.Id}").Read<CustomerResponse>();
+        Assert.Equal(expected == HttpStatusCode.OK ? "D" : "E", stored.Grade.ToString());
+    }
+
+    [Theory]
+    [InlineData("rep.east", HttpStatusCode.Forbidden)]
+    [InlineData("rep.east2", HttpStatusCode.NotFound)]
+    [InlineData("manager.east", HttpStatusCode.OK)]
+    [InlineData("director.north", HttpStatusCode.NotFound)]
+    [InlineData("gm", HttpStatusCode.OK)]
+    [InlineData("chairman", HttpStatusCode.OK)]
+    [InlineData("supervisor", HttpStatusCode.OK)]
+    [InlineData("handler.quality", HttpStatusCode.Forbidden)]
+    [InlineData("admin", HttpStatusCode.OK)]
+    public async Task credit_limits_are_set_by_the_managers_of_the_region_and_headquarters_not_by_the_rep(string user, HttpStatusCode expected)
+    {
+        var customer = await NewEastCustomer();
+
+        var response = await Host.Client(User(user)).PutAsJsonAsync($"/api/customers/{customer.Id}/credit-limit", new { amount = 500000m, reason = "Annual review" });
+
+        Assert.Equal(expected, response.StatusCode);
+        var stored = await Host.Client(TestUser.Supervisor).GetAsync($"/api/customers/{customer.Id}").Read<CustomerResponse>();
+        Assert.Equal(expected == HttpStatusCode.OK ? 500000m : 0m, stored.CreditLimit);
+    }
+
+    [Theory]
+    [InlineData("rep.east", HttpStatusCode.Forbidden)]
+    [InlineData("rep.east2", HttpStatusCode.Forbidden)]
+    [InlineData("manager.east", HttpStatusCode.Forbidden)]
+    [InlineData("director.north", HttpStatusCode.Forbidden)]
+    [InlineData("gm", HttpStatusCode.Forbidden)]
+    [InlineData("chairman", HttpStatusCode.Forbidden)]
+    [InlineData("supervisor", HttpStatusCode.OK)]
+    [InlineData("handler.quality", HttpStatusCode.Forbidden)]
+    [InlineData("admin", HttpStatusCode.OK)]
+    public async Task only_the_crm_supervisor_and_admins_reassign_owners(string user, HttpStatusCode expected)
+    {
+        var customer = await NewEastCustomer();
+
+        var response = await Host.Client(User(user)).PostAsJsonAsync($"/api/customers/{customer.Id}/owner", new { ownerId = "rep.east2", reason = "Territory handover" });
+
+        Assert.Equal(expected, response.StatusCode);
+        var stored = await Host.Client(TestUser.Supervisor).GetAsync($"/api/customers/{customer.Id}").Read<CustomerResponse>();
+        Assert.Equal(expected == HttpStatusCode.OK ? "rep.east2" : "rep.east", stored.OwnerId);
+    }
+
+    [Theory]
+    [InlineData("rep.east", HttpStatusCode.Forbidden)]
+    [InlineData("manager.east", HttpStatusCode.Forbidden)]
+    [InlineData("director.north", HttpStatusCode.Forbidden)]
+    [InlineData("gm", HttpStatusCode.Forbidden)]
+    [InlineData("chairman", HttpStatusCode.Forbidden)]
+    [InlineData("handler.quality", HttpStatusCode.Forbidden)]
+    [InlineData("supervisor", HttpStatusCode.OK)]
+    [InlineData("admin", HttpStatusCode.OK)]
+    public async Task only_the_crm_supervisor_and_admins_export_read_the_audit_log_and_change_weights(string user, HttpStatusCode expected)
+    {
+        var client = Host.Client(User(user));
+        var weights = await Host.Client(TestUser.Supervisor).GetAsync("/api/customers/evaluation-weights").Read<WeightsResponse>();
+
+        Assert.Equal(expected, (await client.GetAsync("/api/customers/export")).StatusCode);
+        Assert.Equal(expected, (await client.GetAsync("/api/customers/audit")).StatusCode);
+        var body = new
+        {
+            transactions = weights.Transactions, profitability = weights.Profitability, safety = weights.Safety, growth = weights.Growth,
+            cooperation = weights.Cooperation, rewardAtLeast = weights.RewardAtLeast, eliminateBelow = weights.EliminateBelow,
+        };
+        Assert.Equal(expected, (await client.PutAsJsonAsync("/api/customers/evaluation-weights", body)).StatusCode);
+        var import = await client.PostAsync("/api/customers/import", new StringContent("code,name,kind,region,ownerId\n", Encoding.UTF8, "text/csv"));
+        Assert.Equal(expected, import.StatusCode);
+    }
+
+    [Fact]
+    public async Task a_refusal_is_problem_details_saying_who_may()
+    {
+        var problem = await Host.Client(TestUser.ManagerEast).GetAsync("/api/customers/export").ReadProblem(HttpStatusCode.Forbidden);
+
+        Assert.Contains("CRM supervisor", problem.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task a_rep_lists_and_searches_only_own_customers()
+    {
+        var own = await CustomersHostTests.Register(Host, TestUser.Supervisor, "EAST", "rep.east", name: "检索 Search scope own");
+        var other = await CustomersHostTests.Register(Host, TestUser.Supervisor, "EAST", "rep.east2", name: "检索 Search scope other");
+
+        var found = await Host.Client(TestUser.RepEast).GetAsync("/api/customers?q=Search%20scope").Read<Crm.BuildingBlocks.Http.PagedResult<CustomerResponse>>();
+
+        Assert.Equal([own.Id], found.Items.Select(c => c.Id));
+        Assert.DoesNotContain(other.Id, found.Items.Select(c => c.Id));
+    }
+
+    [Fact]
+    public async Task the_funnel_counts_only_what_the_caller_may_see()
+    {
+        await CustomersHostTests.Register(Host, TestUser.Supervisor, "NORTH", "rep.north", grade: "A");
+
+        var repNorth = await Host.Client(TestUser.RepNorth).GetAsync("/api/customers/funnel").Read<FunnelResponse>();
+        var managerEast = await Host.Client(TestUser.ManagerEast).GetAsync("/api/customers/funnel?region=NORTH").Read<FunnelResponse>();
+
+        Assert.True(repNorth.Rows.Single().A >= 1);
+        Assert.Equal(0, managerEast.Rows.Single().Total);
+    }
+}

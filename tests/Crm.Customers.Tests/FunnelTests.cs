@@ -1,0 +1,217 @@
+using System.Net;
+using Crm.Customers.Data;
+using Crm.Customers.Domain;
+using Crm.Customers.Features;
+using Crm.IntegrationEvents;
+using Crm.Testing;
+
+namespace Crm.Customers.Tests;
+
+/// <summary>
+/// The funnel, its history and the planning calculator over grade histories written at known dates (through the
+/// domain, as the service itself records them). The period under study is the 30 days from <see cref="Start"/>.
+/// </summary>
+public sealed class FunnelTests : CustomersHostTests
+{
+    private static readonly DateTimeOffset Start = new(2026, 6, 1, 0, 0, 0, TimeSpan.Zero);
+    private static readonly DateTimeOffset End = Start.AddDays(30);
+
+    private static string Iso(DateTimeOffset at) => Uri.EscapeDataString(at.ToString("O"));
+
+    /// <summary>
+    /// c1: E before the period, D on day 1, C on day 2. c2: E before, stays E. c3: registered on day 3 at E, D on day 4.
+    /// c4: D before the period, demoted to E on day 5. c5 (NORTH): D before, deregistered on day 6.
+    /// </summary>
+    private async Task<Dictionary<string, Guid>> SeedHistory()
+    {
+        var before = Start.AddDays(-10);
+        var ids = new Dictionary<string, Guid>();
+        await Host.Scoped<CustomersDbContext, int>(async db =>
+        {
+            Customer New(string code, string region, string owner, DateTimeOffset at)
+            {
+                var c = Customer.Register(code, new CustomerProfile($"Funnel {code}", CustomerKind.Dealer, region, "", "", null, null, "", CustomerTier.Ordinary),
+                    owner, CustomerGrade.E, "supervisor", at);
+                db.Customers.Add(c);
+                ids[code] = c.Id;
+                return c;
+            }
+
+            var c1 = New("c1", "EAST", "rep.east", before);
+            c1.ChangeGrade(CustomerGrade.D, "First contact", "rep.east", Start.AddDays(1));
+            c1.ChangeGrade(CustomerGrade.C, "Stable contact", "rep.east", Start.AddDays(2));
+            New("c2", "EAST", "rep.east", before);
+            var c3 = New("c3", "EAST", "rep.east2", Start.AddDays(3));
+            c3.ChangeGrade(CustomerGrade.D, "First contact", "rep.east2", Start.AddDays(4));
+            var c4 = New("c4", "EAST", "rep.east2", before);
+            c4.ChangeGrade(CustomerGrade.D, "First contact", "rep.east2", before.AddDays(1));
+            c4.ChangeGrade(CustomerGrade.E, "Contact lost", "rep.east2", Start.AddDays(5));
+            var c5 = New("c5", "NORTH", "rep.north", before);
+            c5.ChangeGrade(CustomerGrade.D, "First contact", "rep.north", before.AddDays(1));
+            c5.Deregister("Went out of business", Start.AddDays(6));
+            return await db.SaveChangesAsync();
+        });
+        return ids;
+    }
+
+    private Task<FunnelResponse> Funnel(string query, TestUser? user = null) =>
+        Host.Client(user ?? TestUser.Supervisor).GetAsync($"/api/customers/funnel?{query}").Read<FunnelResponse>();
+
+    [Fact]
+    public async Task the_funnel_now_counts_active_customers_by_grade_and_leaves_deregistered_ones_out()
+    {
+        await SeedHistory();
+
+        var row = (await Funnel("")).Rows.Single();
+
+        Assert.Equal((0, 0, 1, 1, 2, 4), (row.A, row.B, row.C, row.D, row.E, row.Total));
+    }
+
+    [Fact]
+    public async Task the_funnel_at_a_past_date_comes_from_the_grade_history()
+    {
+        await SeedHistory();
+
+        var midPeriod = await Funnel($"at={Iso(Start.AddDays(2).AddHours(12))}");
+        var beforeC5Left = await Funnel($"at={Iso(Start.AddDays(5).AddHours(12))}");
+
+        Assert.True(midPeriod.FromHistory);
+        // c1 at C, c2 at E, c3 not yet registered, c4 and c5 at D.
+        Assert.Equal((0, 0, 1, 2, 1, 4), (midPeriod.Rows[0].A, midPeriod.Rows[0].B, midPeriod.Rows[0].C, midPeriod.Rows[0].D, midPeriod.Rows[0].E, midPeriod.Rows[0].Total));
+        // c1 C; c2 E; c3 D; c4 E again; c5 still D until its deregistration on day 6.
+        Assert.Equal((1, 2, 2, 5), (beforeC5Left.Rows[0].C, beforeC5Left.Rows[0].D, beforeC5Left.Rows[0].E, beforeC5Left.Rows[0].Total));
+    }
+
+    [Fact]
+    public async Task the_funnel_has_a_row_per_region_or_per_rep_when_asked()
+    {
+        await SeedHistory();
+
+        var byRegion = await Funnel("groupBy=region");
+        var byOwner = await Funnel($"groupBy=owner&at={Iso(Start.AddDays(2).AddHours(12))}");
+
+        Assert.Equal(["EAST"], byRegion.Rows.Select(r => r.Group));
+        Assert.Equal(["rep.east", "rep.east2", "rep.north"], byOwner.Rows.Select(r => r.Group));
+        Assert.Equal((1, 1), (byOwner.Rows[0].C, byOwner.Rows[0].E));
+        Assert.Equal((1, 1), (byOwner.Rows[1].D, byOwner.Rows[1].Total));
+        Assert.Equal((1, 1), (byOwner.Rows[2].D, byOwner.Rows[2].Total));
+    }
+
+    [Fact]
+    public async Task conversion_rates_count_the_customers_that_were_at_a_stage_and_moved_up_within_the_period()
+    {
+        await SeedHistory();
+
+        var response = await Host.Client(TestUser.Supervisor).GetAsync($"/api/customers/funnel/conversions?from={Iso(Start)}&to={Iso(End)}").Read<ConversionsResponse>();
+        var rates = response.Rates.ToDictionary(r => r.Stage);
+
+        // E→D: at E in the period c1, c2, c3, c4 (back to E on day 5); moved on: c1, c3.
+        Assert.Equal((4, 2, 0.5m), (rates["E→D"].Cohort, rates["E→D"].Converted, rates["E→D"].Rate));
+        // D→C: c1 and c3 reached D, c4 and c5 were at D at the start; only c1 moved on.
+        Assert.Equal((4, 1, 0.25m), (rates["D→C"].Cohort, rates["D→C"].Converted, rates["D→C"].Rate));
+        // C→B: c1 reached C and went no further. B→A: nobody was at B.
+        Assert.Equal((1, 0, 0m), (rates["C→B"].Cohort, rates["C→B"].Converted, rates["C→B"].Rate));
+        Assert.Equal((0, 0, (decimal?)null), (rates["B→A"].Cohort, rates["B→A"].Converted, rates["B→A"].Rate));
+        Assert.Equal((4, 0), (rates["E→A"].Cohort, rates["E→A"].Converted));
+        Assert.Contains("cohort", response.Definition, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task conversion_rates_of_one_rep_use_only_that_reps_customers()
+    {
+        await SeedHistory();
+
+        var response = await Host.Client(TestUser.Supervisor).GetAsync($"/api/customers/funnel/conversions?ownerId=rep.east2&from={Iso(Start)}&to={Iso(End)}").Read<ConversionsResponse>();
+        var eToD = response.Rates.Single(r => r.Stage == "E→D");
+
+        // c3 (registered at E, moved to D) and c4 (back to E, stayed).
+        Assert.Equal((2, 1), (eToD.Cohort, eToD.Converted));
+    }
+
+    [Fact]
+    public async Task the_plan_turns_the_documents_sales_target_into_50_A_customers_and_the_grades_below_with_given_rates()
+    {
+        await SeedHistory();
+
+        var plan = await Host.Client(TestUser.Supervisor)
+            .GetAsync("/api/customers/funnel/plan?salesTarget=10000000&averageOrderSize=200000&rateBtoA=0.5&rateCtoB=0.5&rateDtoC=0.5&rateEtoD=0.5")
+            .Read<PlanResponse>();
+        var steps = plan.Steps.ToDictionary(s => s.Grade);
+
+        Assert.Equal(50, steps[CustomerGrade.A].Needed);
+        Assert.Contains("⌈10000000 ÷ 200000⌉ = 50", steps[CustomerGrade.A].Formula, StringComparison.Ordinal);
+        Assert.Equal(50 * 2, steps[CustomerGrade.B].Needed);
+        Assert.Equal(50 * 2 * 2, steps[CustomerGrade.C].Needed);
+        Assert.Equal(50 * 2 * 2 * 2, steps[CustomerGrade.D].Needed);
+        Assert.Equal(50 * 2 * 2 * 2 * 2, steps[CustomerGrade.E].Needed);
+        Assert.All(plan.Steps.Skip(1), s => Assert.Equal("given", s.RateSource));
+        // What the company has now: C 1, D 1, E 2; every grade is short, so the pipeline breaks at E.
+        Assert.Equal((1, 400 - 1), (steps[CustomerGrade.D].Current, steps[CustomerGrade.D].Shortfall));
+        Assert.Equal([CustomerGrade.A, CustomerGrade.B, CustomerGrade.C, CustomerGrade.D, CustomerGrade.E], plan.ShortAt);
+        Assert.Equal(CustomerGrade.E, plan.BreaksAt);
+    }
+
+    [Fact]
+    public async Task the_plan_uses_measured_rates_as_exact_fractions_where_none_are_given()
+    {
+        await SeedHistory();
+
+        var plan = await Host.Client(TestUser.Supervisor)
+            .GetAsync($"/api/customers/funnel/plan?salesTarget=10000000&averageOrderSize=200000&rateBtoA=0.5&rateCtoB=0.3&from={Iso(Start)}&to={Iso(End)}")
+            .Read<PlanResponse>();
+        var steps = plan.Steps.ToDictionary(s => s.Grade);
+
+        var neededC = (long)Math.Ceiling(100 / 0.3m);
+        Assert.Equal(neededC, steps[CustomerGrade.C].Needed);
+        // D→C measured 1 of 4 and E→D 2 of 4 over the period: D = ⌈C × 4 ÷ 1⌉, E = ⌈D × 4 ÷ 2⌉.
+        Assert.Equal(("measured", 4, 1), (steps[CustomerGrade.D].RateSource, steps[CustomerGrade.D].Cohort!.Value, steps[CustomerGrade.D].Converted!.Value));
+        Assert.Equal(neededC * 4, steps[CustomerGrade.D].Needed);
+        Assert.Equal(neededC * 4 * 4 / 2, steps[CustomerGrade.E].Needed);
+    }
+
+    [Fact]
+    public async Task the_plan_says_which_rate_to_give_when_one_cannot_be_measured()
+    {
+        await SeedHistory();
+
+        var plan = await Host.Client(TestUser.Supervisor)
+            .GetAsync($"/api/customers/funnel/plan?salesTarget=10000000&averageOrderSize=200000&from={Iso(Start)}&to={Iso(End)}")
+            .Read<PlanResponse>();
+
+        var b = plan.Steps.Single(s => s.Grade == CustomerGrade.B);
+        Assert.Null(b.Needed);
+        Assert.Contains("rateBtoA", b.Formula, StringComparison.Ordinal);
+        Assert.All(plan.Steps.Skip(2), s => Assert.Null(s.Needed));
+    }
+
+    [Theory]
+    [InlineData("averageOrderSize=200000", "salesTarget")]
+    [InlineData("salesTarget=0&averageOrderSize=200000", "salesTarget")]
+    [InlineData("salesTarget=10000000&averageOrderSize=200000&rateBtoA=1.5", "rateBtoA")]
+    [InlineData("salesTarget=10000000&averageOrderSize=200000&rateEtoD=0", "rateEtoD")]
+    public async Task a_plan_without_a_positive_target_and_order_size_or_with_a_rate_outside_0_to_1_is_a_bad_request(string query, string field)
+    {
+        await Host.Client(TestUser.Supervisor).GetAsync($"/api/customers/funnel/plan?{query}").ReadValidationProblem(field);
+    }
+
+    [Fact]
+    public async Task the_plan_of_one_region_compares_with_that_regions_customers()
+    {
+        await SeedHistory();
+
+        var plan = await Host.Client(TestUser.Supervisor)
+            .GetAsync("/api/customers/funnel/plan?salesTarget=400000&averageOrderSize=200000&rateBtoA=1&rateCtoB=1&rateDtoC=1&rateEtoD=1&region=NORTH")
+            .Read<PlanResponse>();
+
+        // NORTH's only customer was deregistered: nothing counts there now.
+        Assert.All(plan.Steps, s => Assert.Equal((2L, 0), (s.Needed!.Value, s.Current)));
+    }
+
+    [Fact]
+    public async Task a_funnel_date_in_the_future_is_a_bad_request()
+    {
+        var response = await Host.Client(TestUser.Supervisor).GetAsync($"/api/customers/funnel?at={Iso(DateTimeOffset.UtcNow.AddDays(2))}");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
+}
