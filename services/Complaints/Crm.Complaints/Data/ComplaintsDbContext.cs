@@ -85,7 +85,7 @@ public abstract class ComplaintsDbContext(DbContextOptions options) : ServiceDbC
             e.Property(a => a.Detail).HasMaxLength(1000);
             e.Property(a => a.FromStatus).HasConversion<string>().HasMaxLength(30);
             e.Property(a => a.ToStatus).HasConversion<string>().HasMaxLength(30);
-            e.HasIndex(a => new { a.ComplaintId, a.At });
+            e.HasIndex(a => new { a.ComplaintId, a.ComplaintVersion });
         });
         modelBuilder.Entity<ComplaintEscalation>(e =>
         {

@@ -124,7 +124,7 @@ public sealed class BusinessCalendar
                 var available = periodEnd - from;
                 if (remaining <= available)
                 {
-                    return from + remaining;
+                    return (from + remaining).ToUniversalTime();
                 }
 
                 remaining -= available;
@@ -159,7 +159,8 @@ public sealed class BusinessCalendar
             local = local.AddMinutes(1);
         }
 
-        return new DateTimeOffset(local, TimeZone.GetUtcOffset(local));
+        // In UTC: instants are stored, and PostgreSQL (timestamptz) and the SQLite mapping compare them correctly only in UTC.
+        return new DateTimeOffset(local, TimeZone.GetUtcOffset(local)).ToUniversalTime();
     }
 
     private static IEnumerable<(DateTimeOffset Start, DateTimeOffset? End)> Merge(IEnumerable<(DateTimeOffset Start, DateTimeOffset? End)> pauses)

@@ -146,6 +146,7 @@ public sealed class Complaint : IRegionOwned
         var from = Status;
         ApplyRouting(decision);
         Status = ComplaintStatus.Routed;
+        PlanNextEscalation();
         Changed(by, at, "Routed", Explain(decision), from);
     }
 
@@ -326,7 +327,11 @@ public sealed class Complaint : IRegionOwned
             _ => Math.Max(EscalationLevel, 1),
         };
         EscalationSteps |= step;
-        EscalationLevel = Math.Max(EscalationLevel, level);
+        if (step is not (EscalationStep.FirstResponseAtRisk or EscalationStep.ResolutionAtRisk))
+        {
+            EscalationLevel = Math.Max(EscalationLevel, level);
+        }
+
         PlanNextEscalation();
         Version++;
         Record("system", at, "Escalated", $"{step}: level {level}, to {recipientOfLevel(level)}", null);
@@ -427,6 +432,7 @@ public sealed class Complaint : IRegionOwned
         {
             Id = Guid.CreateVersion7(at),
             ComplaintId = Id,
+            ComplaintVersion = Version,
             At = at,
             By = by,
             Action = action,
@@ -441,6 +447,10 @@ public sealed class ComplaintAction
 {
     public Guid Id { get; init; }
     public Guid ComplaintId { get; init; }
+
+    /// <summary>The complaint's version after the action: orders the timeline, even for actions within one instant.</summary>
+    public long ComplaintVersion { get; init; }
+
     public DateTimeOffset At { get; init; }
     public required string By { get; init; }
     public required string Action { get; init; }

@@ -28,7 +28,8 @@ public static class ComplaintAccess
             || (rep && c.OwnerId == id));
     }
 
-    public static bool CanSee(this CurrentUser user, Complaint complaint) =>
+    /// <summary>The same rule as <see cref="VisibleTo"/>, for one complaint in memory.</summary>
+    public static bool MaySee(this CurrentUser user, Complaint complaint) =>
         user.SeesAllRegions
         || (user.IsInRole(Roles.DepartmentHandler) && user.Department is not null && complaint.Department == user.Department && user.Regions.Contains(complaint.Region))
         || ((user.IsInRole(Roles.BranchManager) || user.IsInRole(Roles.RegionalDirector)) && user.Regions.Contains(complaint.Region))

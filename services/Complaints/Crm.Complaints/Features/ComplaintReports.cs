@@ -117,12 +117,14 @@ public static class ComplaintReports
         var complaints = db.Complaints.AsNoTracking().VisibleTo(new CurrentUser(http.User));
         if (period.From is { } from)
         {
-            complaints = complaints.Where(c => c.FiledAt >= from);
+            var fromUtc = from.ToUniversalTime();
+            complaints = complaints.Where(c => c.FiledAt >= fromUtc);
         }
 
         if (period.To is { } to)
         {
-            complaints = complaints.Where(c => c.FiledAt < to);
+            var toUtc = to.ToUniversalTime();
+            complaints = complaints.Where(c => c.FiledAt < toUtc);
         }
 
         return complaints;

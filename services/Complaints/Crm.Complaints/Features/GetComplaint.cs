@@ -29,7 +29,7 @@ public static class GetComplaint
     private static async Task<Results<Ok<ComplaintResponse>, NotFound>> Handle(Guid id, ComplaintsDbContext db, HttpContext http, TimeProvider time)
     {
         var complaint = await db.Complaints.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, http.RequestAborted);
-        if (complaint is null || !new CurrentUser(http.User).CanSee(complaint))
+        if (complaint is null || !new CurrentUser(http.User).MaySee(complaint))
         {
             return TypedResults.NotFound();
         }
@@ -47,7 +47,7 @@ public static class GetComplaint
 
         var entries = await db.ComplaintActions.AsNoTracking()
             .Where(a => a.ComplaintId == id)
-            .OrderBy(a => a.Id)
+            .OrderBy(a => a.ComplaintVersion)
             .Select(a => new TimelineEntry(a.At, a.By, a.Action, a.Detail, a.FromStatus, a.ToStatus))
             .ToListAsync(http.RequestAborted);
         return TypedResults.Ok(entries);
@@ -62,10 +62,10 @@ public static class GetComplaint
 
         var escalations = await db.Escalations.AsNoTracking()
             .Where(e => e.ComplaintId == id)
-            .OrderBy(e => e.Id)
             .Select(e => new EscalationResponse(e.At, e.Step, e.Level, e.Reason, e.EscalatedTo))
             .ToListAsync(http.RequestAborted);
-        return TypedResults.Ok(escalations);
+        // Steps taken in one sweep share an instant; the step order (at risk before breach) breaks the tie.
+        return TypedResults.Ok(escalations.OrderBy(e => e.At).ThenBy(e => e.Step).ToList());
     }
 
     private static Task<bool> Visible(Guid id, ComplaintsDbContext db, HttpContext http) =>

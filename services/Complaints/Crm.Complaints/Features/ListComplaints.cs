@@ -69,7 +69,7 @@ public static class ListComplaints
         }
 
         var total = await complaints.CountAsync(http.RequestAborted);
-        var items = await complaints.OrderBy(c => c.Id).TakePage(page, pageSize).ToListAsync(http.RequestAborted);
+        var items = await complaints.OrderBy(c => c.FiledAt).ThenBy(c => c.Number).TakePage(page, pageSize).ToListAsync(http.RequestAborted);
         var calendars = await db.CalendarsByCode(http.RequestAborted);
         var fallback = (await db.CalendarForRegion("", http.RequestAborted)).ToCalendar();
         var now = time.GetUtcNow();

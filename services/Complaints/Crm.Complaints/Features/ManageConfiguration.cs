@@ -231,6 +231,16 @@ public static class ManageConfiguration
         calendar.WorkingPeriods = ordered;
         calendar.Exceptions = exceptions.OrderBy(e => e.Date).ToList();
         calendar.Version++;
+        // A region has one calendar: naming it here takes it from any other calendar.
+        foreach (var other in await db.Calendars.Where(c => c.Code != code).ToListAsync(http.RequestAborted))
+        {
+            if (other.Regions.Intersect(calendar.Regions, StringComparer.OrdinalIgnoreCase).Any())
+            {
+                other.Regions = other.Regions.Except(calendar.Regions, StringComparer.OrdinalIgnoreCase).ToList();
+                other.Version++;
+            }
+        }
+
         if (calendar.IsDefault)
         {
             // One default: the calendar for regions no other calendar names.

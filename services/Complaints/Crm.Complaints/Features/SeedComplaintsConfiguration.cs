@@ -11,7 +11,7 @@ namespace Crm.Complaints.Features;
 /// ordinary data, editable through the API by the CRM supervisor; nothing is seeded into a table that already has rows.
 /// Replicas that start together may both try; the loser's insert fails on the key and it leaves the winner's rows.
 /// </summary>
-internal sealed class SeedComplaintsConfiguration(IServiceScopeFactory scopes, TimeProvider time, ILogger<SeedComplaintsConfiguration> logger) : IHostedService
+public sealed class SeedComplaintsConfiguration(IServiceScopeFactory scopes, TimeProvider time, ILogger<SeedComplaintsConfiguration> logger) : IHostedService
 {
     public static readonly (string Code, string Name, string Head)[] DefaultDepartments =
     [

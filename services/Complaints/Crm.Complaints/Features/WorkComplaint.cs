@@ -113,7 +113,7 @@ public static class WorkComplaint
 
         var user = new CurrentUser(http.User);
         var complaint = await db.Complaints.FirstOrDefaultAsync(c => c.Id == id, http.RequestAborted);
-        if (complaint is null || !user.CanSee(complaint))
+        if (complaint is null || !user.MaySee(complaint))
         {
             return TypedResults.NotFound();
         }

@@ -1,0 +1,77 @@
+using System.Net;
+using System.Net.Http.Json;
+using Crm.Complaints.Features;
+using Crm.IntegrationEvents;
+using Crm.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Crm.Complaints.Tests;
+
+/// <summary>
+/// The Complaints service in process on a fake clock that starts on Monday 2 March 2026, 09:00 in Shanghai, with the
+/// scheduled sweeper off (tests run sweeps themselves) and customers fed into its read model as Customers would.
+/// </summary>
+public abstract class ComplaintsTestContext : IAsyncLifetime
+{
+    public static readonly DateTimeOffset MondayNine = new(2026, 3, 2, 9, 0, 0, TimeSpan.FromHours(8));
+
+    protected TestClock Clock { get; } = new(MondayNine);
+
+    protected ServiceTestHost Host { get; private set; } = null!;
+
+    public async Task InitializeAsync() =>
+        Host = await ServiceTestHost.StartAsync(
+            b =>
+            {
+                b.AddComplaintsService();
+                b.Services.AddSingleton<TimeProvider>(Clock);
+            },
+            a => a.MapComplaintsService(),
+            new Dictionary<string, string?> { ["Complaints:EscalationEnabled"] = "false" });
+
+    public async Task DisposeAsync() => await Host.DisposeAsync();
+
+    protected HttpClient As(TestUser user) => Host.Client(user);
+
+    protected async Task<Guid> Customer(string region = "EAST", string owner = "rep.east", CustomerTier tier = CustomerTier.Ordinary, CustomerGrade grade = CustomerGrade.B)
+    {
+        var registered = TestCustomerEvents.Registered(Guid.NewGuid(), region, owner, grade: grade, tier: tier);
+        await Host.Deliver(registered, Guid.NewGuid());
+        return registered.CustomerId;
+    }
+
+    protected Task<HttpResponseMessage> FileRaw(TestUser user, object body, string? idempotencyKey = null)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, "/api/complaints") { Content = JsonContent.Create(body) };
+        if (idempotencyKey is not null)
+        {
+            request.Headers.Add("Idempotency-Key", idempotencyKey);
+        }
+
+        return As(user).SendAsync(request);
+    }
+
+    protected async Task<ComplaintResponse> File(
+        Guid customerId, ComplaintType type = ComplaintType.ProductQuality, ComplaintSeverity severity = ComplaintSeverity.Medium,
+        ComplaintChannel channel = ComplaintChannel.Hotline, string? productLine = "Ceramic tiles", TestUser? by = null) =>
+        await FileRaw(by ?? TestUser.RepEast, new
+        {
+            customerId, channel, type, severity, productLine,
+            description = "Cracked tiles in the last delivery", contactPerson = "王经理 13800000000",
+        }).Read<ComplaintResponse>(HttpStatusCode.Created);
+
+    protected Task<HttpResponseMessage> Post(TestUser user, Guid id, string action, object? body = null, long? ifMatch = null)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, $"/api/complaints/{id}/{action}") { Content = JsonContent.Create(body ?? new { }) };
+        if (ifMatch is not null)
+        {
+            request.Headers.TryAddWithoutValidation("If-Match", $"\"{ifMatch}\"");
+        }
+
+        return As(user).SendAsync(request);
+    }
+
+    protected Task<ComplaintResponse> Get(TestUser user, Guid id) => As(user).GetAsync($"/api/complaints/{id}").Read<ComplaintResponse>();
+
+    protected void Advance(TimeSpan by) => Clock.Advance(by);
+}
