@@ -1,8 +1,8 @@
-namespace Crm.Complaints.Tests;
+namespace Crm.Testing;
 
 /// <summary>
 /// A clock the test moves by hand. (Microsoft.Extensions.TimeProvider.Testing's FakeTimeProvider would do, but its pinned
-/// version could not be restored from the package mirror; the service only ever asks for the current time.)
+/// version could not be restored from the package mirror; the services only ever ask it for the current time.)
 /// </summary>
 public sealed class TestClock(DateTimeOffset start) : TimeProvider
 {
