@@ -1,5 +1,6 @@
 using Crm.BuildingBlocks.Data;
 using Crm.Customers.Domain;
+using Crm.IntegrationEvents;
 using Microsoft.EntityFrameworkCore;
 
 namespace Crm.Customers.Data;
@@ -23,6 +24,68 @@ public abstract class CustomersDbContext(DbContextOptions options) : ServiceDbCo
     public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
 
     public DbSet<ServiceRecord> ServiceRecords => Set<ServiceRecord>();
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        var ids = CustomersWithClosingGrades();
+        CloseGradePeriods(ids.Count == 0 ? [] : GradeChanges.Where(g => ids.Contains(g.CustomerId) && g.ValidUntil == null).ToList());
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        var ids = CustomersWithClosingGrades();
+        CloseGradePeriods(ids.Count == 0 ? [] : await GradeChanges.Where(g => ids.Contains(g.CustomerId) && g.ValidUntil == null).ToListAsync(cancellationToken));
+        return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    /// <summary>The stored customers whose current grade ends in this unit of work: a new grade change or a deregistration.</summary>
+    private List<Guid> CustomersWithClosingGrades()
+    {
+        if (ChangeTracker.AutoDetectChangesEnabled)
+        {
+            ChangeTracker.DetectChanges();
+        }
+
+        var added = ChangeTracker.Entries<Customer>().Where(e => e.State == EntityState.Added).Select(e => e.Entity.Id).ToHashSet();
+        return ChangeTracker.Entries<GradeChange>().Where(e => e.State == EntityState.Added).Select(e => e.Entity.CustomerId)
+            .Concat(ChangeTracker.Entries<Customer>().Where(e => e.State == EntityState.Modified && e.Entity.Status == CustomerStatus.Deregistered).Select(e => e.Entity.Id))
+            .Where(id => !added.Contains(id))
+            .Distinct()
+            .ToList();
+    }
+
+    /// <summary>
+    /// Keeps <see cref="GradeChange.ValidUntil"/>: every new change ends the customer's previous grade (stored, or new in
+    /// this unit of work), and a deregistration ends the last one. Part of the same SaveChanges, so it is as atomic as
+    /// the change itself, and whoever changes a grade (an endpoint, a consumer, the import, the seed) gets it for free.
+    /// Stored periods come first in id order, then the new ones in time order, as the domain appends them.
+    /// </summary>
+    private void CloseGradePeriods(List<GradeChange> storedOpen)
+    {
+        var added = ChangeTracker.Entries<GradeChange>().Where(e => e.State == EntityState.Added).Select(e => e.Entity).ToList();
+        if (added.Count == 0 && storedOpen.Count == 0)
+        {
+            return;
+        }
+
+        var deregistered = ChangeTracker.Entries<Customer>()
+            .Where(e => e.State is EntityState.Added or EntityState.Modified && e.Entity.DeregisteredAt is not null)
+            .ToDictionary(e => e.Entity.Id, e => e.Entity.DeregisteredAt!.Value);
+        var periods = storedOpen.OrderBy(g => g.Id).Concat(added.OrderBy(g => g.ChangedAt)).GroupBy(g => g.CustomerId);
+        foreach (var customer in periods)
+        {
+            var list = customer.ToList();
+            for (var i = 0; i < list.Count; i++)
+            {
+                DateTimeOffset? end = i + 1 < list.Count ? list[i + 1].ChangedAt : deregistered.TryGetValue(customer.Key, out var at) ? at : null;
+                if (end is not null && list[i].ValidUntil is null)
+                {
+                    Entry(list[i]).Property(g => g.ValidUntil).CurrentValue = end;
+                }
+            }
+        }
+    }
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -68,9 +131,8 @@ public abstract class CustomersDbContext(DbContextOptions options) : ServiceDbCo
             e.Property(g => g.ChangedBy).HasMaxLength(100);
             e.Property(g => g.SourceId).HasMaxLength(100);
             e.HasIndex(g => new { g.CustomerId, g.ChangedAt });
-            // "Grade at a date" takes each customer's last change up to the date, and conversions look for changes in
-            // a period: both read (ChangedAt, CustomerId, Id, To) from this index alone.
-            e.HasIndex(g => new { g.ChangedAt, g.CustomerId, g.Id, g.To });
+            // Conversions look for the moves to one grade within a period.
+            e.HasIndex(g => new { g.To, g.ChangedAt });
         });
         modelBuilder.Entity<KeyPerson>(e =>
         {

@@ -274,6 +274,13 @@ public sealed class GradeChange
     public string ChangedBy { get; private init; } = "";
     public DateTimeOffset ChangedAt { get; private init; }
     public string? SourceId { get; private init; }
+
+    /// <summary>
+    /// When this grade stopped holding in the pipeline: the time of the customer's next change, or of its
+    /// deregistration; null while it holds. The grade at a date T is then the change with ChangedAt ≤ T &lt; ValidUntil,
+    /// a plain range filter the database answers in one pass (see CustomersDbContext, which keeps it).
+    /// </summary>
+    public DateTimeOffset? ValidUntil { get; internal set; }
 }
 
 /// <summary>One change of a customer's credit limit: from, to, why, who and when.</summary>

@@ -8,6 +8,12 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Crm.Customers.Features;
 
+/// <summary>
+/// The customers a funnel query covers. <see cref="Everything"/>: a headquarters caller without filters, for whom the
+/// queries over the grade history need no join with the customers (the 1,000,000-customer funnel's common case).
+/// </summary>
+public sealed record FunnelScope(IQueryable<Customer> Customers, bool Everything);
+
 public sealed record FunnelQuery(string? Region, string? OwnerId, DateTimeOffset? At, string? GroupBy);
 
 public sealed record FunnelRow(string Group, int A, int B, int C, int D, int E, int Total);
@@ -95,7 +101,7 @@ public static class Funnel
     }
 
     /// <summary>The caller's customers, narrowed to a region and an owner when asked.</summary>
-    public static IQueryable<Customer> Scope(CustomersDbContext db, CurrentUser user, string? region, string? ownerId)
+    public static FunnelScope Scope(CustomersDbContext db, CurrentUser user, string? region, string? ownerId)
     {
         var customers = db.Customers.AsNoTracking().VisibleTo(user);
         if (!string.IsNullOrEmpty(region))
@@ -108,7 +114,7 @@ public static class Funnel
             customers = customers.Where(c => c.OwnerId == ownerId);
         }
 
-        return customers;
+        return new FunnelScope(customers, user.SeesAllRegions && string.IsNullOrEmpty(region) && string.IsNullOrEmpty(ownerId));
     }
 
     /// <summary>A period from the query, by default the 365 days up to now.</summary>
@@ -124,9 +130,9 @@ public static class Funnel
         return (start, end);
     }
 
-    public static async Task<IReadOnlyList<FunnelRow>> CountNow(IQueryable<Customer> scope, string? groupBy, CancellationToken cancellationToken)
+    public static async Task<IReadOnlyList<FunnelRow>> CountNow(FunnelScope scope, string? groupBy, CancellationToken cancellationToken)
     {
-        var active = scope.Where(c => c.Status == CustomerStatus.Active);
+        var active = scope.Customers.Where(c => c.Status == CustomerStatus.Active);
         var counts = groupBy switch
         {
             "region" => await active.GroupBy(c => new { Group = c.Region, c.Grade }).Select(g => new GroupCount(g.Key.Group, g.Key.Grade, g.Count())).ToListAsync(cancellationToken),
@@ -137,12 +143,18 @@ public static class Funnel
     }
 
     public static async Task<IReadOnlyList<FunnelRow>> CountAt(
-        CustomersDbContext db, IQueryable<Customer> scope, DateTimeOffset at, string? groupBy, CancellationToken cancellationToken)
+        CustomersDbContext db, FunnelScope scope, DateTimeOffset at, string? groupBy, CancellationToken cancellationToken)
     {
-        var current = from g in db.GradeChanges
-                      where LastChangeIdsAt(db, at).Contains(g.Id)
-                      join c in scope on g.CustomerId equals c.Id
-                      where c.DeregisteredAt == null || c.DeregisteredAt > at
+        var held = HeldAt(db, at);
+        if (groupBy is null && scope.Everything)
+        {
+            // Nothing to narrow and nothing to group by: the history alone answers, without joining the customers.
+            var all = await held.GroupBy(g => g.To).Select(g => new GroupCount("all", g.Key, g.Count())).ToListAsync(cancellationToken);
+            return Rows(all, groupBy);
+        }
+
+        var current = from g in held
+                      join c in scope.Customers on g.CustomerId equals c.Id
                       select new { c.Region, c.OwnerId, g.To };
         var counts = groupBy switch
         {
@@ -155,25 +167,33 @@ public static class Funnel
 
     /// <summary>The conversion rate of each stage, by <see cref="ConversionDefinition"/>, two counting queries per stage.</summary>
     public static async Task<IReadOnlyList<ConversionRate>> MeasureConversions(
-        CustomersDbContext db, IQueryable<Customer> scope, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken)
+        CustomersDbContext db, FunnelScope scope, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken)
     {
         var rates = new List<ConversionRate>();
         foreach (var (stageFrom, stageTo) in new[] { (CustomerGrade.E, CustomerGrade.D), (CustomerGrade.D, CustomerGrade.C), (CustomerGrade.C, CustomerGrade.B), (CustomerGrade.B, CustomerGrade.A), (CustomerGrade.E, CustomerGrade.A) })
         {
             // Grades are declared from the most mature (A) to the least (E), so "Y or more mature" is "declared at or before Y".
             var reached = Grades.Where(g => g <= stageTo).ToList();
-            var atStart = LastChangeIdsAt(db, from);
+            // At X when the period starts (the grade held then), or moved to X during it; the first of these per customer.
             var firstAtGrade = db.GradeChanges
-                .Where(g => g.To == stageFrom && ((g.ChangedAt > @from && g.ChangedAt <= to) || atStart.Contains(g.Id)))
+                .Where(g => g.To == stageFrom
+                            && ((g.ChangedAt > @from && g.ChangedAt <= to) || (g.ChangedAt <= @from && (g.ValidUntil == null || g.ValidUntil > @from))))
                 .GroupBy(g => g.CustomerId)
                 .Select(g => new { CustomerId = g.Key, FirstId = g.Min(x => x.Id) });
-            var cohort = from f in firstAtGrade
-                         join c in scope on f.CustomerId equals c.Id
-                         where c.DeregisteredAt == null || c.DeregisteredAt > @from
-                         select f;
+            var cohort = scope.Everything
+                ? firstAtGrade
+                : from f in firstAtGrade
+                  join c in scope.Customers on f.CustomerId equals c.Id
+                  select f;
             var total = await cohort.CountAsync(cancellationToken);
-            var converted = total == 0 ? 0 : await cohort.CountAsync(f => db.GradeChanges.Any(h =>
-                h.CustomerId == f.CustomerId && h.Id > f.FirstId && h.ChangedAt > from && h.ChangedAt <= to && reached.Contains(h.To)), cancellationToken);
+            // Moved on: a later change of the same customer, within the period, to Y or a more mature grade. A join, not
+            // a correlated subquery, so the grouped cohort stays a subquery on every provider.
+            var moves = db.GradeChanges.Where(h => h.ChangedAt > @from && h.ChangedAt <= to && reached.Contains(h.To));
+            var converted = total == 0 ? 0 : await (
+                from f in cohort
+                join h in moves on f.CustomerId equals h.CustomerId
+                where h.Id > f.FirstId
+                select f.CustomerId).Distinct().CountAsync(cancellationToken);
             rates.Add(new ConversionRate($"{stageFrom}→{stageTo}", stageFrom, stageTo, total, converted,
                 total == 0 ? null : Math.Round((decimal)converted / total, 4, MidpointRounding.AwayFromZero)));
         }
@@ -182,11 +202,12 @@ public static class Funnel
     }
 
     /// <summary>
-    /// Each customer's last grade change at or before <paramref name="at"/>. A customer's changes are appended in time
-    /// order, so the largest id is the latest; comparing ids avoids aggregating dates (which SQLite stores as integers here).
+    /// The grade each customer held at <paramref name="at"/>: the change made at or before it whose period had not ended
+    /// (<see cref="GradeChange.ValidUntil"/>: the next change or the deregistration). Customers registered later have no
+    /// such change; deregistered ones have none after their deregistration.
     /// </summary>
-    private static IQueryable<long> LastChangeIdsAt(CustomersDbContext db, DateTimeOffset at) =>
-        db.GradeChanges.Where(g => g.ChangedAt <= at).GroupBy(g => g.CustomerId).Select(g => g.Max(x => x.Id));
+    private static IQueryable<GradeChange> HeldAt(CustomersDbContext db, DateTimeOffset at) =>
+        db.GradeChanges.Where(g => g.ChangedAt <= at && (g.ValidUntil == null || g.ValidUntil > at));
 
     private static List<FunnelRow> Rows(List<GroupCount> counts, string? groupBy)
     {

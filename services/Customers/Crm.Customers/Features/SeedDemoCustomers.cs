@@ -6,8 +6,9 @@ using Microsoft.EntityFrameworkCore;
 namespace Crm.Customers.Features;
 
 /// <summary>
-/// A small demo customer base in two regions, with grade histories, created when <c>Customers:SeedDemoData</c> is true
-/// and the database has no customers. It goes through the domain and the outbox like any registration, so every other
+/// A small demo customer base in two regions, with grade histories, phones, a key person each, credit limits for the
+/// customers that reached B or A, and two cards left unverified for the verification report, created when
+/// <c>Customers:SeedDemoData</c> is true and the database has no customers. It goes through the domain and the outbox like any registration, so every other
 /// service's read model fills from the events.
 /// </summary>
 internal sealed class SeedDemoCustomers(IServiceScopeFactory scopes, TimeProvider time) : IHostedService
@@ -36,11 +37,20 @@ internal sealed class SeedDemoCustomers(IServiceScopeFactory scopes, TimeProvide
         }
 
         var now = time.GetUtcNow();
+        var number = 0;
         foreach (var (code, name, kind, region, owner, tier, address, grades) in Customers)
         {
+            number++;
             var at = now.AddDays(-150);
-            var customer = Customer.Register(code, name, kind, region, address, owner, tier, CustomerGrade.E, owner, at);
+            var phone = region == "EAST" ? $"+86 21 5080 {1000 + number}" : $"+86 10 6590 {1000 + number}";
+            var profile = new CustomerProfile(name, kind, region, "", address, null, null, phone, tier);
+            // Every fifth card was last checked with the customer half a year ago: the verification report has work.
+            var verified = number % 5 == 0 ? now.AddDays(-180) : now.AddDays(-10);
+            var customer = Customer.Register(code, profile, owner, CustomerGrade.E, owner, at, verified);
             db.Customers.Add(customer);
+            customer.AddKeyPerson(new KeyPersonDetails(
+                kind is CustomerKind.EndCustomer ? "业主本人 The owner" : "总经理 General manager", name, kind is CustomerKind.EndCustomer ? "业主" : "总经理",
+                DecisionRole.DecisionMaker, true, $"138{number:D8}", "", "Demo key person"));
             db.EnqueueEvent(CustomerEventMapping.Registered(customer, at));
             foreach (var grade in grades.Skip(1).Select(g => Enum.Parse<CustomerGrade>(g.ToString())))
             {
@@ -48,6 +58,15 @@ internal sealed class SeedDemoCustomers(IServiceScopeFactory scopes, TimeProvide
                 var reason = grade == CustomerGrade.A ? "Agreement signed (demo history)" : "Pipeline progress recorded on a visit (demo history)";
                 var previous = customer.ChangeGrade(grade, reason, owner, at)!.Value;
                 db.EnqueueEvent(CustomerEventMapping.GradeChanged(customer, previous, reason, owner, at));
+            }
+
+            if (customer.Grade is CustomerGrade.A or CustomerGrade.B)
+            {
+                var limit = customer.Grade == CustomerGrade.A ? 500_000m : 200_000m;
+                var manager = region == "EAST" ? "manager.east" : "manager.north";
+                var change = customer.SetCreditLimit(limit, "Opening limit (demo)", manager, at)!;
+                db.CreditLimitChanges.Add(change);
+                db.EnqueueEvent(CustomerEventMapping.CreditChanged(customer, change, at));
             }
         }
 

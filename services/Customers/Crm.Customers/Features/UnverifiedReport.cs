@@ -38,7 +38,7 @@ public static class UnverifiedReport
 
         var n = days ?? 90;
         var cutoff = time.GetUtcNow().AddDays(-n);
-        var cards = await Funnel.Scope(db, new CurrentUser(http.User), region, ownerId)
+        var cards = await Funnel.Scope(db, new CurrentUser(http.User), region, ownerId).Customers
             .Where(c => c.Status == CustomerStatus.Active
                         && (c.LastVerifiedAt < cutoff || (c.LastVerifiedAt == null && c.RegisteredAt < cutoff)))
             .Select(c => new { c.OwnerId, Card = new UnverifiedCard(c.Id, c.Code, c.Name, c.Region, c.Grade, c.LastVerifiedAt, c.RegisteredAt) })

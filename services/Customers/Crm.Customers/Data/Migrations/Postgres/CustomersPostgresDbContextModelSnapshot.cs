@@ -529,11 +529,14 @@ namespace Crm.Customers.Data.Migrations.Postgres
                         .HasMaxLength(1)
                         .HasColumnType("character varying(1)");
 
+                    b.Property<DateTimeOffset?>("ValidUntil")
+                        .HasColumnType("timestamp with time zone");
+
                     b.HasKey("Id");
 
                     b.HasIndex("CustomerId", "ChangedAt");
 
-                    b.HasIndex("ChangedAt", "CustomerId", "Id", "To");
+                    b.HasIndex("To", "ChangedAt");
 
                     b.ToTable("GradeChanges");
                 });

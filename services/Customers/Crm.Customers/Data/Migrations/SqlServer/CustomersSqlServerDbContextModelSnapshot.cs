@@ -529,11 +529,14 @@ namespace Crm.Customers.Data.Migrations.SqlServer
                         .HasMaxLength(1)
                         .HasColumnType("nvarchar(1)");
 
+                    b.Property<DateTimeOffset?>("ValidUntil")
+                        .HasColumnType("datetimeoffset");
+
                     b.HasKey("Id");
 
                     b.HasIndex("CustomerId", "ChangedAt");
 
-                    b.HasIndex("ChangedAt", "CustomerId", "Id", "To");
+                    b.HasIndex("To", "ChangedAt");
 
                     b.ToTable("GradeChanges");
                 });

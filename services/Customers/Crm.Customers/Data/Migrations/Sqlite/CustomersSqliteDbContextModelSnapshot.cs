@@ -518,11 +518,14 @@ namespace Crm.Customers.Data.Migrations.Sqlite
                         .HasMaxLength(1)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("ValidUntil")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("CustomerId", "ChangedAt");
 
-                    b.HasIndex("ChangedAt", "CustomerId", "Id", "To");
+                    b.HasIndex("To", "ChangedAt");
 
                     b.ToTable("GradeChanges");
                 });
