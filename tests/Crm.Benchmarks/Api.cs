@@ -1,0 +1,84 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+
+namespace Crm.Benchmarks;
+
+internal static class Clients
+{
+    /// <summary>A client with its own connection pool, big enough that every concurrent request has its own connection.</summary>
+    public static HttpClient Create(Uri baseAddress, string token, int concurrency)
+    {
+        var handler = new SocketsHttpHandler
+        {
+            MaxConnectionsPerServer = concurrency + 8,
+            PooledConnectionLifetime = Timeout.InfiniteTimeSpan,
+            PooledConnectionIdleTimeout = TimeSpan.FromMinutes(5),
+            UseProxy = false,
+            UseCookies = false,
+            AllowAutoRedirect = false,
+        };
+        var client = new HttpClient(handler) { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(10) };
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        client.DefaultRequestHeaders.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+        return client;
+    }
+}
+
+/// <summary>The few platform calls the benchmarks make. Every unexpected status throws with the response body.</summary>
+internal static class Api
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public static async Task<Guid> RegisterCustomerAsync(HttpClient client, string name, CancellationToken cancellationToken)
+    {
+        using var response = await client.PostAsJsonAsync("api/customers", new { name, kind = "Dealer", region = "EAST" }, Json, cancellationToken);
+        return (await ReadAsync<IdOnly>(response, HttpStatusCode.Created, "POST /api/customers", cancellationToken)).Id;
+    }
+
+    public static async Task<Guid> CreateContractAsync(HttpClient client, Guid customerId, string title, CancellationToken cancellationToken)
+    {
+        using var response = await client.PostAsJsonAsync("api/contracts",
+            new { customerId, title, value = new { amount = 125_000.00m, currency = "CNY" } }, Json, cancellationToken);
+        return (await ReadAsync<IdOnly>(response, HttpStatusCode.Created, "POST /api/contracts", cancellationToken)).Id;
+    }
+
+    /// <summary>The customer's grade as Customers reports it, or throws on anything but 200.</summary>
+    public static async Task<string> GradeAsync(HttpClient customers, Guid customerId, CancellationToken cancellationToken)
+    {
+        using var response = await customers.GetAsync($"api/customers/{customerId}", cancellationToken);
+        return (await ReadAsync<GradeOnly>(response, HttpStatusCode.OK, "GET /api/customers/{id}", cancellationToken)).Grade;
+    }
+
+    /// <summary>True once Contracts' read model holds the customer (200), false while it does not yet (404).</summary>
+    public static async Task<bool> ContractsKnowsCustomerAsync(HttpClient contracts, Guid customerId, CancellationToken cancellationToken)
+    {
+        using var response = await contracts.GetAsync($"api/contracts/customers/{customerId}", cancellationToken);
+        if (response.StatusCode == HttpStatusCode.NotFound)
+        {
+            return false;
+        }
+
+        await ReadAsync<JsonElement>(response, HttpStatusCode.OK, "GET /api/contracts/customers/{id}", cancellationToken);
+        return true;
+    }
+
+    public static async Task<T> ReadAsync<T>(HttpResponseMessage response, HttpStatusCode expected, string what, CancellationToken cancellationToken)
+    {
+        if (response.StatusCode != expected)
+        {
+            var body = await response.Content.ReadAsStringAsync(cancellationToken);
+            throw new InvalidOperationException($"{what} returned {(int)response.StatusCode} {response.StatusCode}, expected {(int)expected}: {Truncate(body)}");
+        }
+
+        return await response.Content.ReadFromJsonAsync<T>(Json, cancellationToken)
+            ?? throw new InvalidOperationException($"{what} returned an empty body.");
+    }
+
+    private static string Truncate(string text) => text.Length <= 500 ? text : text[..500] + "...";
+
+    private sealed record IdOnly(Guid Id);
+
+    private sealed record GradeOnly(string Grade);
+}
