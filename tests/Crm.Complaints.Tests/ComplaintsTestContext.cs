@@ -27,7 +27,10 @@ public abstract class ComplaintsTestContext : IAsyncLifetime
                 b.Services.AddSingleton<TimeProvider>(Clock);
             },
             a => a.MapComplaintsService(),
-            new Dictionary<string, string?> { ["Complaints:EscalationEnabled"] = "false" });
+            Settings);
+
+    /// <summary>The service's settings; by default without its scheduled sweeper, so that tests sweep when they choose.</summary>
+    protected virtual Dictionary<string, string?> Settings => new() { ["Complaints:EscalationEnabled"] = "false" };
 
     public async Task DisposeAsync() => await Host.DisposeAsync();
 
