@@ -44,8 +44,6 @@ public static class Funnel
         "converted are those of them that, after their first time at X in the period, moved to Y or a more mature grade before the period ended. " +
         "Rate = converted ÷ cohort (null when the cohort is empty). E→A counts only moves to A.";
 
-    private static readonly CustomerGrade[] Grades = [CustomerGrade.A, CustomerGrade.B, CustomerGrade.C, CustomerGrade.D, CustomerGrade.E];
-
     public static void MapFunnel(this RouteGroupBuilder api)
     {
         api.MapGet("/funnel", Counts)
@@ -165,40 +163,66 @@ public static class Funnel
         return Rows(counts, groupBy);
     }
 
-    /// <summary>The conversion rate of each stage, by <see cref="ConversionDefinition"/>, two counting queries per stage.</summary>
+    /// <summary>
+    /// The conversion rate of each stage, by <see cref="ConversionDefinition"/>, in one pass over the period's history:
+    /// per customer, the first history entry at each grade (held at the start, or moved to during the period) and the
+    /// last move during the period to each grade or a more mature one; a stage X→Y converted when that last move to Y
+    /// or better comes after the first entry at X (history ids grow with time within a customer).
+    /// </summary>
     public static async Task<IReadOnlyList<ConversionRate>> MeasureConversions(
         CustomersDbContext db, FunnelScope scope, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken)
     {
-        var rates = new List<ConversionRate>();
-        foreach (var (stageFrom, stageTo) in new[] { (CustomerGrade.E, CustomerGrade.D), (CustomerGrade.D, CustomerGrade.C), (CustomerGrade.C, CustomerGrade.B), (CustomerGrade.B, CustomerGrade.A), (CustomerGrade.E, CustomerGrade.A) })
+        var relevant = db.GradeChanges.Where(g =>
+            (g.ChangedAt > from && g.ChangedAt <= to) || (g.ChangedAt <= from && (g.ValidUntil == null || g.ValidUntil > from)));
+        if (!scope.Everything)
         {
-            // Grades are declared from the most mature (A) to the least (E), so "Y or more mature" is "declared at or before Y".
-            var reached = Grades.Where(g => g <= stageTo).ToList();
-            // At X when the period starts (the grade held then), or moved to X during it; the first of these per customer.
-            var firstAtGrade = db.GradeChanges
-                .Where(g => g.To == stageFrom
-                            && ((g.ChangedAt > @from && g.ChangedAt <= to) || (g.ChangedAt <= @from && (g.ValidUntil == null || g.ValidUntil > @from))))
-                .GroupBy(g => g.CustomerId)
-                .Select(g => new { CustomerId = g.Key, FirstId = g.Min(x => x.Id) });
-            var cohort = scope.Everything
-                ? firstAtGrade
-                : from f in firstAtGrade
-                  join c in scope.Customers on f.CustomerId equals c.Id
-                  select f;
-            var total = await cohort.CountAsync(cancellationToken);
-            // Moved on: a later change of the same customer, within the period, to Y or a more mature grade. A join, not
-            // a correlated subquery, so the grouped cohort stays a subquery on every provider.
-            var moves = db.GradeChanges.Where(h => h.ChangedAt > @from && h.ChangedAt <= to && reached.Contains(h.To));
-            var converted = total == 0 ? 0 : await (
-                from f in cohort
-                join h in moves on f.CustomerId equals h.CustomerId
-                where h.Id > f.FirstId
-                select f.CustomerId).Distinct().CountAsync(cancellationToken);
-            rates.Add(new ConversionRate($"{stageFrom}→{stageTo}", stageFrom, stageTo, total, converted,
-                total == 0 ? null : Math.Round((decimal)converted / total, 4, MidpointRounding.AwayFromZero)));
+            relevant = from g in relevant
+                       join c in scope.Customers on g.CustomerId equals c.Id
+                       select g;
         }
 
-        return rates;
+        var perCustomer = relevant
+            .GroupBy(g => g.CustomerId)
+            .Select(g => new
+            {
+                FirstE = g.Where(x => x.To == CustomerGrade.E).Min(x => (long?)x.Id),
+                FirstD = g.Where(x => x.To == CustomerGrade.D).Min(x => (long?)x.Id),
+                FirstC = g.Where(x => x.To == CustomerGrade.C).Min(x => (long?)x.Id),
+                FirstB = g.Where(x => x.To == CustomerGrade.B).Min(x => (long?)x.Id),
+                // Moves within the period only (an entry held at the start is not a move).
+                LastToD = g.Where(x => x.ChangedAt > from && (x.To == CustomerGrade.D || x.To == CustomerGrade.C || x.To == CustomerGrade.B || x.To == CustomerGrade.A)).Max(x => (long?)x.Id),
+                LastToC = g.Where(x => x.ChangedAt > from && (x.To == CustomerGrade.C || x.To == CustomerGrade.B || x.To == CustomerGrade.A)).Max(x => (long?)x.Id),
+                LastToB = g.Where(x => x.ChangedAt > from && (x.To == CustomerGrade.B || x.To == CustomerGrade.A)).Max(x => (long?)x.Id),
+                LastToA = g.Where(x => x.ChangedAt > from && x.To == CustomerGrade.A).Max(x => (long?)x.Id),
+            });
+        var totals = await perCustomer
+            .GroupBy(_ => 1)
+            .Select(g => new
+            {
+                E = g.Count(x => x.FirstE != null),
+                EtoD = g.Count(x => x.FirstE != null && x.LastToD > x.FirstE),
+                D = g.Count(x => x.FirstD != null),
+                DtoC = g.Count(x => x.FirstD != null && x.LastToC > x.FirstD),
+                C = g.Count(x => x.FirstC != null),
+                CtoB = g.Count(x => x.FirstC != null && x.LastToB > x.FirstC),
+                B = g.Count(x => x.FirstB != null),
+                BtoA = g.Count(x => x.FirstB != null && x.LastToA > x.FirstB),
+                EtoA = g.Count(x => x.FirstE != null && x.LastToA > x.FirstE),
+            })
+            .FirstOrDefaultAsync(cancellationToken);
+
+        ConversionRate Rate(CustomerGrade stageFrom, CustomerGrade stageTo, int cohort, int converted) =>
+            new($"{stageFrom}→{stageTo}", stageFrom, stageTo, cohort, converted,
+                cohort == 0 ? null : Math.Round((decimal)converted / cohort, 4, MidpointRounding.AwayFromZero));
+
+        return
+        [
+            Rate(CustomerGrade.E, CustomerGrade.D, totals?.E ?? 0, totals?.EtoD ?? 0),
+            Rate(CustomerGrade.D, CustomerGrade.C, totals?.D ?? 0, totals?.DtoC ?? 0),
+            Rate(CustomerGrade.C, CustomerGrade.B, totals?.C ?? 0, totals?.CtoB ?? 0),
+            Rate(CustomerGrade.B, CustomerGrade.A, totals?.B ?? 0, totals?.BtoA ?? 0),
+            Rate(CustomerGrade.E, CustomerGrade.A, totals?.E ?? 0, totals?.EtoA ?? 0),
+        ];
     }
 
     /// <summary>
