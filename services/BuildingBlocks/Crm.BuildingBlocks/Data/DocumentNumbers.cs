@@ -15,6 +15,8 @@ public static class DocumentNumbers
     /// Allocates the next number of <paramref name="prefix"/> in <paramref name="year"/>, as "CT-2026-000001". The row is
     /// a concurrency token, so two requests never get the same number; a lost race simply takes the next one.
     /// A number allocated by a request that later fails is not reused: series may have gaps, never duplicates.
+    /// When many requests race for the same row (hotline agents filing at once), losers back off with growing, jittered
+    /// delays so the herd spreads out instead of failing.
     /// </summary>
     public static async Task<string> NextNumberAsync(this ServiceDbContext db, string prefix, int year, CancellationToken cancellationToken)
     {
@@ -34,9 +36,10 @@ public static class DocumentNumbers
                 await db.SaveChangesAsync(cancellationToken);
                 return $"{series}-{number:D6}";
             }
-            catch (DbUpdateException) when (attempt < 10)
+            catch (DbUpdateException) when (attempt < 20)
             {
                 db.Entry(sequence).State = EntityState.Detached;
+                await Task.Delay(Random.Shared.Next(1, 20) * (attempt + 1), cancellationToken);
             }
         }
     }

@@ -54,7 +54,7 @@ public static class FileComplaint
         var calendar = await db.CalendarForRegion(customer!.Region, http.RequestAborted);
         var terms = await db.SlaTermsFor(request.Severity!.Value, customer.Tier, http.RequestAborted);
         var rules = await db.RequireCurrentRuleSet(http.RequestAborted);
-        var number = await AllocateNumber(db, now.Year, http.RequestAborted);
+        var number = await db.NextNumberAsync("CP", now.Year, http.RequestAborted);
         var productLine = string.IsNullOrWhiteSpace(request.ProductLine) ? null : request.ProductLine.Trim();
         var complaint = Complaint.File(
             number, customer.Id, customer.Name, customer.Region, customer.OwnerId, customer.Tier, customer.Grade,
@@ -68,26 +68,5 @@ public static class FileComplaint
         db.EnqueueEvent(ComplaintEventMapping.Routed(complaint, now, complaint.Actions[^1].Detail!));
         await db.SaveChangesAsync(http.RequestAborted);
         return TypedResults.Created($"/api/complaints/{complaint.Id}", ComplaintResponse.From(complaint, calendar.ToCalendar(), now));
-    }
-
-    /// <summary>
-    /// The next CP number. Many hotline agents filing at once all race for the one sequence row of the year; after the
-    /// shared allocator's own quick retries, back off with jitter so the herd spreads out instead of failing the intake.
-    /// </summary>
-    private static async Task<string> AllocateNumber(ComplaintsDbContext db, int year, CancellationToken cancellationToken)
-    {
-        for (var attempt = 1; ; attempt++)
-        {
-            try
-            {
-                return await db.NextNumberAsync("CP", year, cancellationToken);
-            }
-            catch (DbUpdateConcurrencyException) when (attempt < 8)
-            {
-                // Nothing else is tracked yet; the stale sequence row must go before reading it again.
-                db.ChangeTracker.Clear();
-                await Task.Delay(Random.Shared.Next(1, 20) * attempt, cancellationToken);
-            }
-        }
     }
 }
