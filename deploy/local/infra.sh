@@ -214,6 +214,8 @@ BEGIN
 END
 \$\$;
 ALTER ROLE $CRM_USER WITH LOGIN CREATEDB PASSWORD '$CRM_PASSWORD';
+-- Tests and benchmarks drop their databases WITH (FORCE), which must end backends the role does not own (autovacuum).
+GRANT pg_signal_backend TO $CRM_USER;
 SQL
 PGPASSWORD="$CRM_PASSWORD" psql -q -X -h 127.0.0.1 -p "$PG_PORT" -U "$CRM_USER" -d postgres -tAc 'select 1' >/dev/null \
   || die "cannot log in to PostgreSQL as $CRM_USER over TCP"
