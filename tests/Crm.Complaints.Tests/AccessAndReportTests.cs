@@ -70,6 +70,27 @@ public sealed class AccessAndReportTests : ComplaintsTestContext
     }
 
     [Fact]
+    public async Task A_change_to_the_SLA_policies_based_on_a_stale_copy_gets_409_and_changes_nothing()
+    {
+        var read = await As(TestUser.Supervisor).GetAsync("/api/complaints/sla-policies");
+        var staleTag = read.Headers.ETag!.Tag;
+        var policies = await read.Read<SlaPoliciesResponse>();
+        var halved = policies.Targets.Select(t => new { t.Severity, t.Tier, firstResponseHours = t.FirstResponseHours / 2, resolutionHours = t.ResolutionHours / 2 }).ToList();
+
+        var first = new HttpRequestMessage(HttpMethod.Put, "/api/complaints/sla-policies") { Content = JsonContent.Create(new { atRiskShare = 0.8, overdueShare = 1.0, targets = halved }) };
+        first.Headers.IfMatch.Add(new(staleTag));
+        await As(TestUser.Supervisor).SendAsync(first).Read<SlaPoliciesResponse>();
+
+        var second = new HttpRequestMessage(HttpMethod.Put, "/api/complaints/sla-policies") { Content = JsonContent.Create(new { atRiskShare = 0.6, overdueShare = 0.5, targets = policies.Targets }) };
+        second.Headers.IfMatch.Add(new(staleTag));
+        await As(TestUser.Supervisor).SendAsync(second).ReadProblem(HttpStatusCode.Conflict);
+
+        var now = await As(TestUser.Supervisor).GetAsync("/api/complaints/sla-policies").Read<SlaPoliciesResponse>();
+        Assert.Equal(0.8, now.AtRiskShare);
+        Assert.Equal(policies.Targets[0].FirstResponseHours / 2, now.Targets[0].FirstResponseHours);
+    }
+
+    [Fact]
     public async Task New_targets_and_a_new_calendar_apply_to_complaints_filed_afterwards()
     {
         var policies = await As(TestUser.Supervisor).GetAsync("/api/complaints/sla-policies").Read<SlaPoliciesResponse>();

@@ -8,12 +8,20 @@ namespace Crm.BuildingBlocks.Http;
 /// </summary>
 public static class Versioning
 {
-    public static string ETag(long version) => $"\"{version}\"";
+    public static string ETag(long version) => ETag(version.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+    public static string ETag(string tag) => $"\"{tag}\"";
 
     public static void SetETag(this HttpResponse response, long version) => response.Headers.ETag = ETag(version);
 
+    public static void SetETag(this HttpResponse response, string tag) => response.Headers.ETag = ETag(tag);
+
     /// <summary>Throws a 409 when the request carries If-Match and it names another version than the current one.</summary>
-    public static void EnsureMatches(this HttpRequest request, long currentVersion)
+    public static void EnsureMatches(this HttpRequest request, long currentVersion) =>
+        request.EnsureMatches(currentVersion.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+    /// <summary>The same for a resource whose tag is not a counter (e.g. a hash of a set that is replaced whole).</summary>
+    public static void EnsureMatches(this HttpRequest request, string currentTag)
     {
         var ifMatch = request.Headers.IfMatch.ToString();
         if (string.IsNullOrEmpty(ifMatch) || ifMatch == "*")
@@ -22,9 +30,9 @@ public static class Versioning
         }
 
         var expected = ifMatch.Replace("W/", "", StringComparison.Ordinal).Trim().Trim('"');
-        if (expected != currentVersion.ToString(System.Globalization.CultureInfo.InvariantCulture))
+        if (expected != currentTag)
         {
-            throw new DomainRuleException($"The resource is at version {currentVersion}, not {expected}. Reload it and try again.");
+            throw new DomainRuleException($"The resource is at version {currentTag}, not {expected}. Reload it and try again.");
         }
     }
 }

@@ -50,7 +50,12 @@ public static class ManageConfiguration
             .WithName("ListDepartments").WithSummary("The departments that handle complaints, with their heads.");
         api.MapPut("/departments/{code}", PutDepartment)
             .WithName("PutDepartment").WithSummary("Creates or changes a department (name, head). CRM supervisor or admin; honours If-Match.");
-        api.MapGet("/sla-policies", async (ComplaintsDbContext db, HttpContext http) => TypedResults.Ok(Policies(await db.SlaPolicies.AsNoTracking().ToListAsync(http.RequestAborted))))
+        api.MapGet("/sla-policies", async (ComplaintsDbContext db, HttpContext http) =>
+            {
+                var policies = await db.SlaPolicies.AsNoTracking().ToListAsync(http.RequestAborted);
+                http.Response.SetETag(PoliciesTag(policies));
+                return TypedResults.Ok(Policies(policies));
+            })
             .WithName("GetSlaPolicies").WithSummary("First-response and resolution targets (business hours) by severity and customer tier, and the at-risk share.");
         api.MapPut("/sla-policies", PutPolicies)
             .WithName("PutSlaPolicies").WithSummary("Replaces the SLA targets; every severity × tier needs one. CRM supervisor or admin.");
@@ -151,6 +156,7 @@ public static class ManageConfiguration
 
         await using var transaction = await db.Database.BeginTransactionAsync(http.RequestAborted);
         var existing = await db.SlaPolicies.ToListAsync(http.RequestAborted);
+        http.Request.EnsureMatches(PoliciesTag(existing));
         db.SlaPolicies.RemoveRange(existing);
         await db.SaveChangesAsync(http.RequestAborted);
         var policies = targets.Select(t => new SlaPolicy
@@ -165,7 +171,19 @@ public static class ManageConfiguration
         db.SlaPolicies.AddRange(policies);
         await db.SaveChangesAsync(http.RequestAborted);
         await transaction.CommitAsync(http.RequestAborted);
+        http.Response.SetETag(PoliciesTag(policies));
         return TypedResults.Ok(Policies(policies));
+    }
+
+    /// <summary>
+    /// The policies are replaced as one set and have no version row, so their ETag is a hash of the whole set: a PUT
+    /// based on what another supervisor has since changed gets 409 instead of overwriting it.
+    /// </summary>
+    private static string PoliciesTag(IEnumerable<SlaPolicy> policies)
+    {
+        var text = string.Join(';', policies.OrderBy(p => p.Severity).ThenBy(p => p.Tier).Select(p =>
+            FormattableString.Invariant($"{p.Severity}|{p.Tier}|{p.FirstResponse.Ticks}|{p.Resolution.Ticks}|{p.AtRiskShare}|{p.OverdueShare}")));
+        return Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text)))[..16];
     }
 
     private static async Task<Results<Ok<CalendarResponse>, ValidationProblem, ForbidHttpResult>> PutCalendar(
