@@ -34,8 +34,11 @@ public sealed class CurrentUser
 
     public bool SeesAllRegions => Roles.Overlaps(Security.Roles.Headquarters);
 
+    /// <summary>The CRM supervisor (or an admin) owns the rules: routing, SLAs, evaluation weights, exports, owners, audit.</summary>
+    public bool IsSupervisorOrAdmin => IsInRole(Security.Roles.CrmSupervisor) || IsInRole(Security.Roles.Admin);
+
     /// <summary>Managers, directors and handlers work across their regions; a rep only with their own customers.</summary>
-    private bool SeesWholeRegions =>
+    internal bool SeesWholeRegions =>
         IsInRole(Security.Roles.BranchManager) || IsInRole(Security.Roles.RegionalDirector) || IsInRole(Security.Roles.DepartmentHandler);
 
     public bool CanSee(IRegionOwned item) => CanSee(item.Region, item.OwnerId);
@@ -60,7 +63,7 @@ public static class CurrentUserQueries
         }
 
         var regions = user.Regions.ToList();
-        var wholeRegions = user.IsInRole(Roles.BranchManager) || user.IsInRole(Roles.RegionalDirector) || user.IsInRole(Roles.DepartmentHandler);
+        var wholeRegions = user.SeesWholeRegions;
         var rep = user.IsInRole(Roles.SalesRep);
         var id = user.Id;
         return query.Where(x => (wholeRegions && regions.Contains(x.Region)) || (rep && x.OwnerId == id));

@@ -37,9 +37,6 @@ public static class ComplaintAccess
 
     /// <summary>Handle the complaint: start, wait, resolve, transfer, assign.</summary>
     public static bool CanWork(this CurrentUser user, Complaint complaint) =>
-        IsSupervisor(user)
+        user.IsSupervisorOrAdmin
         || (user.IsInRole(Roles.DepartmentHandler) && complaint.Department == user.Department && user.Regions.Contains(complaint.Region));
-
-    /// <summary>Manage routing rules, SLA policies, calendars and departments; reroute complaints.</summary>
-    public static bool IsSupervisor(this CurrentUser user) => user.IsInRole(Roles.CrmSupervisor) || user.IsInRole(Roles.Admin);
 }

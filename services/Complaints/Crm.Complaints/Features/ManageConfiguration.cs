@@ -69,7 +69,7 @@ public static class ManageConfiguration
     private static async Task<Results<Ok<DepartmentResponse>, ValidationProblem, ForbidHttpResult>> PutDepartment(
         string code, DepartmentRequest request, ComplaintsDbContext db, HttpContext http)
     {
-        if (!new CurrentUser(http.User).IsSupervisor())
+        if (!new CurrentUser(http.User).IsSupervisorOrAdmin)
         {
             return TypedResults.Forbid();
         }
@@ -110,7 +110,7 @@ public static class ManageConfiguration
     private static async Task<Results<Ok<SlaPoliciesResponse>, ValidationProblem, ForbidHttpResult>> PutPolicies(
         SlaPoliciesRequest request, ComplaintsDbContext db, HttpContext http)
     {
-        if (!new CurrentUser(http.User).IsSupervisor())
+        if (!new CurrentUser(http.User).IsSupervisorOrAdmin)
         {
             return TypedResults.Forbid();
         }
@@ -189,7 +189,7 @@ public static class ManageConfiguration
     private static async Task<Results<Ok<CalendarResponse>, ValidationProblem, ForbidHttpResult>> PutCalendar(
         string code, CalendarRequest request, ComplaintsDbContext db, HttpContext http)
     {
-        if (!new CurrentUser(http.User).IsSupervisor())
+        if (!new CurrentUser(http.User).IsSupervisorOrAdmin)
         {
             return TypedResults.Forbid();
         }

@@ -79,7 +79,7 @@ public static class ManageRouting
         PublishRuleSetRequest request, ComplaintsDbContext db, HttpContext http, TimeProvider time)
     {
         var user = new CurrentUser(http.User);
-        if (!user.IsSupervisor())
+        if (!user.IsSupervisorOrAdmin)
         {
             return TypedResults.Forbid();
         }

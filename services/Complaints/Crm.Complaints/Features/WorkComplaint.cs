@@ -120,7 +120,7 @@ public static class WorkComplaint
 
         var allowed = who switch
         {
-            Who.Supervisor => user.IsSupervisor(),
+            Who.Supervisor => user.IsSupervisorOrAdmin,
             Who.Worker => user.CanWork(complaint),
             _ => true,
         };

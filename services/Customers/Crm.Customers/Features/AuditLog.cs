@@ -19,7 +19,7 @@ public static class AuditLog
 
     private static async Task<IResult> Handle([AsParameters] AuditQuery query, CustomersDbContext db, HttpContext http)
     {
-        if (!new CurrentUser(http.User).IsDataSteward())
+        if (!new CurrentUser(http.User).IsSupervisorOrAdmin)
         {
             return CustomerAccess.OnlyStewards("read the audit log");
         }

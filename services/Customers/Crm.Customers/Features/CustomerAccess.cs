@@ -30,9 +30,6 @@ public static class CustomerAccess
         user.SeesAllRegions
         || ((user.IsInRole(Roles.BranchManager) || user.IsInRole(Roles.RegionalDirector)) && user.Regions.Contains(region));
 
-    /// <summary>The CRM supervisor and admins keep the database: export, import, weights, owners, audit log.</summary>
-    public static bool IsDataSteward(this CurrentUser user) => user.IsInRole(Roles.CrmSupervisor) || user.IsInRole(Roles.Admin);
-
     public static ProblemHttpResult Forbidden(string detail) =>
         TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Forbidden", detail: detail);
 

@@ -138,7 +138,7 @@ public static class Evaluations
     private static async Task<IResult> SetWeights(WeightsRequest request, CustomersDbContext db, HttpContext http, TimeProvider time)
     {
         var user = new CurrentUser(http.User);
-        if (!user.IsDataSteward())
+        if (!user.IsSupervisorOrAdmin)
         {
             return CustomerAccess.OnlyStewards("change the evaluation weights");
         }

@@ -50,7 +50,7 @@ public static class ImportExport
     private static async Task<IResult> Import(CustomersDbContext db, HttpContext http, TimeProvider time)
     {
         var user = new CurrentUser(http.User);
-        if (!user.IsDataSteward())
+        if (!user.IsSupervisorOrAdmin)
         {
             return CustomerAccess.OnlyStewards("import customers");
         }
@@ -327,7 +327,7 @@ public static class ImportExport
     private static async Task<IResult> Export([AsParameters] ListCustomersQuery query, CustomersDbContext db, HttpContext http, TimeProvider time)
     {
         var user = new CurrentUser(http.User);
-        if (!user.IsDataSteward())
+        if (!user.IsSupervisorOrAdmin)
         {
             return CustomerAccess.OnlyStewards("export customers");
         }

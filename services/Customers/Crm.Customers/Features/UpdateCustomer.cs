@@ -52,7 +52,7 @@ public static class UpdateCustomer
 
         var profile = request.Profile.ToProfile();
         var ownerId = request.OwnerId!.Trim();
-        if (ownerId != customer.OwnerId && !user.IsDataSteward())
+        if (ownerId != customer.OwnerId && !user.IsSupervisorOrAdmin)
         {
             return CustomerAccess.OnlyStewards("reassign a customer to another owner");
         }
@@ -90,7 +90,7 @@ public static class UpdateCustomer
         }
 
         var user = new CurrentUser(http.User);
-        if (!user.IsDataSteward())
+        if (!user.IsSupervisorOrAdmin)
         {
             return CustomerAccess.OnlyStewards("reassign a customer to another owner");
         }
