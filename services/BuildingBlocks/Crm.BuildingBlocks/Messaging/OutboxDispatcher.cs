@@ -33,8 +33,7 @@ internal sealed class OutboxDispatcher<TContext>(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        // Publishing before the bus has started (and bound its queues) would drop the events on the floor.
-        await WhenStarted(stoppingToken);
+        await lifetime.WhenStarted(stoppingToken);
         var signal = signals.For(typeof(TContext));
         var nextCleanup = time.GetUtcNow();
         while (!stoppingToken.IsCancellationRequested)
@@ -65,13 +64,6 @@ internal sealed class OutboxDispatcher<TContext>(
                 await Task.Delay(pollInterval, time, stoppingToken);
             }
         }
-    }
-
-    private Task WhenStarted(CancellationToken stoppingToken)
-    {
-        var started = new TaskCompletionSource();
-        lifetime.ApplicationStarted.Register(() => started.TrySetResult());
-        return started.Task.WaitAsync(stoppingToken);
     }
 
     private async Task<int> PublishBatch(CancellationToken cancellationToken)

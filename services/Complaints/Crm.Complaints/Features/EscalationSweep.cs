@@ -1,3 +1,4 @@
+using Crm.BuildingBlocks.Hosting;
 using Crm.Complaints.Data;
 using Crm.Complaints.Domain;
 using Microsoft.EntityFrameworkCore;
@@ -183,10 +184,7 @@ internal sealed class EscalationSweeper(EscalationSweep sweep, TimeProvider time
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        // The database is migrated and seeded by then.
-        var started = new TaskCompletionSource();
-        using var registration = lifetime.ApplicationStarted.Register(() => started.TrySetResult());
-        await started.Task.WaitAsync(stoppingToken);
+        await lifetime.WhenStarted(stoppingToken);
         using var timer = new PeriodicTimer(TimeSpan.FromSeconds(Math.Max(1, options.Value.EscalationIntervalSeconds)), time);
         do
         {
