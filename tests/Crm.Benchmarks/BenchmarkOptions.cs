@@ -30,6 +30,15 @@ internal sealed record BenchmarkOptions
     /// <summary>A ceiling on requests per round, so that even a very fast loop ends: far above what 2 cores can do.</summary>
     public int MaxRequestsPerRound => (int)Math.Min(int.MaxValue, 200_000L * Math.Max(1, (long)Round.TotalSeconds));
 
+    /// <summary>A named whole-number option of the service benchmarks (<c>--rows 100000</c>), or the fallback when absent or not positive.</summary>
+    public static int Named(string[] args, string name, int fallback)
+    {
+        var index = Array.IndexOf(args, name);
+        return index >= 0 && index + 1 < args.Length && int.TryParse(args[index + 1], NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value > 0
+            ? value
+            : fallback;
+    }
+
     public static BenchmarkOptions Parse(IReadOnlyList<string> args)
     {
         var options = new BenchmarkOptions();

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -13,7 +12,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Npgsql;
 
 namespace Crm.Benchmarks;
 
@@ -39,31 +37,22 @@ internal static class ComplaintsBenchmarks
 
     public static async Task<int> RunAsync(string[] args)
     {
-        var server = new NpgsqlConnectionStringBuilder(Environment.GetEnvironmentVariable("CRM_TEST_POSTGRES") ?? "Host=127.0.0.1;Port=5432;Username=crm;Password=crm");
-        server.Database ??= "postgres";
-        var postgres = server.ConnectionString;
-        if (string.IsNullOrEmpty(Environment.GetEnvironmentVariable("CRM_TEST_RABBITMQ")))
-        {
-            Environment.SetEnvironmentVariable("CRM_TEST_RABBITMQ", "amqp://crm:crm@127.0.0.1:5672/");
-        }
-
-        Environment.SetEnvironmentVariable("CRM_TEST_POSTGRES", Environment.GetEnvironmentVariable("CRM_TEST_POSTGRES") ?? postgres);
-        Console.WriteLine($"Crm.Platform Complaints benchmarks on {Environment.ProcessorCount} cores; load average {LoadAverage()}.");
+        Console.WriteLine($"Crm.Platform Complaints benchmarks on {Environment.ProcessorCount} cores; load average {Stats.LoadAverage()}.");
         var summary = new List<string>();
         if (args[0] is "complaints" or "complaints-filing")
         {
-            summary.AddRange(await FilingBenchmark(Option(args, "--seconds", 20), Option(args, "--concurrency", 16)));
+            summary.AddRange(await FilingBenchmark(BenchmarkOptions.Named(args, "--seconds", 20), BenchmarkOptions.Named(args, "--concurrency", 16)));
         }
 
         if (args[0] is "complaints" or "complaints-sweep")
         {
-            summary.AddRange(await SweepBenchmark(postgres, Option(args, "--complaints", 100_000)));
+            summary.AddRange(await SweepBenchmark(BenchmarkOptions.Named(args, "--complaints", 100_000)));
         }
 
         Console.WriteLine();
         Console.WriteLine("==================================== Summary ====================================");
         summary.ForEach(Console.WriteLine);
-        Console.WriteLine($"Load average at end {LoadAverage()} (other work on the machine lowers these figures).");
+        Console.WriteLine($"Load average at end {Stats.LoadAverage()} (other work on the machine lowers these figures).");
         return 0;
     }
 
@@ -144,51 +133,42 @@ internal static class ComplaintsBenchmarks
         return (created, latencies, clock.Elapsed);
     }
 
-    private static async Task<List<string>> SweepBenchmark(string postgres, int count)
+    private static async Task<List<string>> SweepBenchmark(int count)
     {
         Console.WriteLine();
         Console.WriteLine($"== Escalation sweep over {count:N0} open complaints on PostgreSQL ==");
-        var database = $"crm_bench_sweep_{DateTime.UtcNow:HHmmss}_{Random.Shared.Next(1000, 9999)}";
-        await Execute(postgres, $"CREATE DATABASE \"{database}\"");
-        try
-        {
-            var connection = new NpgsqlConnectionStringBuilder(postgres) { Database = database }.ConnectionString;
-            var services = new ServiceCollection()
-                .AddLogging(b => b.SetMinimumLevel(LogLevel.Warning).AddFilter("Microsoft.EntityFrameworkCore", LogLevel.None).AddSimpleConsole())
-                .AddDbContext<ComplaintsDbContext, ComplaintsPostgresDbContext>(o => o.UseNpgsql(connection))
-                .BuildServiceProvider();
-            // A Monday, 10:00 in Shanghai.
-            var now = new DateTimeOffset(2026, 3, 16, 10, 0, 0, TimeSpan.FromHours(8)).ToUniversalTime();
-            var clock = new TestClock(now);
-            var seeding = Stopwatch.StartNew();
-            var (due, started) = await Seed(services, now, count);
-            Console.WriteLine($"Seeded {count:N0} open complaints filed over the 20 days before {now:u} ({started:N0} already taken up, " +
-                              $"{due:N0} with an escalation step due) in {seeding.Elapsed.TotalSeconds:F0} s.");
+        await using var database = await TestDatabase.CreateAsync(TestDatabase.UniqueName("crm_bench_sweep"));
+        var connection = database.ConnectionString;
+        var services = new ServiceCollection()
+            .AddLogging(b => b.SetMinimumLevel(LogLevel.Warning).AddFilter("Microsoft.EntityFrameworkCore", LogLevel.None).AddSimpleConsole())
+            .AddDbContext<ComplaintsDbContext, ComplaintsPostgresDbContext>(o => o.UseNpgsql(connection))
+            .BuildServiceProvider();
+        // A Monday, 10:00 in Shanghai.
+        var now = new DateTimeOffset(2026, 3, 16, 10, 0, 0, TimeSpan.FromHours(8)).ToUniversalTime();
+        var clock = new TestClock(now);
+        var seeding = Stopwatch.StartNew();
+        var (due, started) = await Seed(services, now, count);
+        Console.WriteLine($"Seeded {count:N0} open complaints filed over the 20 days before {now:u} ({started:N0} already taken up, " +
+                          $"{due:N0} with an escalation step due) in {seeding.Elapsed.TotalSeconds:F0} s.");
 
-            var sweep = new EscalationSweep(services.GetRequiredService<IServiceScopeFactory>(), clock,
-                Options.Create(new ComplaintsOptions()), services.GetRequiredService<ILogger<EscalationSweep>>());
-            var lines = new List<string>();
-            lines.Add(await TimeSweep(sweep, $"catch-up sweep ({due:N0} of {count:N0} complaints due)"));
-            clock.Advance(TimeSpan.FromHours(1));
-            lines.Add(await TimeSweep(sweep, "routine sweep one hour later"));
-            lines.Add(await TimeSweep(sweep, "sweep with nothing due"));
-            await using var scope = services.CreateAsyncScope();
-            var db = scope.ServiceProvider.GetRequiredService<ComplaintsDbContext>();
-            var escalations = await db.Escalations.CountAsync();
-            var distinct = await db.Escalations.Select(e => new { e.ComplaintId, e.Step }).Distinct().CountAsync();
-            if (escalations != distinct)
-            {
-                throw new InvalidOperationException($"{escalations - distinct} escalation steps were taken twice.");
-            }
-
-            await services.DisposeAsync();
-            return lines;
-        }
-        finally
+        var sweep = new EscalationSweep(services.GetRequiredService<IServiceScopeFactory>(), clock,
+            Options.Create(new ComplaintsOptions()), services.GetRequiredService<ILogger<EscalationSweep>>());
+        var lines = new List<string>();
+        lines.Add(await TimeSweep(sweep, $"catch-up sweep ({due:N0} of {count:N0} complaints due)"));
+        clock.Advance(TimeSpan.FromHours(1));
+        lines.Add(await TimeSweep(sweep, "routine sweep one hour later"));
+        lines.Add(await TimeSweep(sweep, "sweep with nothing due"));
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ComplaintsDbContext>();
+        var escalations = await db.Escalations.CountAsync();
+        var distinct = await db.Escalations.Select(e => new { e.ComplaintId, e.Step }).Distinct().CountAsync();
+        if (escalations != distinct)
         {
-            NpgsqlConnection.ClearAllPools();
-            await Execute(postgres, $"DROP DATABASE IF EXISTS \"{database}\" WITH (FORCE)");
+            throw new InvalidOperationException($"{escalations - distinct} escalation steps were taken twice.");
         }
+
+        await services.DisposeAsync();
+        return lines;
     }
 
     private static async Task<string> TimeSweep(EscalationSweep sweep, string what)
@@ -257,23 +237,4 @@ internal static class ComplaintsBenchmarks
 
         return (due, started);
     }
-
-    private static async Task Execute(string server, string sql)
-    {
-        await using var connection = new NpgsqlConnection(server);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        await command.ExecuteNonQueryAsync();
-    }
-
-    private static int Option(string[] args, string name, int fallback)
-    {
-        var index = Array.IndexOf(args, name);
-        return index >= 0 && index + 1 < args.Length && int.TryParse(args[index + 1], NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value > 0
-            ? value
-            : fallback;
-    }
-
-    private static string LoadAverage() =>
-        File.Exists("/proc/loadavg") ? string.Join(" / ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
 }

@@ -1,3 +1,4 @@
+using Crm.Testing;
 using System.Diagnostics;
 using System.Globalization;
 using System.Security.Claims;
@@ -29,29 +30,28 @@ internal static class CustomersBenchmarks
 
     public static async Task<int> RunAsync(string[] args)
     {
-        var rows = Option(args, "--rows", 100_000);
-        var customers = Option(args, "--customers", 1_000_000);
-        var postgres = Environment.GetEnvironmentVariable("CRM_TEST_POSTGRES") ?? "Host=127.0.0.1;Port=5432;Username=crm;Password=crm";
-        Console.WriteLine($"Crm.Platform Customers benchmarks on {Environment.ProcessorCount} cores; load average {LoadAverage()}.");
+        var rows = BenchmarkOptions.Named(args, "--rows", 100_000);
+        var customers = BenchmarkOptions.Named(args, "--customers", 1_000_000);
+        Console.WriteLine($"Crm.Platform Customers benchmarks on {Environment.ProcessorCount} cores; load average {Stats.LoadAverage()}.");
         var summary = new List<string>();
         if (args[0] is "customers" or "customers-import")
         {
-            summary.AddRange(await ImportBenchmarks(rows, postgres));
+            summary.AddRange(await ImportBenchmarks(rows));
         }
 
         if (args[0] is "customers" or "customers-funnel")
         {
-            summary.AddRange(await FunnelBenchmark(customers, postgres));
+            summary.AddRange(await FunnelBenchmark(customers));
         }
 
         Console.WriteLine();
         Console.WriteLine("==================================== Summary ====================================");
         summary.ForEach(Console.WriteLine);
-        Console.WriteLine($"Load average at end {LoadAverage()} (other work on the machine lowers these figures).");
+        Console.WriteLine($"Load average at end {Stats.LoadAverage()} (other work on the machine lowers these figures).");
         return 0;
     }
 
-    private static async Task<List<string>> ImportBenchmarks(int rows, string postgres)
+    private static async Task<List<string>> ImportBenchmarks(int rows)
     {
         var csv = GenerateCsv(rows);
         Console.WriteLine($"Generated a CSV of {rows:N0} customers ({csv.Length / 1024.0 / 1024.0:F1} MiB).");
@@ -73,17 +73,10 @@ internal static class CustomersBenchmarks
             File.Delete(file);
         }
 
-        var database = $"crm_bench_import_{DateTime.UtcNow:HHmmss}_{Random.Shared.Next(1000, 9999)}";
-        await CreateDatabase(postgres, database);
-        try
+        await using (var database = await TestDatabase.CreateAsync(TestDatabase.UniqueName("crm_bench_import")))
         {
-            var connection = new NpgsqlConnectionStringBuilder(postgres) { Database = database }.ConnectionString;
-            var options = new DbContextOptionsBuilder<CustomersPostgresDbContext>().UseNpgsql(connection).Options;
+            var options = new DbContextOptionsBuilder<CustomersPostgresDbContext>().UseNpgsql(database.ConnectionString).Options;
             lines.AddRange(await TimeImport("PostgreSQL", () => new CustomersPostgresDbContext(options), csv, rows, db => db.Database.MigrateAsync()));
-        }
-        finally
-        {
-            await DropDatabase(postgres, database);
         }
 
         return lines;
@@ -132,67 +125,59 @@ internal static class CustomersBenchmarks
         return Encoding.UTF8.GetBytes(builder.ToString());
     }
 
-    private static async Task<List<string>> FunnelBenchmark(int customers, string postgres)
+    private static async Task<List<string>> FunnelBenchmark(int customers)
     {
-        var database = $"crm_bench_funnel_{DateTime.UtcNow:HHmmss}_{Random.Shared.Next(1000, 9999)}";
-        await CreateDatabase(postgres, database);
+        await using var database = await TestDatabase.CreateAsync(TestDatabase.UniqueName("crm_bench_funnel"));
         var lines = new List<string>();
-        try
+        var connection = new NpgsqlConnectionStringBuilder(database.ConnectionString) { CommandTimeout = 600 }.ConnectionString;
+        var options = new DbContextOptionsBuilder<CustomersPostgresDbContext>().UseNpgsql(connection, o => o.CommandTimeout(600)).Options;
+        await using (var db = new CustomersPostgresDbContext(options))
         {
-            var connection = new NpgsqlConnectionStringBuilder(postgres) { Database = database, CommandTimeout = 600 }.ConnectionString;
-            var options = new DbContextOptionsBuilder<CustomersPostgresDbContext>().UseNpgsql(connection, o => o.CommandTimeout(600)).Options;
-            await using (var db = new CustomersPostgresDbContext(options))
-            {
-                await db.Database.MigrateAsync();
-            }
-
-            var generation = Stopwatch.StartNew();
-            var (changes, now) = await GenerateHistory(connection, customers);
-            generation.Stop();
-            var generated = $"Generated {customers:N0} customers and {changes:N0} grade changes over a year in PostgreSQL in {generation.Elapsed.TotalSeconds:F0} s (generate_series, then ANALYZE).";
-            Console.WriteLine(generated);
-            lines.Add(generated);
-
-            // The caller is the CRM supervisor: the whole company, as the funnel's heaviest case.
-            var user = new CurrentUser(new ClaimsPrincipal(new ClaimsIdentity(
-                [new Claim(PlatformClaims.Subject, "supervisor"), new Claim(PlatformClaims.Role, Roles.CrmSupervisor)], "benchmark")));
-            var pastDate = now.AddDays(-120);
-            var yearAgo = now.AddDays(-365);
-            var measures = new (string Name, Func<CustomersDbContext, Task<string>> Run)[]
-            {
-                ("funnel now, whole company", async db => Describe((await Funnel.CountNow(Funnel.Scope(db, user, null, null), null, default))[0])),
-                ("funnel now, by region (20 rows)", async db => $"{(await Funnel.CountNow(Funnel.Scope(db, user, null, null), "region", default)).Count} rows"),
-                ("funnel now, one rep", async db => Describe((await Funnel.CountNow(Funnel.Scope(db, user, null, "rep.007"), null, default))[0])),
-                ("funnel 120 days ago (from the history), whole company", async db => Describe((await Funnel.CountAt(db, Funnel.Scope(db, user, null, null), pastDate, null, default))[0])),
-                ("funnel 120 days ago, by region", async db => $"{(await Funnel.CountAt(db, Funnel.Scope(db, user, null, null), pastDate, "region", default)).Count} rows"),
-                ("funnel 120 days ago, one region", async db => Describe((await Funnel.CountAt(db, Funnel.Scope(db, user, "R07", null), pastDate, null, default))[0])),
-                ("conversion rates over the year, whole company (5 stages)", async db =>
-                    string.Join(", ", (await Funnel.MeasureConversions(db, Funnel.Scope(db, user, null, null), yearAgo, now, default)).Select(r => $"{r.Stage} {r.Converted}/{r.Cohort}"))),
-            };
-            foreach (var (name, run) in measures)
-            {
-                var times = new List<double>();
-                string result = "";
-                for (var i = 0; i < 4; i++)
-                {
-                    await using var db = new CustomersPostgresDbContext(options);
-                    var watch = Stopwatch.StartNew();
-                    result = await run(db);
-                    watch.Stop();
-                    if (i > 0)
-                    {
-                        times.Add(watch.Elapsed.TotalMilliseconds);
-                    }
-                }
-
-                var line = $"{name}: median {Stats.Ms(Stats.Median(times))} (runs {string.Join(", ", times.Select(Stats.Ms))}) → {result}";
-                Console.WriteLine(line);
-                lines.Add(line);
-            }
+            await db.Database.MigrateAsync();
         }
-        finally
+
+        var generation = Stopwatch.StartNew();
+        var (changes, now) = await GenerateHistory(connection, customers);
+        generation.Stop();
+        var generated = $"Generated {customers:N0} customers and {changes:N0} grade changes over a year in PostgreSQL in {generation.Elapsed.TotalSeconds:F0} s (generate_series, then ANALYZE).";
+        Console.WriteLine(generated);
+        lines.Add(generated);
+
+        // The caller is the CRM supervisor: the whole company, as the funnel's heaviest case.
+        var user = new CurrentUser(new ClaimsPrincipal(new ClaimsIdentity(
+            [new Claim(PlatformClaims.Subject, "supervisor"), new Claim(PlatformClaims.Role, Roles.CrmSupervisor)], "benchmark")));
+        var pastDate = now.AddDays(-120);
+        var yearAgo = now.AddDays(-365);
+        var measures = new (string Name, Func<CustomersDbContext, Task<string>> Run)[]
         {
-            await DropDatabase(postgres, database);
+            ("funnel now, whole company", async db => Describe((await Funnel.CountNow(Funnel.Scope(db, user, null, null), null, default))[0])),
+            ("funnel now, by region (20 rows)", async db => $"{(await Funnel.CountNow(Funnel.Scope(db, user, null, null), "region", default)).Count} rows"),
+            ("funnel now, one rep", async db => Describe((await Funnel.CountNow(Funnel.Scope(db, user, null, "rep.007"), null, default))[0])),
+            ("funnel 120 days ago (from the history), whole company", async db => Describe((await Funnel.CountAt(db, Funnel.Scope(db, user, null, null), pastDate, null, default))[0])),
+            ("funnel 120 days ago, by region", async db => $"{(await Funnel.CountAt(db, Funnel.Scope(db, user, null, null), pastDate, "region", default)).Count} rows"),
+            ("funnel 120 days ago, one region", async db => Describe((await Funnel.CountAt(db, Funnel.Scope(db, user, "R07", null), pastDate, null, default))[0])),
+            ("conversion rates over the year, whole company (5 stages)", async db =>
+                string.Join(", ", (await Funnel.MeasureConversions(db, Funnel.Scope(db, user, null, null), yearAgo, now, default)).Select(r => $"{r.Stage} {r.Converted}/{r.Cohort}"))),
+        };
+        foreach (var (name, run) in measures)
+        {
+            var times = new List<double>();
+            string result = "";
+            for (var i = 0; i < 4; i++)
+            {
+                await using var db = new CustomersPostgresDbContext(options);
+                var watch = Stopwatch.StartNew();
+                result = await run(db);
+                watch.Stop();
+                if (i > 0)
+                {
+                    times.Add(watch.Elapsed.TotalMilliseconds);
+                }
+            }
+
+            var line = $"{name}: median {Stats.Ms(Stats.Median(times))} (runs {string.Join(", ", times.Select(Stats.Ms))}) → {result}";
+            Console.WriteLine(line);
+            lines.Add(line);
         }
 
         return lines;
@@ -248,32 +233,4 @@ internal static class CustomersBenchmarks
         await using var count = new NpgsqlCommand("""SELECT count(*) FROM "GradeChanges" """, sql);
         return ((long)(await count.ExecuteScalarAsync())!, now);
     }
-
-    private static async Task CreateDatabase(string server, string name)
-    {
-        await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(server) { Database = "postgres" }.ConnectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", connection);
-        await command.ExecuteNonQueryAsync();
-    }
-
-    private static async Task DropDatabase(string server, string name)
-    {
-        NpgsqlConnection.ClearAllPools();
-        await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(server) { Database = "postgres" }.ConnectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)", connection);
-        await command.ExecuteNonQueryAsync();
-    }
-
-    private static int Option(string[] args, string name, int fallback)
-    {
-        var index = Array.IndexOf(args, name);
-        return index >= 0 && index + 1 < args.Length && int.TryParse(args[index + 1], NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value > 0
-            ? value
-            : fallback;
-    }
-
-    private static string LoadAverage() =>
-        File.Exists("/proc/loadavg") ? string.Join(" / ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
 }

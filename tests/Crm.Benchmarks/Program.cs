@@ -10,6 +10,10 @@ using Crm.Testing;
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 
+// The same servers tests/run.sh uses (started by deploy/local/infra.sh); default to them so a plain `dotnet run` works.
+DefaultEnvironment("CRM_TEST_POSTGRES", "Host=127.0.0.1;Port=5432;Username=crm;Password=crm");
+DefaultEnvironment("CRM_TEST_RABBITMQ", "amqp://crm:crm@127.0.0.1:5672/");
+
 // The Customers service's own benchmarks run in process on SQLite and PostgreSQL, without the platform's processes.
 if (args.Length > 0 && CustomersBenchmarks.Handles(args[0]))
 {
@@ -40,10 +44,6 @@ if (options.Help)
     return 0;
 }
 
-// The same servers tests/run.sh uses (started by deploy/local/infra.sh); default to them so a plain `dotnet run` works.
-DefaultEnvironment("CRM_TEST_POSTGRES", "Host=127.0.0.1;Port=5432;Username=crm;Password=crm");
-DefaultEnvironment("CRM_TEST_RABBITMQ", "amqp://crm:crm@127.0.0.1:5672/");
-
 // Every loop below is bounded by count and time; this is the last resort if something hangs anyway.
 using var cancellation = new CancellationTokenSource(TimeSpan.FromMinutes(10));
 Console.CancelKeyPress += (_, e) =>
@@ -61,7 +61,7 @@ var total = Stopwatch.StartNew();
 Console.WriteLine($"Crm.Platform benchmarks: {options.Describe()}");
 Console.WriteLine($"Machine: {Environment.ProcessorCount} logical cores, {RuntimeInformation.OSDescription}, " +
                   $".NET {Environment.Version}; the benchmark client shares these cores with all six platform processes, PostgreSQL and RabbitMQ.");
-var loadAtStart = LoadAverage();
+var loadAtStart = Stats.LoadAverage();
 Console.WriteLine($"Load average (1/5/15 min) at start: {loadAtStart}");
 
 const string Unthrottled = "1000000";
@@ -144,7 +144,7 @@ foreach (var line in summary)
 }
 
 Console.WriteLine($"Total run time {total.Elapsed.TotalSeconds:F0} s (platform start-up {startup.Elapsed.TotalSeconds:F0} s of it); " +
-                  $"load average at start {loadAtStart}, at end {LoadAverage()} on {Environment.ProcessorCount} cores " +
+                  $"load average at start {loadAtStart}, at end {Stats.LoadAverage()} on {Environment.ProcessorCount} cores " +
                   "(anything else busy on the machine lowers rps and raises latency).");
 if (failed)
 {
@@ -164,18 +164,6 @@ static void DefaultEnvironment(string name, string value)
     }
 }
 
-// The 1, 5 and 15 minute load averages, so a reader can tell a quiet machine's figures from a busy one's.
-static string LoadAverage()
-{
-    try
-    {
-        return File.Exists("/proc/loadavg") ? string.Join(" / ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
-    }
-    catch (IOException)
-    {
-        return "n/a";
-    }
-}
 
 static string Redact(string value) =>
     value.Contains("Password=", StringComparison.OrdinalIgnoreCase) ? value[..value.IndexOf("Password=", StringComparison.OrdinalIgnoreCase)] + "Password=***"

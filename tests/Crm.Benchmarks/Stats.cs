@@ -4,6 +4,19 @@ namespace Crm.Benchmarks;
 
 internal static class Stats
 {
+    /// <summary>The 1, 5 and 15 minute load averages, so a reader can tell a quiet machine's figures from a busy one's.</summary>
+    public static string LoadAverage()
+    {
+        try
+        {
+            return File.Exists("/proc/loadavg") ? string.Join(" / ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
+        }
+        catch (IOException)
+        {
+            return "n/a";
+        }
+    }
+
     /// <summary>Nearest-rank percentile (p in 0..100) of an ascending array.</summary>
     public static double Percentile(IReadOnlyList<double> sorted, double p)
     {

@@ -8,7 +8,6 @@ using Crm.IntegrationEvents;
 using Crm.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Npgsql;
 
 namespace Crm.Platform.Tests;
 
@@ -92,22 +91,13 @@ public sealed class ComplaintsEscalationOnPostgresTests : IAsyncLifetime
     private static readonly DateTimeOffset MondayNine = new(2026, 3, 2, 9, 0, 0, TimeSpan.FromHours(8));
 
     private readonly TestClock clock = new(MondayNine);
-    private readonly string server;
-    private readonly string database = $"crm_complaints_escalation_{Guid.NewGuid():N}";
+    private TestDatabase? database;
     private ServiceTestHost? first;
     private ServiceTestHost? second;
 
-    public ComplaintsEscalationOnPostgresTests()
-    {
-        var builder = new NpgsqlConnectionStringBuilder(Environment.GetEnvironmentVariable("CRM_TEST_POSTGRES")
-            ?? throw new InvalidOperationException("CRM_TEST_POSTGRES is not set. Run the tests with tests/run.sh, which starts PostgreSQL."));
-        builder.Database ??= "postgres";
-        server = builder.ConnectionString;
-    }
-
     public async Task InitializeAsync()
     {
-        await Execute($"CREATE DATABASE \"{database}\"");
+        database = await TestDatabase.CreateAsync(TestDatabase.UniqueName("crm_complaints_escalation"));
         // One after the other: the second finds the schema migrated and the defaults seeded.
         first = await Replica();
         second = await Replica();
@@ -124,7 +114,7 @@ public sealed class ComplaintsEscalationOnPostgresTests : IAsyncLifetime
             new Dictionary<string, string?>
             {
                 ["Database:Provider"] = "Postgres",
-                ["ConnectionStrings:Database"] = new NpgsqlConnectionStringBuilder(server) { Database = database }.ConnectionString,
+                ["ConnectionStrings:Database"] = database!.ConnectionString,
                 ["Complaints:EscalationEnabled"] = "false",
                 // Small batches, so that the two replicas interleave their claims many times.
                 ["Complaints:EscalationBatchSize"] = "20",
@@ -175,15 +165,9 @@ public sealed class ComplaintsEscalationOnPostgresTests : IAsyncLifetime
             }
         }
 
-        NpgsqlConnection.ClearAllPools();
-        await Execute($"DROP DATABASE IF EXISTS \"{database}\" WITH (FORCE)");
-    }
-
-    private async Task Execute(string sql)
-    {
-        await using var connection = new NpgsqlConnection(server);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        await command.ExecuteNonQueryAsync();
+        if (database is not null)
+        {
+            await database.DisposeAsync();
+        }
     }
 }

@@ -4,7 +4,6 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Net.Sockets;
 using System.Text;
-using Npgsql;
 
 namespace Crm.Testing;
 
@@ -18,9 +17,8 @@ public sealed class PlatformProcesses : IAsyncDisposable
     public static readonly IReadOnlyList<string> ServiceNames = ["Customers", "Visits", "Contracts", "Complaints", "Hospitality"];
 
     private readonly List<(string Name, Process Process)> processes = [];
-    private readonly List<string> databases = [];
-    private readonly string runId = $"crm_{DateTime.UtcNow:MMddHHmmss}_{Random.Shared.Next(1000, 9999)}";
-    private readonly string postgres;
+    private readonly Dictionary<string, TestDatabase> databases = [];
+    private readonly string runId = TestDatabase.UniqueName("crm");
     private readonly Uri rabbitMq;
     private readonly Uri rabbitManagement;
     private readonly string workDirectory;
@@ -28,10 +26,6 @@ public sealed class PlatformProcesses : IAsyncDisposable
 
     private PlatformProcesses()
     {
-        var server = new NpgsqlConnectionStringBuilder(Environment.GetEnvironmentVariable("CRM_TEST_POSTGRES")
-            ?? throw new InvalidOperationException("CRM_TEST_POSTGRES is not set. Run the tests with tests/run.sh, which starts PostgreSQL and RabbitMQ."));
-        server.Database ??= "postgres";
-        postgres = server.ConnectionString;
         rabbitMq = new Uri(Environment.GetEnvironmentVariable("CRM_TEST_RABBITMQ")
             ?? throw new InvalidOperationException("CRM_TEST_RABBITMQ is not set. Run the tests with tests/run.sh, which starts PostgreSQL and RabbitMQ."));
         rabbitManagement = new Uri(Environment.GetEnvironmentVariable("CRM_TEST_RABBITMQ_MANAGEMENT") ?? "http://127.0.0.1:15672/");
@@ -65,7 +59,7 @@ public sealed class PlatformProcesses : IAsyncDisposable
         }
     }
 
-    public string ConnectionString(string service) => new NpgsqlConnectionStringBuilder(postgres) { Database = DatabaseName(service) }.ConnectionString;
+    public string ConnectionString(string service) => databases[service].ConnectionString;
 
     /// <summary>Signs in at the gateway's token endpoint as a demo user.</summary>
     public async Task<string> TokenAsync(string userName, string password = "Crm-demo-2026")
@@ -97,7 +91,7 @@ public sealed class PlatformProcesses : IAsyncDisposable
         await CreateVirtualHostAsync();
         foreach (var name in ServiceNames.Append("Gateway"))
         {
-            await CreateDatabaseAsync(DatabaseName(name));
+            databases[name] = await TestDatabase.CreateAsync($"{runId}_{name.ToLowerInvariant()}");
         }
 
         foreach (var name in ServiceNames)
@@ -226,17 +220,6 @@ public sealed class PlatformProcesses : IAsyncDisposable
         }
     }
 
-    private string DatabaseName(string service) => $"{runId}_{service.ToLowerInvariant()}";
-
-    private async Task CreateDatabaseAsync(string name)
-    {
-        await using var connection = new NpgsqlConnection(postgres);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", connection);
-        await command.ExecuteNonQueryAsync();
-        databases.Add(name);
-    }
-
     private HttpClient Management()
     {
         var credentials = Uri.UnescapeDataString(rabbitMq.UserInfo);
@@ -268,13 +251,9 @@ public sealed class PlatformProcesses : IAsyncDisposable
             }
         }
 
-        NpgsqlConnection.ClearAllPools();
-        foreach (var database in databases)
+        foreach (var database in databases.Values)
         {
-            await using var connection = new NpgsqlConnection(postgres);
-            await connection.OpenAsync();
-            await using var command = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{database}\" WITH (FORCE)", connection);
-            await command.ExecuteNonQueryAsync();
+            await database.DisposeAsync();
         }
 
         using var management = Management();
