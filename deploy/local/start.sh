@@ -80,6 +80,7 @@ common_env() {
     "Database__Provider=Postgres" \
     "ConnectionStrings__Database=Host=127.0.0.1;Port=5432;Database=crm_$name;Username=crm;Password=crm" \
     "Database__MigrateOnStartup=true" \
+    "Database__ProcessesSharingServer=$(( ${#SERVICES[@]} + 1 ))" \
     "Bus__Transport=RabbitMq" \
     "ConnectionStrings__RabbitMq=amqp://crm:crm@127.0.0.1:5672/" \
     "Auth__Authority=$GATEWAY_URL" \

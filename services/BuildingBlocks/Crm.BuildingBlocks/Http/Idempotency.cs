@@ -47,33 +47,36 @@ internal sealed class IdempotencyFilter<TContext>(TContext db, IOptions<JsonOpti
             return Replay(stored);
         }
 
-        await using var transaction = await db.Database.BeginTransactionAsync(http.RequestAborted);
-        var result = await next(context);
-        var inner = result is INestedHttpResult nested ? nested.Result : result;
-        if (inner is not (IStatusCodeHttpResult { StatusCode: >= 200 and < 300 } status and IValueHttpResult value))
-        {
-            return result;
-        }
-
-        db.IdempotencyRecords.Add(new IdempotencyRecord
-        {
-            Scope = scope,
-            Key = key,
-            StatusCode = status.StatusCode!.Value,
-            ResponseBody = JsonSerializer.Serialize(value.Value, json.Value.SerializerOptions),
-            // Created<T> and Accepted<T> expose Location without a shared interface.
-            Location = inner.GetType().GetProperty("Location")?.GetValue(inner) as string,
-            CreatedAt = time.GetUtcNow(),
-        });
+        // The handler and the record of its answer commit together (retried together on a transient failure), so a
+        // creation is never stored without its record, nor a record without its creation.
         try
         {
-            await db.SaveChangesAsync(http.RequestAborted);
-            await transaction.CommitAsync(http.RequestAborted);
-            return result;
+            return await db.InTransactionAsync(async ct =>
+            {
+                var result = await next(context);
+                var inner = result is INestedHttpResult nested ? nested.Result : result;
+                if (inner is not (IStatusCodeHttpResult { StatusCode: >= 200 and < 300 } status and IValueHttpResult value))
+                {
+                    return (false, result);
+                }
+
+                db.IdempotencyRecords.Add(new IdempotencyRecord
+                {
+                    Scope = scope,
+                    Key = key,
+                    StatusCode = status.StatusCode!.Value,
+                    ResponseBody = JsonSerializer.Serialize(value.Value, json.Value.SerializerOptions),
+                    // Created<T> and Accepted<T> expose Location without a shared interface.
+                    Location = inner.GetType().GetProperty("Location")?.GetValue(inner) as string,
+                    CreatedAt = time.GetUtcNow(),
+                });
+                await db.SaveChangesAsync(ct);
+                return (true, result);
+            }, http.RequestAborted);
         }
         catch (DbUpdateException)
         {
-            await transaction.RollbackAsync(http.RequestAborted);
+            // A concurrent request with the same key committed first: answer with its result.
             db.ChangeTracker.Clear();
             return await Find(scope, key, http.RequestAborted) is { } first ? Replay(first) : throw new InvalidOperationException("Idempotency record vanished.");
         }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Crm.BuildingBlocks.Resilience;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
@@ -28,7 +29,8 @@ public static class ProblemDetailsSetup
 
 /// <summary>
 /// Turns the exceptions that mean "the caller did something wrong" into RFC 9457 problem details, so that bad input
-/// and lost races never surface as a 500. Anything else stays a 500 and is logged by the framework.
+/// and lost races never surface as a 500, and an unavailable dependency is a 503 with Retry-After. Anything else stays
+/// a 500 and is logged by the framework.
 /// </summary>
 internal sealed partial class PlatformExceptionHandler(IProblemDetailsService problemDetails) : IExceptionHandler
 {
@@ -39,6 +41,7 @@ internal sealed partial class PlatformExceptionHandler(IProblemDetailsService pr
             BadHttpRequestException bad => BadRequest(bad),
             DbUpdateConcurrencyException => Conflict("The resource was changed by someone else. Reload it and try again."),
             DomainRuleException rule => Conflict(rule.Message),
+            _ when TransientFaults.IsTransient(exception) => Unavailable(httpContext),
             _ => null,
         };
         if (problem is null)
@@ -76,6 +79,23 @@ internal sealed partial class PlatformExceptionHandler(IProblemDetailsService pr
 
     [System.Text.RegularExpressions.GeneratedRegex("^Failed to bind parameter \"(?:[^\"]* )?(?<name>[^ \"]+)\" from ")]
     private static partial System.Text.RegularExpressions.Regex BindingFailure();
+
+    /// <summary>
+    /// A dependency (the database, the broker) is down or out of connections: nothing was changed, and the same request
+    /// can simply be sent again later.
+    /// </summary>
+    private static Microsoft.AspNetCore.Mvc.ProblemDetails Unavailable(HttpContext httpContext)
+    {
+        httpContext.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return new()
+        {
+            Status = StatusCodes.Status503ServiceUnavailable,
+            Title = "Service temporarily unavailable",
+            Detail = $"A service this request needs is unavailable right now; nothing was changed. Try again in {RetryAfterSeconds} seconds.",
+        };
+    }
+
+    private const int RetryAfterSeconds = 5;
 
     private static Microsoft.AspNetCore.Mvc.ProblemDetails Conflict(string detail) => new()
     {

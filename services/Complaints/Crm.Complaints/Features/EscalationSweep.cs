@@ -1,3 +1,4 @@
+using Crm.BuildingBlocks.Data;
 using Crm.BuildingBlocks.Hosting;
 using Crm.Complaints.Data;
 using Crm.Complaints.Domain;
@@ -74,25 +75,23 @@ public sealed class EscalationSweep(IServiceScopeFactory scopes, TimeProvider ti
         }
 
         var recipients = await Recipients(db, cancellationToken);
-        var claimed = await db.Complaints.Where(c => c.SweepToken == token).ToListAsync(cancellationToken);
-        var steps = 0;
+        var claimedIds = new List<Guid>();
         try
         {
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            foreach (var complaint in claimed)
+            return await db.InTransactionAsync(async ct =>
             {
-                steps += Escalate(db, complaint, recipients, now);
-            }
-
-            await db.SaveChangesAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
-            return (claimed.Count, steps);
+                var claimed = await db.Complaints.Where(c => c.SweepToken == token).ToListAsync(ct);
+                claimedIds = claimed.Select(c => c.Id).ToList();
+                var steps = claimed.Sum(complaint => Escalate(db, complaint, recipients, now));
+                await db.SaveChangesAsync(ct);
+                return (true, (claimed.Count, steps));
+            }, cancellationToken);
         }
         catch (DbUpdateException ex)
         {
             logger.LogInformation(ex, "An escalation batch conflicted with another change; retrying its complaints one by one.");
             db.ChangeTracker.Clear();
-            return (claimed.Count, await OneByOne(claimed.Select(c => c.Id).ToList(), token, recipients, cancellationToken));
+            return (claimedIds.Count, await OneByOne(claimedIds, token, recipients, cancellationToken));
         }
     }
 

@@ -1,3 +1,4 @@
+using Crm.BuildingBlocks.Data;
 using Crm.BuildingBlocks.Http;
 using Crm.BuildingBlocks.Security;
 using Crm.Complaints.Data;
@@ -154,23 +155,26 @@ public static class ManageConfiguration
             return validation.ToProblem();
         }
 
-        await using var transaction = await db.Database.BeginTransactionAsync(http.RequestAborted);
-        var existing = await db.SlaPolicies.ToListAsync(http.RequestAborted);
-        http.Request.EnsureMatches(PoliciesTag(existing));
-        db.SlaPolicies.RemoveRange(existing);
-        await db.SaveChangesAsync(http.RequestAborted);
-        var policies = targets.Select(t => new SlaPolicy
+        // Replaced as one set: the old rows go and the new come in one transaction, never a half-replaced table.
+        var policies = await db.InTransactionAsync(async ct =>
         {
-            Severity = t.Severity!.Value,
-            Tier = t.Tier!.Value,
-            FirstResponse = TimeSpan.FromHours(t.FirstResponseHours!.Value),
-            Resolution = TimeSpan.FromHours(t.ResolutionHours!.Value),
-            AtRiskShare = request.AtRiskShare!.Value,
-            OverdueShare = request.OverdueShare!.Value,
-        }).ToList();
-        db.SlaPolicies.AddRange(policies);
-        await db.SaveChangesAsync(http.RequestAborted);
-        await transaction.CommitAsync(http.RequestAborted);
+            var existing = await db.SlaPolicies.ToListAsync(ct);
+            http.Request.EnsureMatches(PoliciesTag(existing));
+            db.SlaPolicies.RemoveRange(existing);
+            await db.SaveChangesAsync(ct);
+            var replacement = targets.Select(t => new SlaPolicy
+            {
+                Severity = t.Severity!.Value,
+                Tier = t.Tier!.Value,
+                FirstResponse = TimeSpan.FromHours(t.FirstResponseHours!.Value),
+                Resolution = TimeSpan.FromHours(t.ResolutionHours!.Value),
+                AtRiskShare = request.AtRiskShare!.Value,
+                OverdueShare = request.OverdueShare!.Value,
+            }).ToList();
+            db.SlaPolicies.AddRange(replacement);
+            await db.SaveChangesAsync(ct);
+            return (true, replacement);
+        }, http.RequestAborted);
         http.Response.SetETag(PoliciesTag(policies));
         return TypedResults.Ok(Policies(policies));
     }
