@@ -11,7 +11,7 @@ using Microsoft.Extensions.Logging;
 namespace Crm.BuildingBlocks.Messaging;
 
 /// <summary>
-/// Publishes what the outbox holds, oldest first. Safe with many replicas: each claims a batch by writing a lock token
+/// Publishes what the outbox holds, in batches, oldest first. Safe with many replicas: each claims a batch by writing a lock token
 /// with a conditional update, so two replicas never publish the same rows at the same time. A row whose publish fails
 /// stays unsent and is retried after its lock expires; consumers' inboxes absorb the rare duplicate after a crash.
 /// </summary>
@@ -27,25 +27,19 @@ internal sealed class OutboxDispatcher<TContext>(
 {
     private const int BatchSize = 100;
     private static readonly TimeSpan ClaimFor = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan PublishTimeout = TimeSpan.FromSeconds(3);
 
     private readonly TimeSpan pollInterval = TimeSpan.FromMilliseconds(configuration.GetValue("Outbox:PollMilliseconds", 1000));
-    private readonly TimeSpan retention = TimeSpan.FromDays(configuration.GetValue("Outbox:RetentionDays", 7));
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         await lifetime.WhenStarted(stoppingToken);
         var signal = signals.For(typeof(TContext));
-        var nextCleanup = time.GetUtcNow();
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
                 var published = await PublishBatch(stoppingToken);
-                if (time.GetUtcNow() >= nextCleanup)
-                {
-                    await DeleteSentOlderThanRetention(stoppingToken);
-                    nextCleanup = time.GetUtcNow().AddHours(1);
-                }
 
                 if (published == BatchSize)
                 {
@@ -91,21 +85,43 @@ internal sealed class OutboxDispatcher<TContext>(
             .OrderBy(m => m.OccurredAt)
             .ToListAsync(cancellationToken);
 
-        foreach (var message in claimed)
+        // The batch goes out at once (publisher confirms in flight together): one by one, a backlog after an outage
+        // drains at the pace of one broker round trip per event. Consumers do not rely on the order of events.
+        var failures = await Task.WhenAll(claimed.Select(async message =>
         {
             try
             {
                 await Publish(message, cancellationToken);
+                return (Exception?)null;
+            }
+            catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+            {
+                return ex;
+            }
+        }));
+        var failed = 0;
+        for (var i = 0; i < claimed.Count; i++)
+        {
+            var message = claimed[i];
+            if (failures[i] is not { } error)
+            {
                 message.SentAt = time.GetUtcNow();
                 message.LockToken = null;
+                continue;
             }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                message.Attempts++;
-                message.LastError = ex.Message.Length > 2000 ? ex.Message[..2000] : ex.Message;
-                logger.LogWarning(ex, "Publishing outbox message {MessageId} ({Type}) failed.", message.Id, message.MessageType);
-                break;
-            }
+
+            failed++;
+            message.Attempts++;
+            message.LastError = error.Message.Length > 2000 ? error.Message[..2000] : error.Message;
+            // Given back at once, so the next poll after the broker returns sends it rather than waiting for the claim.
+            message.LockToken = null;
+            message.LockedUntil = null;
+        }
+
+        if (failed > 0)
+        {
+            var first = failures.First(f => f is not null)!;
+            logger.LogWarning(first, "Publishing {Failed} of {Count} outbox messages of {Context} failed; they are retried.", failed, claimed.Count, typeof(TContext).Name);
         }
 
         await db.SaveChangesAsync(cancellationToken);
@@ -117,14 +133,13 @@ internal sealed class OutboxDispatcher<TContext>(
         ActivityContext.TryParse(message.TraceParent, null, out var parent);
         using var activity = Telemetry.Source.StartActivity($"outbox publish {message.MessageType}", ActivityKind.Producer, parent);
         var integrationEvent = message.ToEvent();
-        await bus.Publish(integrationEvent, integrationEvent.GetType(), Pipe.Execute<PublishContext>(ctx => ctx.MessageId = message.Id), cancellationToken);
-    }
-
-    private async Task DeleteSentOlderThanRetention(CancellationToken cancellationToken)
-    {
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<TContext>();
-        var cutoff = time.GetUtcNow() - retention;
-        await db.OutboxMessages.Where(m => m.SentAt != null && m.SentAt < cutoff).ExecuteDeleteAsync(cancellationToken);
+        // While the broker is away a publish waits for the connection with MassTransit's growing back-off; a short bound
+        // makes the dispatcher start a fresh attempt soon after the broker is back instead.
+        // WaitAsync as well: a publish caught by a connection loss can miss its cancellation and its confirm, and must
+        // not hold up the dispatcher; the row then stays unsent, and a late duplicate is absorbed by the inbox.
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(PublishTimeout);
+        await bus.Publish(integrationEvent, integrationEvent.GetType(), Pipe.Execute<PublishContext>(ctx => ctx.MessageId = message.Id), timeout.Token)
+            .WaitAsync(PublishTimeout, cancellationToken);
     }
 }
