@@ -2,6 +2,7 @@ using System.Net;
 using Crm.BuildingBlocks.CustomerSnapshots;
 using Crm.BuildingBlocks.Data;
 using Crm.IntegrationEvents;
+using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Xunit;
 
@@ -115,6 +116,61 @@ public abstract class CustomerReadModelTests<TContext> : IAsyncLifetime
         Assert.Equal(2, snapshot.Version);
         Assert.Equal(1, await Host.Scoped<TContext, int>(db => db.InboxMessages.CountAsync(m => m.MessageId == messageId)));
     }
+
+    [Fact]
+    public async Task events_of_one_customer_delivered_at_once_reordered_and_twice_from_two_publishers_end_at_the_newest_card()
+    {
+        var registered = TestCustomerEvents.Registered(Guid.NewGuid());
+        var grades = new[] { CustomerGrade.E, CustomerGrade.D, CustomerGrade.C, CustomerGrade.B, CustomerGrade.A };
+        var history = new List<CustomerEvent> { registered };
+        for (var v = 2; v <= 12; v++)
+        {
+            history.Add(v % 2 == 0
+                ? TestCustomerEvents.GradeChanged(history[^1], grades[v % grades.Length], version: v)
+                : TestCustomerEvents.Updated(history[^1], version: v, name: $"Name at version {v}"));
+        }
+
+        var newest = history[^1];
+
+        // Each event twice under its own message id (as two replicas of Customers might publish it), and one
+        // message redelivered under the same id: all at once, in a shuffled order.
+        var deliveries = history.SelectMany(e => new[] { (Event: e, Id: Guid.NewGuid()), (Event: e, Id: Guid.NewGuid()) }).ToList();
+        deliveries.Add(deliveries[3]);
+        var shuffled = deliveries.OrderBy(_ => Random.Shared.Next()).ToList();
+        await Task.WhenAll(shuffled.Select(d => Host.Harness.Bus.Publish((object)d.Event, d.Event.GetType(), Pipe.Execute<PublishContext>(ctx => ctx.MessageId = d.Id))));
+        var ids = deliveries.Select(d => d.Id).ToHashSet();
+        await Eventually.True(
+            async () => await Host.Scoped<TContext, int>(db => db.InboxMessages.CountAsync(m => ids.Contains(m.MessageId))) == ids.Count,
+            what: "every delivery to be consumed");
+
+        var snapshot = await Get(TestUser.RepEast, registered.CustomerId).Read<CustomerSnapshot>();
+        Assert.Equal(12, snapshot.Version);
+        Assert.Equal(newest.Grade, snapshot.Grade);
+        Assert.Equal("Name at version 11", snapshot.Name);
+        Assert.Equal(1, await Host.Scoped<TContext, int>(db => db.CustomerSnapshots.CountAsync(c => c.Id == registered.CustomerId)));
+    }
+
+    [Fact]
+    public async Task a_resynced_card_restores_a_lost_customer_and_never_overwrites_a_newer_one()
+    {
+        var lost = TestCustomerEvents.Registered(Guid.NewGuid());
+        var resynced = Resynced(TestCustomerEvents.GradeChanged(lost, CustomerGrade.C, version: 3));
+        await Host.Deliver(resynced, Guid.NewGuid());
+        var restored = await Get(TestUser.RepEast, lost.CustomerId).Read<CustomerSnapshot>();
+        Assert.Equal((CustomerGrade.C, 3L), (restored.Grade, restored.Version));
+
+        var known = TestCustomerEvents.Registered(Guid.NewGuid());
+        await Host.Deliver(TestCustomerEvents.GradeChanged(known, CustomerGrade.B, version: 4), Guid.NewGuid());
+        await Host.Deliver(Resynced(TestCustomerEvents.GradeChanged(known, CustomerGrade.D, version: 2)), Guid.NewGuid());
+        var kept = await Get(TestUser.RepEast, known.CustomerId).Read<CustomerSnapshot>();
+        Assert.Equal((CustomerGrade.B, 4L), (kept.Grade, kept.Version));
+    }
+
+    private static CustomerResynced Resynced(CustomerEvent card) => new()
+    {
+        OccurredAt = card.OccurredAt, Version = card.Version, CustomerId = card.CustomerId, Code = card.Code, Name = card.Name,
+        Kind = card.Kind, Region = card.Region, OwnerId = card.OwnerId, Tier = card.Tier, Grade = card.Grade,
+    };
 
     [Fact]
     public async Task a_manager_of_the_region_sees_the_customer_and_a_rep_of_another_region_gets_not_found()

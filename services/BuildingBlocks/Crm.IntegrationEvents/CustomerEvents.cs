@@ -81,3 +81,10 @@ public sealed record CustomerGradeProposed : IntegrationEvent
     public required string Reason { get; init; }
     public required string ProposedBy { get; init; }
 }
+
+/// <summary>
+/// The card as it stands, republished on an operator's request (<c>POST /api/customers/resync</c>) so that a read model
+/// that lost an event catches up. Nothing changed: the version is the card's current one, and a read model that is
+/// already there ignores it.
+/// </summary>
+public sealed record CustomerResynced : CustomerEvent;

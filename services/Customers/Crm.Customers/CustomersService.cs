@@ -46,6 +46,7 @@ public static class CustomersService
         api.MapCredit();
         api.MapEvaluations();
         api.MapServiceHistory();
+        api.MapResync();
         return app;
     }
 }

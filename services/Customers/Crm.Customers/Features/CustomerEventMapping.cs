@@ -49,4 +49,11 @@ internal static class CustomerEventMapping
         CreditLimit = c.CreditLimit, CreditCurrency = c.CreditCurrency,
         PreviousCreditLimit = change.From, Reason = change.Reason, ChangedBy = change.ChangedBy,
     };
+
+    public static CustomerResynced Resynced(Customer c, DateTimeOffset at) => new()
+    {
+        OccurredAt = at, Version = c.Version, CustomerId = c.Id, Code = c.Code, Name = c.Name, Kind = c.Kind,
+        Region = c.Region, OwnerId = c.OwnerId, Tier = c.Tier, Grade = c.Grade, Territory = c.Territory, Status = c.Status,
+        CreditLimit = c.CreditLimit, CreditCurrency = c.CreditCurrency,
+    };
 }
