@@ -125,14 +125,20 @@ SERVER_ADDITIONAL_ERL_ARGS=\"-kernel inet_dist_use_interface {127,0,0,1}\""
 rabbit_config_changed=0
 write_if_changed /etc/rabbitmq/rabbitmq.conf "$RABBIT_CONF" && rabbit_config_changed=1
 write_if_changed /etc/rabbitmq/rabbitmq-env.conf "$RABBIT_ENV" && rabbit_config_changed=1
-if ! grep -qs 'rabbitmq_management' /etc/rabbitmq/enabled_plugins; then
-  write_if_changed /etc/rabbitmq/enabled_plugins '[rabbitmq_management].' || true
+# The shovel moves messages from an _error queue back to their queue (deploy/ops/replay-errors.sh).
+RABBIT_PLUGINS='[rabbitmq_management,rabbitmq_shovel,rabbitmq_shovel_management].'
+if ! grep -qs 'rabbitmq_shovel_management' /etc/rabbitmq/enabled_plugins; then
+  write_if_changed /etc/rabbitmq/enabled_plugins "$RABBIT_PLUGINS" || true
   rabbit_config_changed=1
 fi
 
 if rabbit_alive; then
   log "RabbitMQ already running (rabbit@localhost), leaving it as is"
-  [ $rabbit_config_changed -eq 1 ] && log "note: RabbitMQ config changed; it applies after a restart (stop.sh + infra.sh)"
+  if [ $rabbit_config_changed -eq 1 ]; then
+    # Plugins can be enabled on a running node; the rest of the configuration applies after a restart.
+    as_root rabbitmq-plugins -q enable rabbitmq_shovel rabbitmq_shovel_management >/dev/null
+    log "note: RabbitMQ config changed; plugins enabled now, the rest applies after a restart (stop.sh + infra.sh)"
+  fi
 else
   if port_open $RABBIT_PORT; then
     die "127.0.0.1:$RABBIT_PORT is taken by something that is not node rabbit@localhost; stop it first"

@@ -4,8 +4,23 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Net.Sockets;
 using System.Text;
+using Npgsql;
 
 namespace Crm.Testing;
+
+/// <summary>How to start a <see cref="PlatformProcesses"/>.</summary>
+public sealed record PlatformOptions
+{
+    public IDictionary<string, string> GatewaySettings { get; init; } = new Dictionary<string, string>();
+
+    public IDictionary<string, string> ServiceSettings { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>Services reach PostgreSQL and RabbitMQ through a <see cref="FaultProxy"/> each, which a test can cut.</summary>
+    public bool FaultProxies { get; init; }
+
+    /// <summary>Replicas the test will add with <see cref="PlatformProcesses.StartReplicaAsync"/>, counted in the connection budget.</summary>
+    public int ExtraReplicas { get; init; }
+}
 
 /// <summary>
 /// The distributed platform for real: the gateway and the five services, each its own `dotnet` process on its own port,
@@ -16,7 +31,14 @@ public sealed class PlatformProcesses : IAsyncDisposable
 {
     public static readonly IReadOnlyList<string> ServiceNames = ["Customers", "Visits", "Contracts", "Complaints", "Hospitality"];
 
+    /// <summary>
+    /// Each process's share of PostgreSQL's connections in tests: small, because this platform shares the server with
+    /// the other test runs on the machine, and it is what the fault tests hold the platform to.
+    /// </summary>
+    public const int MaxPoolSize = 5;
+
     private readonly List<(string Name, Process Process)> processes = [];
+    private readonly Dictionary<string, Dictionary<string, string>> environments = [];
     private readonly Dictionary<string, TestDatabase> databases = [];
     private readonly string runId = TestDatabase.UniqueName("crm");
     private readonly Uri rabbitMq;
@@ -42,14 +64,32 @@ public sealed class PlatformProcesses : IAsyncDisposable
 
     public string LogDirectory => workDirectory;
 
+    /// <summary>This run's RabbitMQ virtual host.</summary>
+    public string VirtualHost => runId;
+
     public static string RepositoryRoot { get; } = FindRepositoryRoot();
 
-    public static async Task<PlatformProcesses> StartAsync(IDictionary<string, string>? gatewaySettings = null, IDictionary<string, string>? serviceSettings = null)
+    /// <summary>Present when the platform was started with <see cref="PlatformOptions.FaultProxies"/>.</summary>
+    public FaultProxy? PostgresProxy { get; private set; }
+
+    public FaultProxy? RabbitMqProxy { get; private set; }
+
+    /// <summary>The connections this platform's processes may hold on PostgreSQL at most, by its configuration.</summary>
+    public int ConnectionBudget { get; private set; }
+
+    public static Task<PlatformProcesses> StartAsync(IDictionary<string, string>? gatewaySettings = null, IDictionary<string, string>? serviceSettings = null) =>
+        StartAsync(new PlatformOptions
+        {
+            GatewaySettings = gatewaySettings ?? new Dictionary<string, string>(),
+            ServiceSettings = serviceSettings ?? new Dictionary<string, string>(),
+        });
+
+    public static async Task<PlatformProcesses> StartAsync(PlatformOptions options)
     {
         var platform = new PlatformProcesses();
         try
         {
-            await platform.StartAllAsync(gatewaySettings ?? new Dictionary<string, string>(), serviceSettings ?? new Dictionary<string, string>());
+            await platform.StartAllAsync(options);
             return platform;
         }
         catch
@@ -86,9 +126,49 @@ public sealed class PlatformProcesses : IAsyncDisposable
         return client;
     }
 
-    private async Task StartAllAsync(IDictionary<string, string> gatewaySettings, IDictionary<string, string> serviceSettings)
+    /// <summary>Kills every process of <paramref name="service"/> at once (SIGKILL, as kill -9): no shutdown, no flushing.</summary>
+    public void Kill(string service)
     {
+        lock (processes)
+        {
+            foreach (var (_, process) in processes.Where(p => p.Name.StartsWith(service, StringComparison.Ordinal)))
+            {
+                process.Kill(entireProcessTree: false);
+            }
+
+            processes.RemoveAll(p => p.Name.StartsWith(service, StringComparison.Ordinal));
+        }
+    }
+
+    /// <summary>Starts <paramref name="service"/> again on its own port with its settings, and waits until it is ready.</summary>
+    public Task RestartAsync(string service) =>
+        StartAndWaitAsync(service, ProjectDirectory(service), serviceUrls[service], environments[service]);
+
+    /// <summary>Starts one more process of <paramref name="service"/> (same database, same queues) on a port of its own.</summary>
+    public async Task<Uri> StartReplicaAsync(string service)
+    {
+        var url = new Uri($"http://127.0.0.1:{FreePort()}/");
+        var settings = new Dictionary<string, string>(environments[service]) { ["ASPNETCORE_URLS"] = url.ToString().TrimEnd('/') };
+        await StartAndWaitAsync($"{service}-{url.Port}", ProjectDirectory(service), url, settings);
+        return url;
+    }
+
+    private static string ProjectDirectory(string service) => Path.Combine("services", service, $"Crm.{service}");
+
+    private async Task StartAllAsync(PlatformOptions options)
+    {
+        var gatewaySettings = options.GatewaySettings;
+        var serviceSettings = options.ServiceSettings;
         await CreateVirtualHostAsync();
+        if (options.FaultProxies)
+        {
+            var postgres = new NpgsqlConnectionStringBuilder(TestDatabase.Server);
+            PostgresProxy = new FaultProxy(postgres.Host!, postgres.Port);
+            RabbitMqProxy = new FaultProxy(rabbitMq.Host, rabbitMq.Port);
+        }
+
+        var processCount = ServiceNames.Count + 1 + options.ExtraReplicas;
+        ConnectionBudget = processCount * MaxPoolSize;
         foreach (var name in ServiceNames.Append("Gateway"))
         {
             databases[name] = await TestDatabase.CreateAsync($"{runId}_{name.ToLowerInvariant()}");
@@ -119,7 +199,15 @@ public sealed class PlatformProcesses : IAsyncDisposable
         {
             var settings = Common(name, serviceUrls[name]);
             settings["Bus__Transport"] = "RabbitMq";
-            settings["ConnectionStrings__RabbitMq"] = RabbitMqUrl.ToString();
+            settings["ConnectionStrings__RabbitMq"] = RabbitMqProxy is null
+                ? RabbitMqUrl.ToString()
+                : new UriBuilder(RabbitMqUrl) { Port = RabbitMqProxy.Port }.Uri.ToString();
+            if (PostgresProxy is not null)
+            {
+                settings["ConnectionStrings__Database"] = new NpgsqlConnectionStringBuilder(ConnectionString(name)) { Port = PostgresProxy.Port }.ConnectionString;
+            }
+
+            settings["Database__ProcessesSharingServer"] = processCount.ToString(System.Globalization.CultureInfo.InvariantCulture);
             settings["Auth__Authority"] = GatewayUrl.ToString().TrimEnd('/');
             settings["Outbox__PollMilliseconds"] = "200";
             foreach (var (key, value) in serviceSettings)
@@ -127,7 +215,8 @@ public sealed class PlatformProcesses : IAsyncDisposable
                 settings[key] = value;
             }
 
-            return StartAndWaitAsync(name, Path.Combine("services", name, $"Crm.{name}"), serviceUrls[name], settings);
+            environments[name] = settings;
+            return StartAndWaitAsync(name, ProjectDirectory(name), serviceUrls[name], settings);
         }));
     }
 
@@ -138,9 +227,13 @@ public sealed class PlatformProcesses : IAsyncDisposable
         ["Database__Provider"] = "Postgres",
         ["Database__MigrateOnStartup"] = "true",
         ["ConnectionStrings__Database"] = ConnectionString(name),
+        ["Database__MaxPoolSize"] = MaxPoolSize.ToString(System.Globalization.CultureInfo.InvariantCulture),
         ["OTEL_SERVICE_NAME"] = name.ToLowerInvariant(),
         ["Logging__LogLevel__Default"] = "Warning",
         ["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information",
+        ["Logging__Console__TimestampFormat"] = "HH:mm:ss.fff ",
+        ["Logging__LogLevel__Crm"] = "Information",
+        ["Logging__LogLevel__MassTransit"] = "Information",
     };
 
     private async Task StartAndWaitAsync(string name, string projectDirectory, Uri url, Dictionary<string, string> environment)
@@ -152,6 +245,7 @@ public sealed class PlatformProcesses : IAsyncDisposable
         }
 
         var log = Path.Combine(workDirectory, $"{name.ToLowerInvariant()}.log");
+        File.AppendAllText(log, $"---- started at {DateTime.UtcNow:O}{Environment.NewLine}");
         var start = new ProcessStartInfo("dotnet", [dll])
         {
             WorkingDirectory = Path.GetDirectoryName(dll),
@@ -165,7 +259,7 @@ public sealed class PlatformProcesses : IAsyncDisposable
         }
 
         var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {name}.");
-        var writer = new StreamWriter(log, append: false, Encoding.UTF8) { AutoFlush = true };
+        var writer = new StreamWriter(log, append: true, Encoding.UTF8) { AutoFlush = true };
         process.OutputDataReceived += (_, e) => { if (e.Data is not null) { lock (writer) { writer.WriteLine(e.Data); } } };
         process.ErrorDataReceived += (_, e) => { if (e.Data is not null) { lock (writer) { writer.WriteLine(e.Data); } } };
         process.BeginOutputReadLine();
@@ -220,7 +314,8 @@ public sealed class PlatformProcesses : IAsyncDisposable
         }
     }
 
-    private HttpClient Management()
+    /// <summary>The RabbitMQ management API, signed in as the test user; paths like <c>api/queues/{vhost}</c>.</summary>
+    public HttpClient Management()
     {
         var credentials = Uri.UnescapeDataString(rabbitMq.UserInfo);
         var client = new HttpClient { BaseAddress = rabbitManagement };
@@ -249,6 +344,16 @@ public sealed class PlatformProcesses : IAsyncDisposable
             {
                 // Already gone.
             }
+        }
+
+        if (PostgresProxy is not null)
+        {
+            await PostgresProxy.DisposeAsync();
+        }
+
+        if (RabbitMqProxy is not null)
+        {
+            await RabbitMqProxy.DisposeAsync();
         }
 
         foreach (var database in databases.Values)
