@@ -186,6 +186,8 @@ public abstract class CustomersDbContext(DbContextOptions options) : ServiceDbCo
             e.Property(p => p.Status).HasConversion<string>().HasMaxLength(20);
             e.Property(p => p.DecidedBy).HasMaxLength(100);
             e.Property(p => p.DecisionNote).HasMaxLength(500);
+            // A proposal is decided once: of two people deciding at the same moment, the second gets a conflict.
+            e.Property(p => p.Status).IsConcurrencyToken();
             e.HasIndex(p => new { p.CustomerId, p.Status });
         });
         modelBuilder.Entity<CreditLimitChange>(e =>
