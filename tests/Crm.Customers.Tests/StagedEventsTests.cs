@@ -32,6 +32,8 @@ public sealed class StagedEventsTests : CustomersHostTests
         { "confirm a grade proposal", [nameof(CustomerGradeChanged)], [AuditActions.GradeChanged, AuditActions.GradeProposalDecided] },
         { "reject a grade proposal", [], [AuditActions.GradeProposalDecided] },
         { "sign a contract", [nameof(CustomerGradeChanged)], [AuditActions.GradeChanged] },
+        { "evaluate", [], [AuditActions.Evaluated] },
+        { "change the evaluation weights", [], [AuditActions.EvaluationWeightsChanged] },
         { "import a new card", [nameof(CustomerRegistered)], [AuditActions.Registered, AuditActions.Imported] },
         { "import a changed card", [nameof(CustomerUpdated), nameof(CustomerGradeChanged)], [AuditActions.ProfileChanged, AuditActions.GradeChanged, AuditActions.Imported] },
     };
@@ -111,6 +113,12 @@ public sealed class StagedEventsTests : CustomersHostTests
                     OccurredAt = DateTimeOffset.UtcNow, Version = 2, ContractId = Guid.NewGuid(), ContractNumber = "CT-2026-000001",
                     CustomerId = customer.Id, SignedBy = "manager.east", SignedAt = DateTimeOffset.UtcNow,
                 }, Guid.NewGuid());
+            case "evaluate":
+                return () => Host.Client(TestUser.ManagerEast).PostAsJsonAsync($"{url}/evaluations",
+                    new { transactions = 70, profitability = 70, safety = 70, growth = 70, cooperation = 60, creditRating = "A" }).Expect(HttpStatusCode.Created);
+            case "change the evaluation weights":
+                return () => Host.Client(TestUser.Supervisor).PutAsJsonAsync("/api/customers/evaluation-weights",
+                    new { transactions = 30, profitability = 20, safety = 20, growth = 15, cooperation = 15, rewardAtLeast = 85, eliminateBelow = 55 }).Expect(HttpStatusCode.OK);
             case "import a new card":
                 return () => Import("TBL-NEW-1,新客户 New customer,Retailer,EAST,,杭州市西湖区文三路 45 号,,,,rep.east,Ordinary,E,");
             case "import a changed card":

@@ -49,6 +49,13 @@ public sealed record KeyPersonChangedDomainEvent(
 public sealed record KeyPersonRemovedDomainEvent(CustomerCard Customer, Guid KeyPersonId, KeyPersonDetails Details, string By, DateTimeOffset OccurredAt)
     : CustomerDomainEvent(Customer, By, OccurredAt);
 
+/// <summary>A customer was evaluated (客户评价) with the weights of the day.</summary>
+public sealed record CustomerEvaluatedDomainEvent(
+    Guid CustomerId, Guid EvaluationId, decimal Score, EvaluationOutcome Outcome, string By, DateTimeOffset OccurredAt) : IDomainEvent;
+
+/// <summary>The CRM supervisor replaced the evaluation weights; the rule before and after, in words.</summary>
+public sealed record EvaluationWeightsChangedDomainEvent(string Before, string After, long Version, string By, DateTimeOffset OccurredAt) : IDomainEvent;
+
 /// <summary>The owner or a manager confirmed or rejected a grade proposal (a confirmation also changes the grade).</summary>
 public sealed record GradeProposalDecidedDomainEvent(
     Guid CustomerId, Guid ProposalId, ProposalStatus Decision, string? Note, string By, DateTimeOffset OccurredAt) : IDomainEvent;
