@@ -1,7 +1,6 @@
 using Crm.BuildingBlocks.Http;
 using Crm.BuildingBlocks.Security;
 using Crm.Customers.Data;
-using Crm.Customers.Domain;
 using Microsoft.EntityFrameworkCore;
 
 namespace Crm.Customers.Features;
