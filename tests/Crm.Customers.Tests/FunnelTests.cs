@@ -48,7 +48,7 @@ public sealed class FunnelTests : CustomersHostTests
             c4.ChangeGrade(CustomerGrade.E, "Contact lost", "rep.east2", Start.AddDays(5));
             var c5 = New("c5", "NORTH", "rep.north", before);
             c5.ChangeGrade(CustomerGrade.D, "First contact", "rep.north", before.AddDays(1));
-            c5.Deregister("Went out of business", Start.AddDays(6));
+            c5.Deregister("Went out of business", "rep.north", Start.AddDays(6));
             return await db.SaveChangesAsync();
         });
         return ids;

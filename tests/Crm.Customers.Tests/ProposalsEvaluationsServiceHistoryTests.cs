@@ -208,6 +208,46 @@ public sealed class ServiceHistoryTests : CustomersHostTests
     }
 
     [Fact]
+    public async Task a_reopened_complaint_counts_as_open_again_until_it_is_closed_again()
+    {
+        var customer = await Register(TestUser.RepEast);
+        var complaintId = Guid.NewGuid();
+        var at = DateTimeOffset.UtcNow.AddDays(-5);
+        T Step<T>(T e, long version) where T : ComplaintEvent => e with
+        {
+            EventId = Guid.NewGuid(), OccurredAt = at, Version = version, ComplaintId = complaintId, Number = "CP-2026-000009", CustomerId = customer.Id, Region = "EAST",
+        };
+        ComplaintFiled filed = new()
+        {
+            ComplaintId = complaintId, Number = "", CustomerId = customer.Id, Region = "EAST", Type = ComplaintType.ProductQuality,
+            Severity = ComplaintSeverity.High, Channel = ComplaintChannel.Hotline, RecordedBy = "service.desk",
+        };
+        var closed = new ComplaintClosed { ComplaintId = complaintId, Number = "", CustomerId = customer.Id, Region = "EAST", Type = filed.Type, Severity = filed.Severity };
+        var reopened = new ComplaintReopened
+        {
+            ComplaintId = complaintId, Number = "", CustomerId = customer.Id, Region = "EAST", Type = filed.Type, Severity = filed.Severity,
+            ReopenedBy = "rep.east", Reason = "The replacement tiles are cracked too", ReopenCount = 1,
+        };
+        // Everything within one instant, and the reopening delivered before the closing it undoes: the version decides.
+        await Host.Deliver(Step(filed, 1), Guid.NewGuid());
+        await Host.Deliver(Step(reopened, 5), Guid.NewGuid());
+        await Host.Deliver(Step(closed, 4), Guid.NewGuid());
+
+        var history = await Host.Client(TestUser.RepEast).GetAsync($"/api/customers/{customer.Id}/service-history").Read<ServiceHistoryResponse>();
+
+        var complaint = Assert.Single(history.Complaints);
+        Assert.Equal("Reopened", complaint.LastStep);
+        Assert.Equal(["Filed", "Closed", "Reopened"], complaint.Steps.Select(s => s.Step));
+        Assert.Contains("The replacement tiles are cracked too", complaint.Steps[^1].Details, StringComparison.Ordinal);
+        Assert.Equal((1, 1), (history.LastTwelveMonths.Filed, history.LastTwelveMonths.Open));
+
+        await Host.Deliver(Step(closed, 8), Guid.NewGuid());
+
+        history = await Host.Client(TestUser.RepEast).GetAsync($"/api/customers/{customer.Id}/service-history").Read<ServiceHistoryResponse>();
+        Assert.Equal(("Closed", 0), (Assert.Single(history.Complaints).LastStep, history.LastTwelveMonths.Open));
+    }
+
+    [Fact]
     public async Task a_redelivered_complaint_event_adds_no_second_step_and_the_history_is_scoped()
     {
         var customer = await Register(TestUser.RepEast);

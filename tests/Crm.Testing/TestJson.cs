@@ -23,6 +23,13 @@ public static class TestJson
     public static async Task<T> Read<T>(this Task<HttpResponseMessage> response, HttpStatusCode expected = HttpStatusCode.OK) =>
         await (await response).Read<T>(expected);
 
+    /// <summary>Asserts the status of an answer whose body does not matter to the test.</summary>
+    public static async Task Expect(this Task<HttpResponseMessage> response, HttpStatusCode expected)
+    {
+        var answer = await response;
+        Assert.True(answer.StatusCode == expected, $"Expected {(int)expected} but got {(int)answer.StatusCode}: {await answer.Content.ReadAsStringAsync()}");
+    }
+
     /// <summary>Asserts an RFC 9457 problem details answer with <paramref name="status"/> and returns it.</summary>
     public static async Task<HttpValidationProblemDetails> ReadProblem(this HttpResponseMessage response, HttpStatusCode status)
     {

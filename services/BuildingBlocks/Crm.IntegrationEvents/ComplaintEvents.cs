@@ -66,3 +66,19 @@ public sealed record ComplaintClosed : ComplaintEvent
     /// <summary>The customer's satisfaction from the return visit (回访), 1 to 5, when one was recorded.</summary>
     public int? Satisfaction { get; init; }
 }
+
+/// <summary>
+/// A resolved or closed complaint was reopened (added later): it is open again, and its earlier resolution no longer
+/// holds until a new ComplaintResolved.
+/// </summary>
+public sealed record ComplaintReopened : ComplaintEvent
+{
+    public required string ReopenedBy { get; init; }
+    public required string Reason { get; init; }
+
+    /// <summary>How many times the complaint has been reopened, this time included.</summary>
+    public required int ReopenCount { get; init; }
+
+    /// <summary>The department that handles it again.</summary>
+    public string? Department { get; init; }
+}

@@ -73,37 +73,58 @@ public sealed class CustomerTests
     }
 
     [Fact]
-    public void updating_the_profile_replaces_it_and_bumps_the_version()
+    public void updating_the_profile_and_owner_replaces_them_as_one_change_with_one_event()
     {
         var customer = NewCustomer();
+        var at = RegisteredAt.AddDays(1);
 
-        var changes = customer.UpdateProfile(customer.Profile with
-        {
-            Name = "恒达批发 Hengda Wholesale", Kind = CustomerKind.Dealer, Region = "NORTH", Address = "天津市河西区友谊路 18 号", Tier = CustomerTier.Key,
-        });
-        var owner = customer.ReassignOwner("rep.north");
+        var changes = customer.Update(
+            customer.Profile with
+            {
+                Name = "恒达批发 Hengda Wholesale", Kind = CustomerKind.Dealer, Region = "NORTH", Address = "天津市河西区友谊路 18 号", Tier = CustomerTier.Key,
+            },
+            "rep.north", "manager.north", at);
 
-        Assert.Equal(["name", "kind", "region", "address", "tier"], changes.Select(c => c.Field));
-        Assert.Equal(new FieldChange("ownerId", "rep.east", "rep.north"), owner);
+        Assert.Equal(["name", "kind", "region", "address", "tier", "ownerId"], changes.Select(c => c.Field));
+        Assert.Equal(new FieldChange("ownerId", "rep.east", "rep.north"), changes[^1]);
         Assert.Equal("恒达批发 Hengda Wholesale", customer.Name);
         Assert.Equal(CustomerKind.Dealer, customer.Kind);
         Assert.Equal("NORTH", customer.Region);
         Assert.Equal("天津市河西区友谊路 18 号", customer.Address);
         Assert.Equal("rep.north", customer.OwnerId);
         Assert.Equal(CustomerTier.Key, customer.Tier);
-        Assert.Equal(3, customer.Version);
+        Assert.Equal(2, customer.Version);
         Assert.Equal(CustomerGrade.E, customer.Grade);
+        var raised = Assert.IsType<CustomerProfileChangedDomainEvent>(customer.DomainEvents[^1]);
+        Assert.Equal(changes, raised.Changes);
+        Assert.Equal(("manager.north", at, 2L, "rep.north"), (raised.By, raised.OccurredAt, raised.Customer.Version, raised.Customer.OwnerId));
+    }
+
+    [Fact]
+    public void reassigning_the_owner_records_the_change_with_its_reason()
+    {
+        var customer = NewCustomer();
+
+        Assert.True(customer.ReassignOwner("rep.north", "Moved to the northern team", "crm.supervisor", RegisteredAt.AddDays(1)));
+
+        Assert.Equal("rep.north", customer.OwnerId);
+        Assert.Equal(2, customer.Version);
+        var raised = Assert.IsType<CustomerOwnerReassignedDomainEvent>(customer.DomainEvents[^1]);
+        Assert.Equal(new FieldChange("ownerId", "rep.east", "rep.north"), raised.Change);
+        Assert.Equal("Moved to the northern team", raised.Reason);
     }
 
     [Fact]
     public void updating_the_profile_with_the_same_values_changes_nothing()
     {
         var customer = NewCustomer();
+        customer.ClearDomainEvents();
 
-        var changes = customer.UpdateProfile(customer.Profile);
+        var changes = customer.Update(customer.Profile, customer.OwnerId, "rep.east", RegisteredAt.AddDays(1));
 
         Assert.Empty(changes);
-        Assert.Null(customer.ReassignOwner(customer.OwnerId));
+        Assert.False(customer.ReassignOwner(customer.OwnerId, "No move", "crm.supervisor", RegisteredAt.AddDays(1)));
         Assert.Equal(1, customer.Version);
+        Assert.Empty(customer.DomainEvents);
     }
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Crm.BuildingBlocks.Domain;
 using Crm.BuildingBlocks.Messaging;
 using Crm.IntegrationEvents;
 using Microsoft.EntityFrameworkCore;
@@ -20,15 +21,58 @@ public abstract class ServiceDbContext(DbContextOptions options) : DbContext(opt
 
     public DbSet<NumberSequence> NumberSequences => Set<NumberSequence>();
 
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        StageDomainEvents();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        StageDomainEvents();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    /// <summary>The integration events a domain event publishes, mapped in one place per service (none by default).</summary>
+    protected virtual IEnumerable<IntegrationEvent> ToIntegrationEvents(IDomainEvent domainEvent) => [];
+
+    /// <summary>What else a domain event leaves in the unit of work, such as an audit row (nothing by default).</summary>
+    protected virtual void OnDomainEvent(IDomainEvent domainEvent)
+    {
+    }
+
     /// <summary>
-    /// Stages an event in the outbox. It is written by the same SaveChanges as the state change it describes and
-    /// published after the transaction commits, so a crash can neither lose it nor publish a change that never happened.
+    /// The one step that turns what the tracked aggregates raised into outbox rows (and whatever the service adds),
+    /// written by the same SaveChanges as the state change they describe and published after the transaction commits,
+    /// so a crash can neither lose one nor publish a change that never happened. The events are cleared as they are
+    /// staged: from then on the change tracker holds them, so saving again after a failure does not stage them twice.
     /// </summary>
-    public void EnqueueEvent(IntegrationEvent integrationEvent) =>
-        OutboxMessages.Add(OutboxMessage.From(integrationEvent));
+    private void StageDomainEvents()
+    {
+        var aggregates = ChangeTracker.Entries<AggregateRoot>()
+            .Select(e => e.Entity)
+            .Where(a => a.DomainEvents.Count > 0)
+            .ToList();
+        foreach (var aggregate in aggregates)
+        {
+            var raised = aggregate.DomainEvents.ToList();
+            aggregate.ClearDomainEvents();
+            foreach (var domainEvent in raised)
+            {
+                foreach (var integrationEvent in ToIntegrationEvents(domainEvent))
+                {
+                    OutboxMessages.Add(OutboxMessage.From(integrationEvent));
+                }
+
+                OnDomainEvent(domainEvent);
+            }
+        }
+    }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
+        // Domain events live on the aggregate only until SaveChanges stages them; they are never columns.
+        configurationBuilder.IgnoreAny<IReadOnlyList<IDomainEvent>>();
         if (Database.IsSqlite())
         {
             // SQLite has no DateTimeOffset type; stored as a long so that ordering and comparison run in the database.

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Crm.BuildingBlocks.Domain;
 using Crm.BuildingBlocks.Resilience;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
@@ -6,9 +7,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Crm.BuildingBlocks.Http;
-
-/// <summary>A rule of the domain refused the operation in the resource's current state (an illegal transition): 409.</summary>
-public sealed class DomainRuleException(string message) : Exception(message);
 
 public static class ProblemDetailsSetup
 {

@@ -1,3 +1,4 @@
+using Crm.BuildingBlocks.Domain;
 using Microsoft.AspNetCore.Http;
 
 namespace Crm.BuildingBlocks.Http;

@@ -2,7 +2,9 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Crm.BuildingBlocks.CustomerSnapshots;
 using Crm.BuildingBlocks.Data;
+using Crm.BuildingBlocks.Domain;
 using Crm.Complaints.Domain;
+using Crm.IntegrationEvents;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -28,6 +30,9 @@ public abstract class ComplaintsDbContext(DbContextOptions options) : ServiceDbC
     public DbSet<SlaPolicy> SlaPolicies => Set<SlaPolicy>();
 
     public DbSet<CalendarDefinition> Calendars => Set<CalendarDefinition>();
+
+    protected override IEnumerable<IntegrationEvent> ToIntegrationEvents(IDomainEvent domainEvent) =>
+        ComplaintEventMapping.ToIntegrationEvents(domainEvent);
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -1,4 +1,4 @@
-using Crm.BuildingBlocks.Http;
+using Crm.BuildingBlocks.Domain;
 using Crm.BuildingBlocks.Security;
 using Crm.IntegrationEvents;
 
@@ -11,9 +11,10 @@ public enum ComplaintStatus { New, Routed, InProgress, WaitingOnCustomer, Resolv
 /// <see cref="DomainRuleException"/>, so 409) and the SLA clock: business time counted in the region's calendar, stopped
 /// while waiting on the customer and once resolved. Every change appends to <see cref="Actions"/>, the timeline.
 /// The clock keeps its deadlines as instants (<see cref="NextEscalationAt"/> is the earliest pending one), so the
-/// escalation sweep is a plain indexed query that needs no calendar arithmetic.
+/// escalation sweep is a plain indexed query that needs no calendar arithmetic. Every change also raises a domain event,
+/// which the DbContext turns into the integration events other services follow.
 /// </summary>
-public sealed class Complaint : IRegionOwned
+public sealed class Complaint : AggregateRoot, IRegionOwned
 {
     private static readonly ComplaintStatus[] Open = [ComplaintStatus.Routed, ComplaintStatus.InProgress, ComplaintStatus.WaitingOnCustomer];
 
@@ -134,6 +135,7 @@ public sealed class Complaint : IRegionOwned
         };
         complaint.PlanNextEscalation();
         complaint.Record(recordedBy, at, "Filed", $"{type} complaint ({severity}) by {channel}", null);
+        complaint.Raise(new ComplaintFiledDomainEvent(complaint.Facts, channel, productLine, recordedBy, at));
         return complaint;
     }
 
@@ -147,7 +149,8 @@ public sealed class Complaint : IRegionOwned
         ApplyRouting(decision);
         Status = ComplaintStatus.Routed;
         PlanNextEscalation();
-        Changed(by, at, "Routed", Explain(decision), from);
+        var action = Changed(by, at, "Routed", Explain(decision), from);
+        RaiseRouted(action.Detail!, by, at);
     }
 
     /// <summary>Routes an open complaint again by the current rules (only on explicit request). The SLA continues.</summary>
@@ -157,7 +160,8 @@ public sealed class Complaint : IRegionOwned
         var from = Status;
         ApplyRouting(decision);
         AssigneeId = decision.AssigneeId;
-        Changed(by, at, "Rerouted", Explain(decision), from);
+        var action = Changed(by, at, "Rerouted", Explain(decision), from);
+        RaiseRouted(action.Detail!, by, at);
     }
 
     /// <summary>The handler takes the complaint up: the first response, which stops the first-response clock.</summary>
@@ -169,6 +173,7 @@ public sealed class Complaint : IRegionOwned
         AssigneeId ??= by;
         RespondFirst(at);
         Changed(by, at, "Started", null, from);
+        Raise(new ComplaintStartedDomainEvent(Facts, by, at));
     }
 
     /// <summary>Waiting on the customer stops the SLA clock until they answer.</summary>
@@ -179,6 +184,7 @@ public sealed class Complaint : IRegionOwned
         StopClock(calendar, at);
         Status = ComplaintStatus.WaitingOnCustomer;
         Changed(by, at, "WaitingOnCustomer", note, from);
+        Raise(new ComplaintWaitingOnCustomerDomainEvent(Facts, note, by, at));
     }
 
     public void CustomerResponded(string by, string? note, BusinessCalendar calendar, DateTimeOffset at)
@@ -188,6 +194,7 @@ public sealed class Complaint : IRegionOwned
         ResumeClock(calendar, at);
         Status = ComplaintStatus.InProgress;
         Changed(by, at, "CustomerResponded", note, from);
+        Raise(new ComplaintCustomerRespondedDomainEvent(Facts, note, by, at));
     }
 
     public void Resolve(string by, string rootCause, string fix, BusinessCalendar calendar, DateTimeOffset at)
@@ -202,6 +209,7 @@ public sealed class Complaint : IRegionOwned
         Fix = fix;
         ResolvedWithinSla = BusinessTimeUsed <= ResolutionTarget && FirstRespondedAt <= FirstResponseDueAt;
         Changed(by, at, "Resolved", $"Root cause: {rootCause}. Fix: {fix}", from);
+        Raise(new ComplaintResolvedDomainEvent(Facts, rootCause, fix, ResolvedWithinSla.Value, by, at));
     }
 
     public void Close(string by, DateTimeOffset at)
@@ -211,6 +219,7 @@ public sealed class Complaint : IRegionOwned
         Status = ComplaintStatus.Closed;
         ClosedAt = at;
         Changed(by, at, "Closed", null, from);
+        Raise(new ComplaintClosedDomainEvent(Facts, Satisfaction, by, at));
     }
 
     /// <summary>A resolved or closed complaint may be reopened within <paramref name="period"/> of its resolution; its SLA clock runs on.</summary>
@@ -231,6 +240,7 @@ public sealed class Complaint : IRegionOwned
         ReopenCount++;
         ResumeClock(calendar, at);
         Changed(by, at, "Reopened", reason, from);
+        Raise(new ComplaintReopenedDomainEvent(Facts, from, reason, ReopenCount, by, at));
     }
 
     /// <summary>Hands the complaint to another department with a reason; its SLA continues where it is.</summary>
@@ -254,6 +264,7 @@ public sealed class Complaint : IRegionOwned
         AssigneeId = null;
         Status = ComplaintStatus.Routed;
         Changed(by, at, "Transferred", $"From {previous} to {department}: {reason}", from);
+        RaiseRouted($"Transferred: {reason}", by, at);
     }
 
     public void Assign(string assigneeId, string by, DateTimeOffset at)
@@ -267,6 +278,7 @@ public sealed class Complaint : IRegionOwned
         var previous = AssigneeId;
         AssigneeId = assigneeId;
         Changed(by, at, "Assigned", previous is null ? $"To {assigneeId}" : $"From {previous} to {assigneeId}", Status);
+        Raise(new ComplaintAssignedDomainEvent(Facts, previous, assigneeId, by, at));
     }
 
     /// <summary>The return visit (回访) after resolution, with the customer's satisfaction from 1 to 5; recorded once.</summary>
@@ -283,6 +295,7 @@ public sealed class Complaint : IRegionOwned
         ReturnVisitAt = at;
         ReturnVisitBy = by;
         Changed(by, at, "ReturnVisit", $"Satisfaction {satisfaction}/5" + (note is null ? "" : $": {note}"), Status);
+        Raise(new ComplaintReturnVisitRecordedDomainEvent(Facts, satisfaction, note, by, at));
     }
 
     /// <summary>Business time used so far (pauses excluded).</summary>
@@ -334,9 +347,21 @@ public sealed class Complaint : IRegionOwned
 
         PlanNextEscalation();
         Version++;
-        Record("system", at, "Escalated", $"{step}: level {level}, to {recipientOfLevel(level)}", null);
+        var to = recipientOfLevel(level);
+        Record("system", at, "Escalated", $"{step}: level {level}, to {to}", null);
+        Raise(new ComplaintEscalatedDomainEvent(Facts, step, level, ReasonOf(step), to, at));
         return level;
     }
+
+    /// <summary>"AtRisk:FirstResponse", "Breached:Resolution", "Overdue:Resolution": which target, and how far gone.</summary>
+    public static string ReasonOf(EscalationStep step) => step switch
+    {
+        EscalationStep.FirstResponseAtRisk => "AtRisk:FirstResponse",
+        EscalationStep.FirstResponseBreached => "Breached:FirstResponse",
+        EscalationStep.ResolutionAtRisk => "AtRisk:Resolution",
+        EscalationStep.ResolutionBreached => "Breached:Resolution",
+        _ => "Overdue:Resolution",
+    };
 
     /// <summary>Ends a sweeper's claim on the complaint (saved with the escalations it took).</summary>
     public void ReleaseSweepClaim()
@@ -421,14 +446,20 @@ public sealed class Complaint : IRegionOwned
 
     private void RequireOpen(string action) => Require(action, Open);
 
-    private void Changed(string by, DateTimeOffset at, string action, string? detail, ComplaintStatus from)
+    private ComplaintFacts Facts => new(Id, Number, CustomerId, Region, OwnerId, Type, Severity, Department, Status, Version);
+
+    private void RaiseRouted(string reason, string by, DateTimeOffset at) =>
+        Raise(new ComplaintRoutedDomainEvent(Facts, Department!, Queue, AssigneeId, RuleId, RuleSetVersion ?? 0, reason, by, at));
+
+    private ComplaintAction Changed(string by, DateTimeOffset at, string action, string? detail, ComplaintStatus from)
     {
         Version++;
-        Record(by, at, action, detail, from);
+        return Record(by, at, action, detail, from);
     }
 
-    private void Record(string by, DateTimeOffset at, string action, string? detail, ComplaintStatus? from) =>
-        Actions.Add(new ComplaintAction
+    private ComplaintAction Record(string by, DateTimeOffset at, string action, string? detail, ComplaintStatus? from)
+    {
+        var entry = new ComplaintAction
         {
             Id = Guid.CreateVersion7(at),
             ComplaintId = Id,
@@ -439,7 +470,10 @@ public sealed class Complaint : IRegionOwned
             Detail = detail is { Length: > 1000 } ? detail[..1000] : detail,
             FromStatus = from,
             ToStatus = Status,
-        });
+        };
+        Actions.Add(entry);
+        return entry;
+    }
 }
 
 /// <summary>One line of a complaint's timeline: who did what, when, and the status before and after.</summary>

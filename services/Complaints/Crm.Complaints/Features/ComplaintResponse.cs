@@ -39,39 +39,3 @@ public sealed record SlaResponse(
             Math.Round(used.TotalHours, 4), Math.Round(Math.Max(0, (c.ResolutionTarget - used).TotalHours), 4), c.ResolvedWithinSla);
     }
 }
-
-/// <summary>The integration events of a complaint, each carrying what Customers needs for the service history.</summary>
-internal static class ComplaintEventMapping
-{
-    public static ComplaintFiled Filed(Complaint c, DateTimeOffset at) => new()
-    {
-        OccurredAt = at, Version = c.Version, ComplaintId = c.Id, Number = c.Number, CustomerId = c.CustomerId, Region = c.Region,
-        Type = c.Type, Severity = c.Severity, OwnerId = c.OwnerId, Channel = c.Channel, ProductLine = c.ProductLine, RecordedBy = c.RecordedBy,
-    };
-
-    public static ComplaintRouted Routed(Complaint c, DateTimeOffset at, string reason) => new()
-    {
-        OccurredAt = at, Version = c.Version, ComplaintId = c.Id, Number = c.Number, CustomerId = c.CustomerId, Region = c.Region,
-        Type = c.Type, Severity = c.Severity, OwnerId = c.OwnerId, Department = c.Department!, Queue = c.Queue, AssigneeId = c.AssigneeId,
-        RuleId = c.RuleId, RuleSetVersion = c.RuleSetVersion ?? 0, Reason = reason,
-    };
-
-    public static ComplaintEscalated Escalated(Complaint c, DateTimeOffset at, int level, string reason, string to) => new()
-    {
-        OccurredAt = at, Version = c.Version, ComplaintId = c.Id, Number = c.Number, CustomerId = c.CustomerId, Region = c.Region,
-        Type = c.Type, Severity = c.Severity, OwnerId = c.OwnerId, Level = level, Reason = reason, EscalatedTo = to, Department = c.Department,
-    };
-
-    public static ComplaintResolved Resolved(Complaint c, DateTimeOffset at) => new()
-    {
-        OccurredAt = at, Version = c.Version, ComplaintId = c.Id, Number = c.Number, CustomerId = c.CustomerId, Region = c.Region,
-        Type = c.Type, Severity = c.Severity, OwnerId = c.OwnerId, RootCause = c.RootCause!, Fix = c.Fix!, ResolvedBy = c.ResolvedBy!,
-        WithinSla = c.ResolvedWithinSla ?? false,
-    };
-
-    public static ComplaintClosed Closed(Complaint c, DateTimeOffset at) => new()
-    {
-        OccurredAt = at, Version = c.Version, ComplaintId = c.Id, Number = c.Number, CustomerId = c.CustomerId, Region = c.Region,
-        Type = c.Type, Severity = c.Severity, OwnerId = c.OwnerId, Satisfaction = c.Satisfaction,
-    };
-}

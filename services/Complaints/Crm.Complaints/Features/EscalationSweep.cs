@@ -138,34 +138,21 @@ public sealed class EscalationSweep(IServiceScopeFactory scopes, TimeProvider ti
         foreach (var step in due)
         {
             var level = complaint.Escalate(step, l => recipients(complaint, l), now);
-            var to = recipients(complaint, level);
-            var reason = Reason(step);
             db.Escalations.Add(new ComplaintEscalation
             {
                 Id = Guid.CreateVersion7(now),
                 ComplaintId = complaint.Id,
                 Step = step,
                 Level = level,
-                Reason = reason,
-                EscalatedTo = to,
+                Reason = Complaint.ReasonOf(step),
+                EscalatedTo = recipients(complaint, level),
                 At = now,
             });
-            db.EnqueueEvent(ComplaintEventMapping.Escalated(complaint, now, level, reason, to));
         }
 
         complaint.ReleaseSweepClaim();
         return due.Count;
     }
-
-    /// <summary>"AtRisk:FirstResponse", "Breached:Resolution", "Overdue:Resolution": which target, and how far gone.</summary>
-    public static string Reason(EscalationStep step) => step switch
-    {
-        EscalationStep.FirstResponseAtRisk => "AtRisk:FirstResponse",
-        EscalationStep.FirstResponseBreached => "Breached:FirstResponse",
-        EscalationStep.ResolutionAtRisk => "AtRisk:Resolution",
-        EscalationStep.ResolutionBreached => "Breached:Resolution",
-        _ => "Overdue:Resolution",
-    };
 
     /// <summary>Level 1 goes to the head of the complaint's department, level 2 to the CRM supervisor / marketing GM.</summary>
     private async Task<Func<Complaint, int, string>> Recipients(ComplaintsDbContext db, CancellationToken cancellationToken)

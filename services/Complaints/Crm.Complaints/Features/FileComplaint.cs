@@ -61,11 +61,7 @@ public static class FileComplaint
             request.Channel!.Value, request.Type!.Value, request.Severity.Value, productLine, request.Description!.Trim(),
             request.ContactPerson!.Trim(), user.Id, calendar.Code, terms, calendar.ToCalendar(), now);
         db.Complaints.Add(complaint);
-        db.EnqueueEvent(ComplaintEventMapping.Filed(complaint, now));
-
-        var decision = rules.Route(complaint.RoutingInput);
-        complaint.Route(decision, "routing", now);
-        db.EnqueueEvent(ComplaintEventMapping.Routed(complaint, now, complaint.Actions[^1].Detail!));
+        complaint.Route(rules.Route(complaint.RoutingInput), "routing", now);
         await db.SaveChangesAsync(http.RequestAborted);
         return TypedResults.Created($"/api/complaints/{complaint.Id}", ComplaintResponse.From(complaint, calendar.ToCalendar(), now));
     }

@@ -1,3 +1,4 @@
+using Crm.BuildingBlocks.Domain;
 using Crm.BuildingBlocks.Http;
 using Crm.BuildingBlocks.Security;
 using Crm.Complaints.Data;

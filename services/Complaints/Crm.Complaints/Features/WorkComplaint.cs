@@ -43,23 +43,16 @@ public static class WorkComplaint
             .WithName("CustomerResponded").WithSummary("The customer answered; work and the SLA clock resume.");
         api.MapPost("/{id:guid}/resolve", (Guid id, ResolveRequest request, ComplaintsDbContext db, HttpContext http, TimeProvider time) =>
                 Act(id, db, http, time, Who.Worker, (c, user, calendar, now) =>
-                {
-                    c.Resolve(user.Id, request.RootCause!.Trim(), request.Fix!.Trim(), calendar, now);
-                    db.EnqueueEvent(ComplaintEventMapping.Resolved(c, now));
-                }, new Validation().Required("rootCause", request.RootCause, 2000).Required("fix", request.Fix, 2000)))
+                    c.Resolve(user.Id, request.RootCause!.Trim(), request.Fix!.Trim(), calendar, now), new Validation().Required("rootCause", request.RootCause, 2000).Required("fix", request.Fix, 2000)))
             .WithName("ResolveComplaint").WithSummary("Resolves the complaint with its root cause and fix; publishes ComplaintResolved.");
         api.MapPost("/{id:guid}/close", (Guid id, ComplaintsDbContext db, HttpContext http, TimeProvider time) =>
-                Act(id, db, http, time, Who.Viewer, (c, user, _, now) =>
-                {
-                    c.Close(user.Id, now);
-                    db.EnqueueEvent(ComplaintEventMapping.Closed(c, now));
-                }))
+                Act(id, db, http, time, Who.Viewer, (c, user, _, now) => c.Close(user.Id, now)))
             .WithName("CloseComplaint").WithSummary("Closes a resolved complaint; publishes ComplaintClosed with the return visit's satisfaction.");
         api.MapPost("/{id:guid}/reopen", (Guid id, ReasonRequest request, ComplaintsDbContext db, HttpContext http, TimeProvider time, IOptions<ComplaintsOptions> options) =>
                 Act(id, db, http, time, Who.Viewer, (c, user, calendar, now) =>
                     c.Reopen(user.Id, request.Reason!.Trim(), TimeSpan.FromDays(options.Value.ReopenWithinDays), calendar, now),
                     new Validation().Required("reason", request.Reason, 1000)))
-            .WithName("ReopenComplaint").WithSummary("Reopens a resolved or closed complaint within the configured period; its SLA clock runs on.");
+            .WithName("ReopenComplaint").WithSummary("Reopens a resolved or closed complaint within the configured period; its SLA clock runs on. Publishes ComplaintReopened.");
         api.MapPost("/{id:guid}/transfer", async (Guid id, TransferRequest request, ComplaintsDbContext db, HttpContext http, TimeProvider time) =>
             {
                 var validation = new Validation().Required("department", request.Department, 50).Required("reason", request.Reason, 1000);
@@ -69,10 +62,7 @@ public static class WorkComplaint
                 }
 
                 return await Act(id, db, http, time, Who.Worker, (c, user, calendar, now) =>
-                {
-                    c.Transfer(request.Department!.Trim(), request.Reason!.Trim(), user.Id, calendar, now);
-                    db.EnqueueEvent(ComplaintEventMapping.Routed(c, now, $"Transferred: {request.Reason!.Trim()}"));
-                }, validation);
+                    c.Transfer(request.Department!.Trim(), request.Reason!.Trim(), user.Id, calendar, now), validation);
             })
             .WithName("TransferComplaint").WithSummary("Hands the complaint to another department with a reason; the SLA continues.");
         api.MapPost("/{id:guid}/assign", (Guid id, AssignRequest request, ComplaintsDbContext db, HttpContext http, TimeProvider time) =>
@@ -93,11 +83,7 @@ public static class WorkComplaint
         api.MapPost("/{id:guid}/reroute", async (Guid id, ComplaintsDbContext db, HttpContext http, TimeProvider time) =>
             {
                 var rules = await db.RequireCurrentRuleSet(http.RequestAborted);
-                return await Act(id, db, http, time, Who.Supervisor, (c, user, _, now) =>
-                {
-                    c.Reroute(rules.Route(c.RoutingInput), user.Id, now);
-                    db.EnqueueEvent(ComplaintEventMapping.Routed(c, now, c.Actions[^1].Detail!));
-                });
+                return await Act(id, db, http, time, Who.Supervisor, (c, user, _, now) => c.Reroute(rules.Route(c.RoutingInput), user.Id, now));
             })
             .WithName("RerouteComplaint").WithSummary("Routes an open complaint again by the current rule set (rule changes never reroute by themselves).");
     }

@@ -1,6 +1,8 @@
 using Crm.BuildingBlocks.CustomerSnapshots;
 using Crm.BuildingBlocks.Data;
+using Crm.BuildingBlocks.Domain;
 using Crm.Contracts.Domain;
+using Crm.IntegrationEvents;
 using Microsoft.EntityFrameworkCore;
 
 namespace Crm.Contracts.Data;
@@ -10,6 +12,9 @@ public abstract class ContractsDbContext(DbContextOptions options) : ServiceDbCo
     public DbSet<CustomerSnapshot> CustomerSnapshots => Set<CustomerSnapshot>();
 
     public DbSet<Contract> Contracts => Set<Contract>();
+
+    protected override IEnumerable<IntegrationEvent> ToIntegrationEvents(IDomainEvent domainEvent) =>
+        ContractEventMapping.ToIntegrationEvents(domainEvent);
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

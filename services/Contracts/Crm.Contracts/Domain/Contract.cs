@@ -1,5 +1,5 @@
 using Crm.BuildingBlocks;
-using Crm.BuildingBlocks.Http;
+using Crm.BuildingBlocks.Domain;
 using Crm.BuildingBlocks.Security;
 
 namespace Crm.Contracts.Domain;
@@ -10,7 +10,7 @@ public enum ContractStatus { Draft, Signed }
 /// A contract with a customer. It is drafted, then signed; signing makes the customer grade A. The customer's region
 /// and owner are copied from the read model when the contract is drafted, so access is scoped like the customer's.
 /// </summary>
-public sealed class Contract : IRegionOwned
+public sealed class Contract : AggregateRoot, IRegionOwned
 {
     private Contract()
     {
@@ -30,20 +30,25 @@ public sealed class Contract : IRegionOwned
     public string? SignedBy { get; private set; }
     public long Version { get; private set; }
 
-    public static Contract Draft(string number, Guid customerId, string region, string ownerId, string title, Money value, string createdBy, DateTimeOffset at) => new()
+    public static Contract Draft(string number, Guid customerId, string region, string ownerId, string title, Money value, string createdBy, DateTimeOffset at)
     {
-        Id = Guid.CreateVersion7(at),
-        Number = number,
-        CustomerId = customerId,
-        Region = region,
-        OwnerId = ownerId,
-        Title = title,
-        Value = value,
-        Status = ContractStatus.Draft,
-        CreatedAt = at,
-        CreatedBy = createdBy,
-        Version = 1,
-    };
+        var contract = new Contract
+        {
+            Id = Guid.CreateVersion7(at),
+            Number = number,
+            CustomerId = customerId,
+            Region = region,
+            OwnerId = ownerId,
+            Title = title,
+            Value = value,
+            Status = ContractStatus.Draft,
+            CreatedAt = at,
+            CreatedBy = createdBy,
+            Version = 1,
+        };
+        contract.Raise(new ContractDraftedDomainEvent(contract.Id, contract.Number, customerId, value, createdBy, at, contract.Version));
+        return contract;
+    }
 
     public void Sign(string signedBy, DateTimeOffset at)
     {
@@ -56,5 +61,6 @@ public sealed class Contract : IRegionOwned
         SignedAt = at;
         SignedBy = signedBy;
         Version++;
+        Raise(new ContractSignedDomainEvent(Id, Number, CustomerId, signedBy, at, Version));
     }
 }

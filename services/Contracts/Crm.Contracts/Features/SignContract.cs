@@ -1,7 +1,6 @@
 using Crm.BuildingBlocks.Http;
 using Crm.BuildingBlocks.Security;
 using Crm.Contracts.Data;
-using Crm.IntegrationEvents;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -26,16 +25,6 @@ public static class SignContract
         http.Request.EnsureMatches(contract.Version);
         var now = time.GetUtcNow();
         contract.Sign(user.Id, now);
-        db.EnqueueEvent(new ContractSigned
-        {
-            OccurredAt = now,
-            Version = contract.Version,
-            ContractId = contract.Id,
-            ContractNumber = contract.Number,
-            CustomerId = contract.CustomerId,
-            SignedBy = user.Id,
-            SignedAt = now,
-        });
         await db.SaveChangesAsync(http.RequestAborted);
         http.Response.SetETag(contract.Version);
         return TypedResults.Ok(ContractResponse.From(contract));

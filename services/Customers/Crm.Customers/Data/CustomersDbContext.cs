@@ -1,4 +1,7 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
 using Crm.BuildingBlocks.Data;
+using Crm.BuildingBlocks.Domain;
 using Crm.Customers.Domain;
 using Crm.IntegrationEvents;
 using Microsoft.EntityFrameworkCore;
@@ -7,6 +10,12 @@ namespace Crm.Customers.Data;
 
 public abstract class CustomersDbContext(DbContextOptions options) : ServiceDbContext(options)
 {
+    private static readonly JsonSerializerOptions AuditJson = new(EventJson.Options)
+    {
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
     public DbSet<Customer> Customers => Set<Customer>();
 
     public DbSet<GradeChange> GradeChanges => Set<GradeChange>();
@@ -24,6 +33,24 @@ public abstract class CustomersDbContext(DbContextOptions options) : ServiceDbCo
     public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
 
     public DbSet<ServiceRecord> ServiceRecords => Set<ServiceRecord>();
+
+    /// <summary>
+    /// Stages an audit line in this unit of work. Changes of a customer are audited from their domain events; this is
+    /// called directly only for what is not a change of the card: reads of contact details, exports and imports.
+    /// </summary>
+    public void Audit(string userId, string action, Guid? customerId, object details, DateTimeOffset at) =>
+        AuditLog.Add(new AuditEntry(userId, action, customerId, JsonSerializer.Serialize(details, AuditJson), at));
+
+    protected override IEnumerable<IntegrationEvent> ToIntegrationEvents(IDomainEvent domainEvent) =>
+        CustomerEventMapping.ToIntegrationEvents(domainEvent);
+
+    protected override void OnDomainEvent(IDomainEvent domainEvent)
+    {
+        if (CustomerEventMapping.ToAudit(domainEvent) is { } audit)
+        {
+            Audit(audit.By, audit.Action, audit.CustomerId, audit.Details, domainEvent.OccurredAt);
+        }
+    }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
@@ -159,6 +186,8 @@ public abstract class CustomersDbContext(DbContextOptions options) : ServiceDbCo
             e.Property(p => p.Status).HasConversion<string>().HasMaxLength(20);
             e.Property(p => p.DecidedBy).HasMaxLength(100);
             e.Property(p => p.DecisionNote).HasMaxLength(500);
+            // A proposal is decided once: of two people deciding at the same moment, the second gets a conflict.
+            e.Property(p => p.Status).IsConcurrencyToken();
             e.HasIndex(p => new { p.CustomerId, p.Status });
         });
         modelBuilder.Entity<CreditLimitChange>(e =>

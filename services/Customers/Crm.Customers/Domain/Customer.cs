@@ -1,5 +1,5 @@
 using System.Globalization;
-using Crm.BuildingBlocks.Http;
+using Crm.BuildingBlocks.Domain;
 using Crm.BuildingBlocks.Security;
 using Crm.IntegrationEvents;
 
@@ -16,9 +16,10 @@ public sealed record FieldChange(string Field, string? From, string? To);
 /// <summary>
 /// The customer relationship card (客户关系卡片) and its place in the pipeline. Every grade change is kept with who,
 /// when, from, to and why; the version increases with every change and guards against lost updates. A customer is
-/// never deleted: an invalid one is deregistered (注销) with a reason and leaves the pipeline.
+/// never deleted: an invalid one is deregistered (注销) with a reason and leaves the pipeline. Every change raises a
+/// domain event with who, when and what changed, from which the DbContext writes the integration events and the audit log.
 /// </summary>
-public sealed class Customer : IRegionOwned
+public sealed class Customer : AggregateRoot, IRegionOwned
 {
     public const string DefaultCurrency = "CNY";
 
@@ -58,14 +59,17 @@ public sealed class Customer : IRegionOwned
 
     public CustomerProfile Profile => new(Name, Kind, Region, Territory, Address, Latitude, Longitude, Phone, Tier);
 
+    private CustomerCard Card => new(Id, Code, Profile, OwnerId, Grade, Status, CreditLimit, CreditCurrency, Version);
+
     public static Customer Register(
         string code, string name, CustomerKind kind, string region, string address, string ownerId, CustomerTier tier,
         CustomerGrade grade, string registeredBy, DateTimeOffset at) =>
         Register(code, new CustomerProfile(name, kind, region, "", address, null, null, "", tier), ownerId, grade, registeredBy, at);
 
+    /// <param name="source">Where the card came from when it was not typed in (e.g. a CSV row), for the audit log.</param>
     public static Customer Register(
         string code, CustomerProfile profile, string ownerId, CustomerGrade grade, string registeredBy, DateTimeOffset at,
-        DateTimeOffset? lastVerifiedAt = null)
+        DateTimeOffset? lastVerifiedAt = null, string? source = null)
     {
         var customer = new Customer
         {
@@ -81,36 +85,44 @@ public sealed class Customer : IRegionOwned
         };
         customer.Apply(profile);
         customer.gradeHistory.Add(new GradeChange(customer.Id, from: null, grade, "Registered", registeredBy, at, sourceId: null));
+        customer.Raise(new CustomerRegisteredDomainEvent(customer.Card, source, registeredBy, at));
         return customer;
     }
 
-    /// <summary>Replaces the profile and returns what changed (empty: nothing, and the version stays).</summary>
-    public IReadOnlyList<FieldChange> UpdateProfile(CustomerProfile profile)
+    /// <summary>
+    /// Replaces the profile and the owner as one change (one version, one event) and returns what changed (empty:
+    /// nothing, and the version stays).
+    /// </summary>
+    public IReadOnlyList<FieldChange> Update(CustomerProfile profile, string ownerId, string by, DateTimeOffset at, string? source = null)
     {
         EnsureActive();
         var changes = Diff(Profile, profile);
+        Compare(changes, "ownerId", OwnerId, ownerId);
         if (changes.Count > 0)
         {
             Apply(profile);
+            OwnerId = ownerId;
             Version++;
+            Raise(new CustomerProfileChangedDomainEvent(Card, changes, source, by, at));
         }
 
         return changes;
     }
 
-    /// <summary>Hands the customer to another rep. Null when the owner is the same.</summary>
-    public FieldChange? ReassignOwner(string ownerId)
+    /// <summary>Hands the customer to another rep, with a reason; false when the owner is the same.</summary>
+    public bool ReassignOwner(string ownerId, string reason, string by, DateTimeOffset at)
     {
         if (ownerId == OwnerId)
         {
-            return null;
+            return false;
         }
 
         EnsureActive();
         var change = new FieldChange("ownerId", OwnerId, ownerId);
         OwnerId = ownerId;
         Version++;
-        return change;
+        Raise(new CustomerOwnerReassignedDomainEvent(Card, change, reason, by, at));
+        return true;
     }
 
     /// <summary>Moves the customer to another grade, up or down; a change to the grade it already has changes nothing.</summary>
@@ -127,6 +139,7 @@ public sealed class Customer : IRegionOwned
         gradeHistory.Add(new GradeChange(Id, from, to, reason, changedBy, at, sourceId));
         Grade = to;
         Version++;
+        Raise(new CustomerGradeChangedDomainEvent(Card, from, reason, sourceId, changedBy, at));
         return from;
     }
 
@@ -134,22 +147,31 @@ public sealed class Customer : IRegionOwned
     /// Deregisters the customer (注销无效客户): the card stays, with the reason and the date, and it leaves the pipeline.
     /// Deregistering twice is refused, so the first reason and date are never overwritten.
     /// </summary>
-    public void Deregister(string reason, DateTimeOffset at)
+    public void Deregister(string reason, string by, DateTimeOffset at)
     {
         EnsureActive();
         Status = CustomerStatus.Deregistered;
         DeregisteredAt = at;
         DeregistrationReason = reason;
         Version++;
+        Raise(new CustomerDeregisteredDomainEvent(Card, reason, by, at));
     }
 
     /// <summary>The card was checked with the customer and is accurate (准确性、有效性、时效性).</summary>
-    public void MarkVerified(DateTimeOffset at)
+    public void MarkVerified(string by, DateTimeOffset at)
     {
         EnsureActive();
+        var previous = LastVerifiedAt;
         LastVerifiedAt = at;
         Version++;
+        Raise(new CustomerVerifiedDomainEvent(Card, previous, by, at));
     }
+
+    /// <summary>
+    /// Publishes the card as it stands again, for read models that lost an event (an operator's resync). Nothing changes,
+    /// deregistered cards included: the version stays, so a read model that is up to date ignores it.
+    /// </summary>
+    public void Republish(string by, DateTimeOffset at) => Raise(new CustomerRepublishedDomainEvent(Card, by, at));
 
     /// <summary>Sets the credit limit; returns the history entry, or null when the limit is already that amount.</summary>
     public CreditLimitChange? SetCreditLimit(decimal limit, string reason, string changedBy, DateTimeOffset at)
@@ -168,36 +190,40 @@ public sealed class Customer : IRegionOwned
         var change = new CreditLimitChange(Id, CreditLimit, limit, CreditCurrency, reason, changedBy, at);
         CreditLimit = limit;
         Version++;
+        Raise(new CustomerCreditLimitChangedDomainEvent(Card, change.From, reason, changedBy, at));
         return change;
     }
 
-    public KeyPerson AddKeyPerson(KeyPersonDetails details)
+    public KeyPerson AddKeyPerson(KeyPersonDetails details, string by, DateTimeOffset at)
     {
         EnsureActive();
         var person = new KeyPerson(Id, details);
         keyPersons.Add(person);
         Version++;
+        Raise(new KeyPersonAddedDomainEvent(Card, person.Id, person.Details, by, at));
         return person;
     }
 
     /// <summary>Replaces a key person's details; returns what changed.</summary>
-    public IReadOnlyList<FieldChange> UpdateKeyPerson(KeyPerson person, KeyPersonDetails details)
+    public IReadOnlyList<FieldChange> UpdateKeyPerson(KeyPerson person, KeyPersonDetails details, string by, DateTimeOffset at)
     {
         EnsureActive();
         var changes = person.Replace(details);
         if (changes.Count > 0)
         {
             Version++;
+            Raise(new KeyPersonChangedDomainEvent(Card, person.Id, changes, by, at));
         }
 
         return changes;
     }
 
-    public void RemoveKeyPerson(KeyPerson person)
+    public void RemoveKeyPerson(KeyPerson person, string by, DateTimeOffset at)
     {
         EnsureActive();
         keyPersons.Remove(person);
         Version++;
+        Raise(new KeyPersonRemovedDomainEvent(Card, person.Id, person.Details, by, at));
     }
 
     private void EnsureActive()

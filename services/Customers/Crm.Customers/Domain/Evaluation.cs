@@ -1,3 +1,5 @@
+using Crm.BuildingBlocks.Domain;
+
 namespace Crm.Customers.Domain;
 
 /// <summary>The outcome of an evaluation (奖励/扶持/淘汰).</summary>
@@ -19,26 +21,26 @@ public sealed record ComplaintContext(int Filed, int Escalated, int ResolvedLate
 /// The weights of the five criteria and the outcome thresholds, set by the CRM supervisor. One row; every evaluation
 /// copies the weights it used, so changing them later never rewrites an old result.
 /// </summary>
-public sealed class EvaluationSettings
+public sealed class EvaluationSettings : AggregateRoot
 {
     public const int SingletonId = 1;
 
     public int Id { get; init; } = SingletonId;
-    public int TransactionsWeight { get; set; }
-    public int ProfitabilityWeight { get; set; }
-    public int SafetyWeight { get; set; }
-    public int GrowthWeight { get; set; }
-    public int CooperationWeight { get; set; }
+    public int TransactionsWeight { get; private set; }
+    public int ProfitabilityWeight { get; private set; }
+    public int SafetyWeight { get; private set; }
+    public int GrowthWeight { get; private set; }
+    public int CooperationWeight { get; private set; }
 
     /// <summary>A weighted score at or above this recommends reward.</summary>
-    public int RewardAtLeast { get; set; }
+    public int RewardAtLeast { get; private set; }
 
     /// <summary>A weighted score below this recommends elimination; between the two, support.</summary>
-    public int EliminateBelow { get; set; }
+    public int EliminateBelow { get; private set; }
 
-    public string UpdatedBy { get; set; } = "";
-    public DateTimeOffset UpdatedAt { get; set; }
-    public long Version { get; set; }
+    public string UpdatedBy { get; private set; } = "";
+    public DateTimeOffset UpdatedAt { get; private set; }
+    public long Version { get; private set; }
 
     public static EvaluationSettings Defaults => new()
     {
@@ -47,6 +49,28 @@ public sealed class EvaluationSettings
     };
 
     public int TotalWeight => TransactionsWeight + ProfitabilityWeight + SafetyWeight + GrowthWeight + CooperationWeight;
+
+    /// <summary>The rule in words, as the evaluators and the audit log read it.</summary>
+    public string Rule =>
+        $"score = (transactions×{TransactionsWeight} + profitability×{ProfitabilityWeight} + safety×{SafetyWeight} + growth×{GrowthWeight} + cooperation×{CooperationWeight}) ÷ {TotalWeight}, " +
+        $"rounded to 2 decimals; Reward when score ≥ {RewardAtLeast}, Eliminate when score < {EliminateBelow}, otherwise Support.";
+
+    /// <summary>Replaces the weights and thresholds (validated by the caller: weights 0–100, not all zero, thresholds in order).</summary>
+    public void Replace(CriteriaScores weights, int rewardAtLeast, int eliminateBelow, string by, DateTimeOffset at)
+    {
+        var before = Rule;
+        TransactionsWeight = weights.Transactions;
+        ProfitabilityWeight = weights.Profitability;
+        SafetyWeight = weights.Safety;
+        GrowthWeight = weights.Growth;
+        CooperationWeight = weights.Cooperation;
+        RewardAtLeast = rewardAtLeast;
+        EliminateBelow = eliminateBelow;
+        UpdatedBy = by;
+        UpdatedAt = at;
+        Version++;
+        Raise(new EvaluationWeightsChangedDomainEvent(before, Rule, Version, by, at));
+    }
 
     /// <summary>Σ(score × weight) ÷ Σweight, rounded half away from zero to two decimals.</summary>
     public decimal Score(CriteriaScores s) =>
@@ -60,7 +84,7 @@ public sealed class EvaluationSettings
 }
 
 /// <summary>One evaluation of a customer (客户评价), kept for ever as part of the customer's history.</summary>
-public sealed class Evaluation
+public sealed class Evaluation : AggregateRoot
 {
     private Evaluation()
     {
@@ -100,6 +124,7 @@ public sealed class Evaluation
         Notes = notes;
         EvaluatedBy = evaluatedBy;
         EvaluatedAt = evaluatedAt;
+        Raise(new CustomerEvaluatedDomainEvent(customerId, Id, Score, Outcome, evaluatedBy, evaluatedAt));
     }
 
     public Guid Id { get; private init; }

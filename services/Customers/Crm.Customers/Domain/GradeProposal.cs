@@ -1,4 +1,4 @@
-using Crm.BuildingBlocks.Http;
+using Crm.BuildingBlocks.Domain;
 using Crm.IntegrationEvents;
 
 namespace Crm.Customers.Domain;
@@ -9,7 +9,7 @@ public enum ProposalStatus { Pending, Confirmed, Rejected }
 /// A grade proposed by a visit report or a hospitality visit (<see cref="CustomerGradeProposed"/>). It changes nothing
 /// until the owner or a manager confirms it, and then the change is recorded with the proposal's reason and source.
 /// </summary>
-public sealed class GradeProposal
+public sealed class GradeProposal : AggregateRoot
 {
     private GradeProposal()
     {
@@ -62,5 +62,6 @@ public sealed class GradeProposal
         DecidedBy = decidedBy;
         DecidedAt = at;
         DecisionNote = note;
+        Raise(new GradeProposalDecidedDomainEvent(CustomerId, Id, status, note, decidedBy, at));
     }
 }

@@ -1,7 +1,6 @@
 using Crm.BuildingBlocks.Http;
 using Crm.BuildingBlocks.Security;
 using Crm.Customers.Data;
-using Crm.Customers.Domain;
 using Crm.IntegrationEvents;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -40,14 +39,8 @@ public static class ChangeGrade
         }
 
         http.Request.EnsureMatches(customer.Version);
-        var now = time.GetUtcNow();
-        var reason = request.Reason!.Trim();
-        if (customer.ChangeGrade(request.Grade!.Value, reason, user.Id, now) is { } previous)
-        {
-            db.EnqueueEvent(CustomerEventMapping.GradeChanged(customer, previous, reason, user.Id, now));
-            db.Audit(user, AuditActions.GradeChanged, customer.Id, new { changes = new[] { new FieldChange("grade", previous.ToString(), customer.Grade.ToString()) }, reason }, now);
-            await db.SaveChangesAsync(http.RequestAborted);
-        }
+        customer.ChangeGrade(request.Grade!.Value, request.Reason!.Trim(), user.Id, time.GetUtcNow());
+        await db.SaveChangesAsync(http.RequestAborted);
 
         http.Response.SetETag(customer.Version);
         return TypedResults.Ok(CustomerResponse.Summary(customer));

@@ -27,13 +27,6 @@ public sealed class ContractSignedConsumer(CustomersDbContext db, TimeProvider t
             return;
         }
 
-        var reason = $"Contract {message.ContractNumber} signed";
-        var now = Time.GetUtcNow();
-        if (customer.ChangeGrade(CustomerGrade.A, reason, message.SignedBy, now, sourceId: $"contract:{message.ContractId}") is { } previous)
-        {
-            Db.EnqueueEvent(CustomerEventMapping.GradeChanged(customer, previous, reason, message.SignedBy, now));
-            Db.Audit(message.SignedBy, AuditActions.GradeChanged, customer.Id,
-                new { changes = new[] { new FieldChange("grade", previous.ToString(), nameof(CustomerGrade.A)) }, reason, source = $"contract:{message.ContractId}" }, now);
-        }
+        customer.ChangeGrade(CustomerGrade.A, $"Contract {message.ContractNumber} signed", message.SignedBy, Time.GetUtcNow(), sourceId: $"contract:{message.ContractId}");
     }
 }

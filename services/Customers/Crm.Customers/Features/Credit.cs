@@ -1,7 +1,6 @@
 using Crm.BuildingBlocks.Http;
 using Crm.BuildingBlocks.Security;
 using Crm.Customers.Data;
-using Crm.Customers.Domain;
 using Microsoft.EntityFrameworkCore;
 
 namespace Crm.Customers.Features;
@@ -57,13 +56,9 @@ public static class Credit
         }
 
         http.Request.EnsureMatches(customer.Version);
-        var now = time.GetUtcNow();
-        if (customer.SetCreditLimit(request.Amount!.Value, request.Reason!.Trim(), user.Id, now) is { } change)
+        if (customer.SetCreditLimit(request.Amount!.Value, request.Reason!.Trim(), user.Id, time.GetUtcNow()) is { } change)
         {
             db.CreditLimitChanges.Add(change);
-            db.EnqueueEvent(CustomerEventMapping.CreditChanged(customer, change, now));
-            db.Audit(user, AuditActions.CreditLimitChanged, id,
-                new { changes = new[] { new FieldChange("creditLimit", change.From.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture), change.To.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture)) }, reason = change.Reason }, now);
             await db.SaveChangesAsync(http.RequestAborted);
         }
 

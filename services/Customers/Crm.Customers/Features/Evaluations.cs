@@ -20,9 +20,7 @@ public sealed record WeightsResponse(
 {
     public static WeightsResponse From(EvaluationSettings s) => new(
         s.TransactionsWeight, s.ProfitabilityWeight, s.SafetyWeight, s.GrowthWeight, s.CooperationWeight, s.RewardAtLeast, s.EliminateBelow,
-        s.UpdatedBy, s.UpdatedAt, s.Version,
-        $"score = (transactions×{s.TransactionsWeight} + profitability×{s.ProfitabilityWeight} + safety×{s.SafetyWeight} + growth×{s.GrowthWeight} + cooperation×{s.CooperationWeight}) ÷ {s.TotalWeight}, " +
-        $"rounded to 2 decimals; Reward when score ≥ {s.RewardAtLeast}, Eliminate when score < {s.EliminateBelow}, otherwise Support.");
+        s.UpdatedBy, s.UpdatedAt, s.Version, s.Rule);
 }
 
 public sealed record EvaluationResponse(
@@ -112,7 +110,6 @@ public static class Evaluations
                 request.Warehouses ?? 0, request.Vehicles ?? 0, request.Staff ?? 0),
             request.CreditRating!.Value, complaints, request.Notes?.Trim() ?? "", user.Id, now);
         db.Evaluations.Add(evaluation);
-        db.Audit(user, AuditActions.Evaluated, id, new { evaluationId = evaluation.Id, score = evaluation.Score, outcome = evaluation.Outcome.ToString() }, now);
         await db.SaveChangesAsync(http.RequestAborted);
         return TypedResults.Created($"/api/customers/{id}/evaluations", EvaluationResponse.From(evaluation));
     }
@@ -168,19 +165,9 @@ public static class Evaluations
 
         var settings = await db.EvaluationSettings.SingleAsync(http.RequestAborted);
         http.Request.EnsureMatches(settings.Version);
-        var before = WeightsResponse.From(settings);
-        var now = time.GetUtcNow();
-        settings.TransactionsWeight = request.Transactions!.Value;
-        settings.ProfitabilityWeight = request.Profitability!.Value;
-        settings.SafetyWeight = request.Safety!.Value;
-        settings.GrowthWeight = request.Growth!.Value;
-        settings.CooperationWeight = request.Cooperation!.Value;
-        settings.RewardAtLeast = request.RewardAtLeast!.Value;
-        settings.EliminateBelow = request.EliminateBelow!.Value;
-        settings.UpdatedBy = user.Id;
-        settings.UpdatedAt = now;
-        settings.Version++;
-        db.Audit(user, AuditActions.EvaluationWeightsChanged, null, new { before = before.Rule, after = WeightsResponse.From(settings).Rule }, now);
+        settings.Replace(
+            new CriteriaScores(request.Transactions!.Value, request.Profitability!.Value, request.Safety!.Value, request.Growth!.Value, request.Cooperation!.Value),
+            request.RewardAtLeast!.Value, request.EliminateBelow!.Value, user.Id, time.GetUtcNow());
         await db.SaveChangesAsync(http.RequestAborted);
         http.Response.SetETag(settings.Version);
         return TypedResults.Ok(WeightsResponse.From(settings));

@@ -31,10 +31,10 @@ public static class GradeProposals
             .WithSummary("The customer's grade proposals from visits and hospitality, newest first; ?status=Pending for the open ones.");
         api.MapPost("/{id:guid}/grade-proposals/{proposalId:guid}/confirm", Confirm)
             .WithName("ConfirmGradeProposal")
-            .WithSummary("Confirms a proposal: the customer moves to the proposed grade, recorded with the proposal's reason and source.");
+            .WithSummary("Confirms a proposal: the customer moves to the proposed grade, recorded with the proposal's reason and source. Honours If-Match (the customer's version).");
         api.MapPost("/{id:guid}/grade-proposals/{proposalId:guid}/reject", Reject)
             .WithName("RejectGradeProposal")
-            .WithSummary("Rejects a proposal with a note; the grade stays.");
+            .WithSummary("Rejects a proposal with a note; the grade stays. Honours If-Match (the customer's version).");
     }
 
     private static async Task<IResult> List(Guid id, ProposalStatus? status, CustomersDbContext db, HttpContext http)
@@ -69,17 +69,10 @@ public static class GradeProposals
             return TypedResults.NotFound();
         }
 
-        var now = time.GetUtcNow();
-        if (proposal.Confirm(customer, user.Id, request?.Note?.Trim(), now) is { } previous)
-        {
-            var change = customer.GradeHistory[^1];
-            db.EnqueueEvent(CustomerEventMapping.GradeChanged(customer, previous, change.Reason, user.Id, now));
-            db.Audit(user, AuditActions.GradeChanged, id,
-                new { changes = new[] { new FieldChange("grade", previous.ToString(), customer.Grade.ToString()) }, reason = change.Reason, proposalId }, now);
-        }
-
-        db.Audit(user, AuditActions.GradeProposalDecided, id, new { proposalId, decision = proposal.Status.ToString(), note = proposal.DecisionNote }, now);
+        http.Request.EnsureMatches(customer.Version);
+        proposal.Confirm(customer, user.Id, request?.Note?.Trim(), time.GetUtcNow());
         await db.SaveChangesAsync(http.RequestAborted);
+        http.Response.SetETag(customer.Version);
         return TypedResults.Ok(GradeProposalResponse.From(proposal));
     }
 
@@ -104,10 +97,10 @@ public static class GradeProposals
             return TypedResults.NotFound();
         }
 
-        var now = time.GetUtcNow();
-        proposal.Reject(user.Id, request.Note!.Trim(), now);
-        db.Audit(user, AuditActions.GradeProposalDecided, id, new { proposalId, decision = proposal.Status.ToString(), note = proposal.DecisionNote }, now);
+        http.Request.EnsureMatches(customer.Version);
+        proposal.Reject(user.Id, request.Note!.Trim(), time.GetUtcNow());
         await db.SaveChangesAsync(http.RequestAborted);
+        http.Response.SetETag(customer.Version);
         return TypedResults.Ok(GradeProposalResponse.From(proposal));
     }
 }

@@ -209,10 +209,8 @@ public static class ImportExport
             var profile = row.Profile.ToProfile();
             if (!existing.TryGetValue(row.Code!, out var customer))
             {
-                customer = Customer.Register(row.Code!, profile, row.OwnerId!, row.Grade ?? CustomerGrade.E, userId, now, row.LastVerifiedAt);
+                customer = Customer.Register(row.Code!, profile, row.OwnerId!, row.Grade ?? CustomerGrade.E, userId, now, row.LastVerifiedAt, source: $"CSV row {row.Row}");
                 db.Customers.Add(customer);
-                db.EnqueueEvent(CustomerEventMapping.Registered(customer, now));
-                db.Audit(userId, AuditActions.Registered, customer.Id, new { code = customer.Code, ownerId = customer.OwnerId, grade = customer.Grade.ToString(), source = $"CSV row {row.Row}" }, now);
                 results.Add(new ImportRowResult(row.Row, row.Code, ImportOutcome.Created, null));
                 continue;
             }
@@ -231,27 +229,10 @@ public static class ImportExport
                 continue;
             }
 
-            var changes = customer.UpdateProfile(profile).ToList();
-            if (customer.ReassignOwner(row.OwnerId!) is { } owner)
+            customer.Update(profile, row.OwnerId!, userId, now, source: $"CSV row {row.Row}");
+            if (row.Grade is { } grade && customer.ChangeGrade(grade, $"Imported from CSV (row {row.Row})", userId, now) is not null)
             {
-                changes.Add(owner);
-            }
-
-            if (changes.Count > 0)
-            {
-                db.EnqueueEvent(CustomerEventMapping.Updated(customer, changes, now));
-                db.Audit(userId, AuditActions.ProfileChanged, customer.Id, new { changes, source = $"CSV row {row.Row}" }, now);
-            }
-
-            if (row.Grade is { } grade)
-            {
-                var reason = $"Imported from CSV (row {row.Row})";
-                if (customer.ChangeGrade(grade, reason, userId, now) is { } previous)
-                {
-                    db.GradeChanges.Add(customer.GradeHistory[^1]);
-                    db.EnqueueEvent(CustomerEventMapping.GradeChanged(customer, previous, reason, userId, now));
-                    db.Audit(userId, AuditActions.GradeChanged, customer.Id, new { changes = new[] { new FieldChange("grade", previous.ToString(), grade.ToString()) }, reason }, now);
-                }
+                db.GradeChanges.Add(customer.GradeHistory[^1]);
             }
 
             results.Add(new ImportRowResult(row.Row, row.Code, ImportOutcome.Updated, null));

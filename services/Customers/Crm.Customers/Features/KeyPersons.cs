@@ -42,13 +42,13 @@ public static class KeyPersons
             .WithSummary("The customer's key persons with their contact details (the read is audited).");
         api.MapPost("/{id:guid}/key-persons", Add)
             .WithName("AddKeyPerson")
-            .WithSummary("Adds a key person: name, work unit, position, decision role, decision power, phone, e-mail, notes.");
+            .WithSummary("Adds a key person: name, work unit, position, decision role, decision power, phone, e-mail, notes. Honours If-Match (the customer's version).");
         api.MapPut("/{id:guid}/key-persons/{personId:guid}", Update)
             .WithName("UpdateKeyPerson")
-            .WithSummary("Replaces a key person's details.");
+            .WithSummary("Replaces a key person's details. Honours If-Match (the customer's version).");
         api.MapDelete("/{id:guid}/key-persons/{personId:guid}", Remove)
             .WithName("RemoveKeyPerson")
-            .WithSummary("Removes a key person who no longer works with the company (the removal is audited with the old details).");
+            .WithSummary("Removes a key person who no longer works with the company (the removal is audited with the old details). Honours If-Match (the customer's version).");
     }
 
     private static async Task<IResult> List(Guid id, CustomersDbContext db, HttpContext http, TimeProvider time)
@@ -80,8 +80,8 @@ public static class KeyPersons
             return refusal!;
         }
 
-        var person = customer.AddKeyPerson(request.ToDetails());
-        db.Audit(user, AuditActions.KeyPersonAdded, id, new { keyPersonId = person.Id, details = person.Details }, time.GetUtcNow());
+        http.Request.EnsureMatches(customer.Version);
+        var person = customer.AddKeyPerson(request.ToDetails(), user.Id, time.GetUtcNow());
         await db.SaveChangesAsync(http.RequestAborted);
         http.Response.SetETag(customer.Version);
         return TypedResults.Created($"/api/customers/{id}/key-persons/{person.Id}", KeyPersonResponse.From(person));
@@ -107,12 +107,9 @@ public static class KeyPersons
             return TypedResults.NotFound();
         }
 
-        var changes = customer.UpdateKeyPerson(person, request.ToDetails());
-        if (changes.Count > 0)
-        {
-            db.Audit(user, AuditActions.KeyPersonChanged, id, new { keyPersonId = person.Id, changes }, time.GetUtcNow());
-            await db.SaveChangesAsync(http.RequestAborted);
-        }
+        http.Request.EnsureMatches(customer.Version);
+        customer.UpdateKeyPerson(person, request.ToDetails(), user.Id, time.GetUtcNow());
+        await db.SaveChangesAsync(http.RequestAborted);
 
         http.Response.SetETag(customer.Version);
         return TypedResults.Ok(KeyPersonResponse.From(person));
@@ -132,10 +129,11 @@ public static class KeyPersons
             return TypedResults.NotFound();
         }
 
-        customer.RemoveKeyPerson(person);
+        http.Request.EnsureMatches(customer.Version);
+        customer.RemoveKeyPerson(person, user.Id, time.GetUtcNow());
         db.KeyPersons.Remove(person);
-        db.Audit(user, AuditActions.KeyPersonRemoved, id, new { keyPersonId = person.Id, details = person.Details }, time.GetUtcNow());
         await db.SaveChangesAsync(http.RequestAborted);
+        http.Response.SetETag(customer.Version);
         return TypedResults.NoContent();
     }
 }

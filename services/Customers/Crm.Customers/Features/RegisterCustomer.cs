@@ -57,8 +57,6 @@ public static class RegisterCustomer
         var now = time.GetUtcNow();
         var customer = Customer.Register(code, request.Profile.ToProfile(), ownerId, request.Grade ?? CustomerGrade.E, user.Id, now);
         db.Customers.Add(customer);
-        db.EnqueueEvent(CustomerEventMapping.Registered(customer, now));
-        db.Audit(user, AuditActions.Registered, customer.Id, new { code, ownerId, grade = customer.Grade.ToString(), profile = customer.Profile }, now);
         await db.SaveChangesAsync(http.RequestAborted);
         return TypedResults.Created($"/api/customers/{customer.Id}", CustomerResponse.Written(customer));
     }

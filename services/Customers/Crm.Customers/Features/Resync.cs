@@ -51,7 +51,8 @@ public static class Resync
             return validation.ToProblem();
         }
 
-        IQueryable<Customer> chosen = db.Customers.AsNoTracking();
+        var user = new CurrentUser(http.User);
+        IQueryable<Customer> chosen = db.Customers;
         if (request.CustomerIds is { Count: > 0 } ids)
         {
             chosen = chosen.Where(c => ids.Contains(c.Id));
@@ -76,7 +77,7 @@ public static class Resync
             var now = time.GetUtcNow();
             foreach (var customer in page)
             {
-                db.EnqueueEvent(CustomerEventMapping.Resynced(customer, now));
+                customer.Republish(user.Id, now);
             }
 
             await db.SaveChangesAsync(http.RequestAborted);

@@ -50,23 +50,19 @@ internal sealed class SeedDemoCustomers(IServiceScopeFactory scopes, TimeProvide
             db.Customers.Add(customer);
             customer.AddKeyPerson(new KeyPersonDetails(
                 kind is CustomerKind.EndCustomer ? "业主本人 The owner" : "总经理 General manager", name, kind is CustomerKind.EndCustomer ? "业主" : "总经理",
-                DecisionRole.DecisionMaker, true, $"138{number:D8}", "", "Demo key person"));
-            db.EnqueueEvent(CustomerEventMapping.Registered(customer, at));
+                DecisionRole.DecisionMaker, true, $"138{number:D8}", "", "Demo key person"), owner, at);
             foreach (var grade in grades.Skip(1).Select(g => Enum.Parse<CustomerGrade>(g.ToString())))
             {
                 at = at.AddDays(25);
                 var reason = grade == CustomerGrade.A ? "Agreement signed (demo history)" : "Pipeline progress recorded on a visit (demo history)";
-                var previous = customer.ChangeGrade(grade, reason, owner, at)!.Value;
-                db.EnqueueEvent(CustomerEventMapping.GradeChanged(customer, previous, reason, owner, at));
+                customer.ChangeGrade(grade, reason, owner, at);
             }
 
             if (customer.Grade is CustomerGrade.A or CustomerGrade.B)
             {
                 var limit = customer.Grade == CustomerGrade.A ? 500_000m : 200_000m;
                 var manager = region == "EAST" ? "manager.east" : "manager.north";
-                var change = customer.SetCreditLimit(limit, "Opening limit (demo)", manager, at)!;
-                db.CreditLimitChanges.Add(change);
-                db.EnqueueEvent(CustomerEventMapping.CreditChanged(customer, change, at));
+                db.CreditLimitChanges.Add(customer.SetCreditLimit(limit, "Opening limit (demo)", manager, at)!);
             }
         }
 

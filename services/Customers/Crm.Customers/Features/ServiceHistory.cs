@@ -27,7 +27,7 @@ public static class ServiceHistory
     public static void MapServiceHistory(this RouteGroupBuilder api) =>
         api.MapGet("/{id:guid}/service-history", Get)
             .WithName("GetCustomerServiceHistory")
-            .WithSummary("The customer's complaints and each one's steps (filed, routed, escalated, resolved, closed), with a twelve-month summary.");
+            .WithSummary("The customer's complaints and each one's steps (filed, routed, escalated, resolved, closed, reopened), with a twelve-month summary.");
 
     public static IHostApplicationBuilder AddServiceHistory(this IHostApplicationBuilder builder)
     {
@@ -36,12 +36,13 @@ public static class ServiceHistory
         builder.AddConsumer<ComplaintHistoryConsumer<ComplaintEscalated>>(Queue);
         builder.AddConsumer<ComplaintHistoryConsumer<ComplaintResolved>>(Queue);
         builder.AddConsumer<ComplaintHistoryConsumer<ComplaintClosed>>(Queue);
+        builder.AddConsumer<ComplaintHistoryConsumer<ComplaintReopened>>(Queue);
         return builder;
     }
 
     /// <summary>
     /// Filed, escalated, late and open complaints and the average return-visit satisfaction over the twelve months up to
-    /// <paramref name="at"/>. A complaint is open when it has no Closed step.
+    /// <paramref name="at"/>. A complaint is open unless its latest Closed or Reopened step is a Closed one.
     /// </summary>
     public static async Task<ComplaintContext> Summarise(CustomersDbContext db, Guid customerId, DateTimeOffset at, CancellationToken cancellationToken)
     {
@@ -60,9 +61,14 @@ public static class ServiceHistory
             Filed: complaints.Count(c => c.Any(r => r.Step == ServiceSteps.Filed)),
             Escalated: complaints.Count(c => c.Any(r => r.Step == ServiceSteps.Escalated)),
             ResolvedLate: complaints.Count(c => c.Any(r => r.Step == ServiceSteps.Resolved && r.WithinSla == false)),
-            Open: complaints.Count(c => c.All(r => r.Step != ServiceSteps.Closed)),
+            Open: complaints.Count(IsOpen),
             AverageSatisfaction: satisfaction.Count > 0 ? Math.Round(satisfaction.Average(), 2) : null);
     }
+
+    private static bool IsOpen(IEnumerable<ServiceRecord> steps) =>
+        steps.Where(r => r.Step is ServiceSteps.Closed or ServiceSteps.Reopened)
+            .OrderBy(r => r.Version).ThenBy(r => r.OccurredAt)
+            .LastOrDefault()?.Step != ServiceSteps.Closed;
 
     private static async Task<IResult> Get(Guid id, CustomersDbContext db, HttpContext http, TimeProvider time)
     {
@@ -77,7 +83,7 @@ public static class ServiceHistory
             .GroupBy(r => r.ComplaintId)
             .Select(g =>
             {
-                var steps = g.OrderBy(r => r.OccurredAt).ThenBy(r => StepOrder(r.Step)).ToList();
+                var steps = g.OrderBy(r => r.OccurredAt).ThenBy(r => r.Version).ThenBy(r => StepOrder(r.Step)).ToList();
                 var first = steps[0];
                 return new ComplaintHistoryResponse(
                     g.Key, first.Number, first.Type, first.Severity, steps[^1].Step,
@@ -99,7 +105,8 @@ public static class ServiceHistory
         ServiceSteps.Routed => 1,
         ServiceSteps.Escalated => 2,
         ServiceSteps.Resolved => 3,
-        _ => 4,
+        ServiceSteps.Closed => 4,
+        _ => 5,
     };
 }
 
@@ -122,6 +129,7 @@ public sealed class ComplaintHistoryConsumer<TEvent>(CustomersDbContext db, Time
             ComplaintEscalated e => new ServiceRecord(e, ServiceSteps.Escalated, Cut($"Level {e.Level} to {e.EscalatedTo}: {e.Reason}")),
             ComplaintResolved r => new ServiceRecord(r, ServiceSteps.Resolved, Cut($"{r.RootCause} → {r.Fix} (by {r.ResolvedBy}, {(r.WithinSla ? "within" : "outside")} SLA)"), withinSla: r.WithinSla),
             ComplaintClosed c => new ServiceRecord(c, ServiceSteps.Closed, c.Satisfaction is { } s ? $"Closed; satisfaction {s}/5" : "Closed", satisfaction: c.Satisfaction),
+            ComplaintReopened r => new ServiceRecord(r, ServiceSteps.Reopened, Cut($"Reopened by {r.ReopenedBy} (time {r.ReopenCount}): {r.Reason}")),
             _ => throw new InvalidOperationException($"No service-history step for {typeof(TEvent).Name}."),
         });
     }

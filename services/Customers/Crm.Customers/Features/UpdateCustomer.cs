@@ -1,7 +1,6 @@
 using Crm.BuildingBlocks.Http;
 using Crm.BuildingBlocks.Security;
 using Crm.Customers.Data;
-using Crm.Customers.Domain;
 using Crm.IntegrationEvents;
 
 namespace Crm.Customers.Features;
@@ -29,10 +28,10 @@ public static class UpdateCustomer
             .WithSummary("Hands the customer to another rep, with a reason. CRM supervisor or admin only. Honours If-Match.");
         api.MapPost("/{id:guid}/deregister", Deregister)
             .WithName("DeregisterCustomer")
-            .WithSummary("Deregisters an invalid customer (注销) with a reason: kept, never deleted, out of the pipeline.");
+            .WithSummary("Deregisters an invalid customer (注销) with a reason: kept, never deleted, out of the pipeline. Honours If-Match.");
         api.MapPost("/{id:guid}/verify", Verify)
             .WithName("VerifyCustomerCard")
-            .WithSummary("Records that the card was checked with the customer today (last-verified date).");
+            .WithSummary("Records that the card was checked with the customer today (last-verified date). Honours If-Match.");
     }
 
     private static async Task<IResult> Handle(Guid id, UpdateCustomerRequest request, CustomersDbContext db, HttpContext http, TimeProvider time)
@@ -63,19 +62,8 @@ public static class UpdateCustomer
         }
 
         http.Request.EnsureMatches(customer.Version);
-        var changes = customer.UpdateProfile(profile).ToList();
-        if (customer.ReassignOwner(ownerId) is { } owner)
-        {
-            changes.Add(owner);
-        }
-
-        if (changes.Count > 0)
-        {
-            var now = time.GetUtcNow();
-            db.EnqueueEvent(CustomerEventMapping.Updated(customer, changes, now));
-            db.AuditChanges(user, AuditActions.ProfileChanged, customer.Id, changes, now);
-            await db.SaveChangesAsync(http.RequestAborted);
-        }
+        customer.Update(profile, ownerId, user.Id, time.GetUtcNow());
+        await db.SaveChangesAsync(http.RequestAborted);
 
         http.Response.SetETag(customer.Version);
         return TypedResults.Ok(CustomerResponse.Written(customer));
@@ -102,13 +90,8 @@ public static class UpdateCustomer
         }
 
         http.Request.EnsureMatches(customer.Version);
-        if (customer.ReassignOwner(request.OwnerId!.Trim()) is { } change)
-        {
-            var now = time.GetUtcNow();
-            db.EnqueueEvent(CustomerEventMapping.Updated(customer, [change], now));
-            db.Audit(user, AuditActions.OwnerReassigned, customer.Id, new { changes = new[] { change }, reason = request.Reason!.Trim() }, now);
-            await db.SaveChangesAsync(http.RequestAborted);
-        }
+        customer.ReassignOwner(request.OwnerId!.Trim(), request.Reason!.Trim(), user.Id, time.GetUtcNow());
+        await db.SaveChangesAsync(http.RequestAborted);
 
         http.Response.SetETag(customer.Version);
         return TypedResults.Ok(CustomerResponse.Summary(customer));
@@ -130,11 +113,7 @@ public static class UpdateCustomer
         }
 
         http.Request.EnsureMatches(customer.Version);
-        var now = time.GetUtcNow();
-        customer.Deregister(request.Reason!.Trim(), now);
-        db.EnqueueEvent(CustomerEventMapping.Deregistered(customer, user.Id, now));
-        db.AuditChanges(user, AuditActions.Deregistered, customer.Id,
-            [new FieldChange("status", nameof(CustomerStatus.Active), nameof(CustomerStatus.Deregistered)), new FieldChange("deregistrationReason", null, customer.DeregistrationReason)], now);
+        customer.Deregister(request.Reason!.Trim(), user.Id, time.GetUtcNow());
         await db.SaveChangesAsync(http.RequestAborted);
         http.Response.SetETag(customer.Version);
         return TypedResults.Ok(CustomerResponse.Summary(customer));
@@ -149,10 +128,8 @@ public static class UpdateCustomer
             return refusal!;
         }
 
-        var now = time.GetUtcNow();
-        var previous = customer.LastVerifiedAt;
-        customer.MarkVerified(now);
-        db.AuditChanges(user, AuditActions.Verified, customer.Id, [new FieldChange("lastVerifiedAt", previous?.ToString("O"), now.ToString("O"))], now);
+        http.Request.EnsureMatches(customer.Version);
+        customer.MarkVerified(user.Id, time.GetUtcNow());
         await db.SaveChangesAsync(http.RequestAborted);
         http.Response.SetETag(customer.Version);
         return TypedResults.Ok(CustomerResponse.Summary(customer));

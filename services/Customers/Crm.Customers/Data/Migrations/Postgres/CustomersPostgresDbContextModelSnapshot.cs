@@ -589,6 +589,7 @@ namespace Crm.Customers.Data.Migrations.Postgres
                         .HasColumnType("character varying(100)");
 
                     b.Property<string>("Status")
+                        .IsConcurrencyToken()
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
@@ -702,6 +703,9 @@ namespace Crm.Customers.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(30)
                         .HasColumnType("character varying(30)");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("bigint");
 
                     b.Property<bool?>("WithinSla")
                         .HasColumnType("boolean");

@@ -589,6 +589,7 @@ namespace Crm.Customers.Data.Migrations.SqlServer
                         .HasColumnType("nvarchar(100)");
 
                     b.Property<string>("Status")
+                        .IsConcurrencyToken()
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("nvarchar(20)");
@@ -702,6 +703,9 @@ namespace Crm.Customers.Data.Migrations.SqlServer
                         .IsRequired()
                         .HasMaxLength(30)
                         .HasColumnType("nvarchar(30)");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("bigint");
 
                     b.Property<bool?>("WithinSla")
                         .HasColumnType("bit");

@@ -1,0 +1,163 @@
+using System.Net;
+using System.Net.Http.Json;
+using Crm.BuildingBlocks.Http;
+using Crm.Customers.Data;
+using Crm.Customers.Domain;
+using Crm.Customers.Features;
+using Crm.IntegrationEvents;
+using Crm.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Crm.Customers.Tests;
+
+/// <summary>
+/// Every change of a customer's card honours If-Match with the customer's version: a writer holding an older copy gets
+/// 409 and changes nothing; a writer that loaded the card before another one saved loses on the concurrency token.
+/// </summary>
+public sealed class IfMatchTests : CustomersHostTests
+{
+    private static readonly object KeyPerson = new { name = "王经理 Manager Wang", role = "DecisionMaker", phone = "13800000000" };
+
+    public static TheoryData<string> Changes => new()
+    {
+        "update the profile", "reassign the owner", "change the grade", "deregister", "verify", "set the credit limit",
+        "add a key person", "update a key person", "remove a key person", "confirm a grade proposal", "reject a grade proposal",
+    };
+
+    [Theory]
+    [MemberData(nameof(Changes))]
+    public async Task a_change_with_a_stale_if_match_is_a_conflict_and_changes_nothing(string change)
+    {
+        var customer = await Register(TestUser.RepEast, grade: "C");
+        var person = await Host.Client(TestUser.RepEast).PostAsJsonAsync($"/api/customers/{customer.Id}/key-persons", KeyPerson).Read<KeyPersonResponse>(HttpStatusCode.Created);
+        var proposal = await Proposal(customer.Id);
+        var current = await Version(customer.Id);
+
+        var response = await Host.Client(change == "set the credit limit" ? TestUser.ManagerEast : TestUser.Supervisor)
+            .SendAsync(Request(change, customer.Id, person.Id, proposal, ifMatch: current - 1));
+
+        await response.ReadProblem(HttpStatusCode.Conflict);
+        Assert.Equal(current, await Version(customer.Id));
+        Assert.Equal(ProposalStatus.Pending, (await Host.Client(TestUser.RepEast).GetAsync($"/api/customers/{customer.Id}/grade-proposals").Read<List<GradeProposalResponse>>()).Single().Status);
+    }
+
+    [Theory]
+    [MemberData(nameof(Changes))]
+    public async Task a_change_with_the_current_if_match_is_applied(string change)
+    {
+        var customer = await Register(TestUser.RepEast, grade: "C");
+        var person = await Host.Client(TestUser.RepEast).PostAsJsonAsync($"/api/customers/{customer.Id}/key-persons", KeyPerson).Read<KeyPersonResponse>(HttpStatusCode.Created);
+        var proposal = await Proposal(customer.Id);
+        var current = await Version(customer.Id);
+
+        var response = await Host.Client(change == "set the credit limit" ? TestUser.ManagerEast : TestUser.Supervisor)
+            .SendAsync(Request(change, customer.Id, person.Id, proposal, ifMatch: current));
+
+        Assert.True(response.IsSuccessStatusCode, $"{change}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+    }
+
+    [Fact]
+    public async Task of_two_puts_of_a_key_person_with_the_same_if_match_the_second_is_a_conflict()
+    {
+        var customer = await Register(TestUser.RepEast);
+        var client = Host.Client(TestUser.RepEast);
+        var person = await client.PostAsJsonAsync($"/api/customers/{customer.Id}/key-persons", KeyPerson).Read<KeyPersonResponse>(HttpStatusCode.Created);
+        var seen = await Version(customer.Id);
+
+        var first = await client.SendAsync(KeyPersonPut(customer.Id, person.Id, "王总 General Manager Wang", seen));
+        var second = await client.SendAsync(KeyPersonPut(customer.Id, person.Id, "王先生 Mr Wang", seen));
+
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        await second.ReadProblem(HttpStatusCode.Conflict);
+        var persons = await client.GetAsync($"/api/customers/{customer.Id}/key-persons").Read<List<KeyPersonResponse>>();
+        Assert.Equal("王总 General Manager Wang", Assert.Single(persons).Name);
+    }
+
+    [Fact]
+    public async Task a_key_person_change_from_a_copy_loaded_before_another_writer_saved_loses_on_the_concurrency_token()
+    {
+        var customer = await Register(TestUser.RepEast);
+        var client = Host.Client(TestUser.RepEast);
+        var person = await client.PostAsJsonAsync($"/api/customers/{customer.Id}/key-persons", KeyPerson).Read<KeyPersonResponse>(HttpStatusCode.Created);
+        await using var scope = Host.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<CustomersDbContext>();
+        var loaded = await db.Customers.Include(c => c.KeyPersons).SingleAsync(c => c.Id == customer.Id);
+
+        await client.SendAsync(KeyPersonPut(customer.Id, person.Id, "王总 General Manager Wang", loaded.Version)).Expect(HttpStatusCode.OK);
+        loaded.UpdateKeyPerson(loaded.KeyPersons.Single(), loaded.KeyPersons.Single().Details with { Name = "王先生 Mr Wang" }, "rep.east", DateTimeOffset.UtcNow);
+
+        await Assert.ThrowsAsync<DbUpdateConcurrencyException>(() => db.SaveChangesAsync());
+        var persons = await client.GetAsync($"/api/customers/{customer.Id}/key-persons").Read<List<KeyPersonResponse>>();
+        Assert.Equal("王总 General Manager Wang", Assert.Single(persons).Name);
+    }
+
+    [Fact]
+    public async Task a_proposal_decided_meanwhile_cannot_be_decided_again_from_an_older_copy()
+    {
+        var customer = await Register(TestUser.RepEast, grade: "C");
+        var proposalId = await Proposal(customer.Id);
+        await using var scope = Host.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<CustomersDbContext>();
+        var loadedCustomer = await db.Customers.SingleAsync(c => c.Id == customer.Id);
+        var loadedProposal = await db.GradeProposals.SingleAsync(p => p.Id == proposalId);
+
+        await Host.Client(TestUser.ManagerEast).PostAsJsonAsync($"/api/customers/{customer.Id}/grade-proposals/{proposalId}/reject", new { note = "Too early" })
+            .Expect(HttpStatusCode.OK);
+        loadedProposal.Confirm(loadedCustomer, "rep.east", null, DateTimeOffset.UtcNow);
+
+        await Assert.ThrowsAsync<DbUpdateConcurrencyException>(() => db.SaveChangesAsync());
+        Assert.Equal(CustomerGrade.C, (await Get(TestUser.RepEast, customer.Id)).Grade);
+    }
+
+    private static HttpRequestMessage Request(string change, Guid id, Guid personId, Guid proposalId, long ifMatch)
+    {
+        var url = $"/api/customers/{id}";
+        var request = change switch
+        {
+            "update the profile" => new HttpRequestMessage(HttpMethod.Put, url)
+            {
+                Content = JsonContent.Create(new { name = "改名 Renamed", kind = "Dealer", region = "EAST", address = "上海市浦东新区张江路 88 号", ownerId = "rep.east", tier = "Key" }),
+            },
+            "reassign the owner" => new HttpRequestMessage(HttpMethod.Post, $"{url}/owner") { Content = JsonContent.Create(new { ownerId = "rep.east2", reason = "Territory split" }) },
+            "change the grade" => new HttpRequestMessage(HttpMethod.Post, $"{url}/grade") { Content = JsonContent.Create(new { grade = "B", reason = "Intends to buy" }) },
+            "deregister" => new HttpRequestMessage(HttpMethod.Post, $"{url}/deregister") { Content = JsonContent.Create(new { reason = "Went out of business" }) },
+            "verify" => new HttpRequestMessage(HttpMethod.Post, $"{url}/verify"),
+            "set the credit limit" => new HttpRequestMessage(HttpMethod.Put, $"{url}/credit-limit") { Content = JsonContent.Create(new { amount = 150_000m, reason = "Opening limit" }) },
+            "add a key person" => new HttpRequestMessage(HttpMethod.Post, $"{url}/key-persons") { Content = JsonContent.Create(KeyPerson) },
+            "update a key person" => new HttpRequestMessage(HttpMethod.Put, $"{url}/key-persons/{personId}")
+            {
+                Content = JsonContent.Create(new { name = "王总 General Manager Wang", role = "DecisionMaker" }),
+            },
+            "remove a key person" => new HttpRequestMessage(HttpMethod.Delete, $"{url}/key-persons/{personId}"),
+            "confirm a grade proposal" => new HttpRequestMessage(HttpMethod.Post, $"{url}/grade-proposals/{proposalId}/confirm") { Content = JsonContent.Create(new { note = "Agreed" }) },
+            "reject a grade proposal" => new HttpRequestMessage(HttpMethod.Post, $"{url}/grade-proposals/{proposalId}/reject") { Content = JsonContent.Create(new { note = "Too early" }) },
+            _ => throw new ArgumentOutOfRangeException(nameof(change), change, "No such change in the table."),
+        };
+        request.Headers.TryAddWithoutValidation("If-Match", Versioning.ETag(ifMatch));
+        return request;
+    }
+
+    private static HttpRequestMessage KeyPersonPut(Guid id, Guid personId, string name, long ifMatch)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Put, $"/api/customers/{id}/key-persons/{personId}")
+        {
+            Content = JsonContent.Create(new { name, role = "DecisionMaker" }),
+        };
+        request.Headers.TryAddWithoutValidation("If-Match", Versioning.ETag(ifMatch));
+        return request;
+    }
+
+    private Task<long> Version(Guid id) => Host.Scoped<CustomersDbContext, long>(db => db.Customers.Where(c => c.Id == id).Select(c => c.Version).SingleAsync());
+
+    private async Task<Guid> Proposal(Guid customerId)
+    {
+        await Host.Deliver(new CustomerGradeProposed
+        {
+            OccurredAt = DateTimeOffset.UtcNow, Version = 1, CustomerId = customerId, ProposedGrade = CustomerGrade.B, Source = "visit",
+            SourceId = Guid.NewGuid().ToString(), Reason = "The decision maker intends to buy", ProposedBy = "rep.east",
+        }, Guid.NewGuid());
+        var pending = await Host.Client(TestUser.RepEast).GetAsync($"/api/customers/{customerId}/grade-proposals?status=Pending").Read<List<GradeProposalResponse>>();
+        return Assert.Single(pending).Id;
+    }
+}
