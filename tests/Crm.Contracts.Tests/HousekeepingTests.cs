@@ -14,7 +14,8 @@ namespace Crm.Contracts.Tests;
 /// </summary>
 public sealed class HousekeepingTests : IAsyncLifetime
 {
-    private static readonly DateTimeOffset Now = new(2026, 11, 30, 9, 0, 0, TimeSpan.FromHours(8));
+    // UTC, as the services store every instant (SQLite compares them as stored).
+    private static readonly DateTimeOffset Now = new(2026, 11, 30, 1, 0, 0, TimeSpan.Zero);
     private readonly TestClock clock = new(Now);
     private ServiceTestHost? host;
 

@@ -198,4 +198,7 @@ public sealed class FaultPlatform : IAsyncLifetime
 public sealed class FaultCollection : ICollectionFixture<FaultPlatform>
 {
     public const string Name = "Fault platform";
+
+    /// <summary>tests/run.sh runs this category after all other tests, on a machine that is otherwise quiet.</summary>
+    public const string Category = "Faults";
 }

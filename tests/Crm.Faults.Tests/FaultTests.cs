@@ -16,6 +16,7 @@ namespace Crm.Faults.Tests;
 /// doubled (one grade change per signed contract), nothing went to an <c>_error</c> queue, and how long convergence took.
 /// </summary>
 [Collection(FaultCollection.Name)]
+[Trait("Category", FaultCollection.Category)]
 public sealed class FaultTests(FaultPlatform fixture, ITestOutputHelper output)
 {
     private static readonly TimeSpan ConvergeWithin = TimeSpan.FromSeconds(90);

@@ -15,6 +15,7 @@ namespace Crm.Faults.Tests;
 /// (deploy/ops/replay-errors.sh) and the resync of read models from Customers' current state.
 /// </summary>
 [Collection(FaultCollection.Name)]
+[Trait("Category", FaultCollection.Category)]
 public sealed class RecoveryTests(FaultPlatform fixture, ITestOutputHelper output)
 {
     private PlatformProcesses Platform => fixture.Platform;

@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Net.Sockets;
 using MassTransit;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Crm.BuildingBlocks.Resilience;
@@ -21,6 +22,8 @@ public static class TransientFaults
                 // Npgsql, SqlClient and Microsoft.Data.Sqlite each say which of their errors are worth retrying
                 // (connection refused or reset, 53300 too many connections, 57P01 admin shutdown, SQLITE_BUSY...).
                 case DbException { IsTransient: true }:
+                // Another writer holds the SQLite file (busy, locked); Microsoft.Data.Sqlite does not flag these itself.
+                case SqliteException { SqliteErrorCode: 5 or 6 }:
                 // EF's execution strategy gave up retrying a transient failure.
                 case RetryLimitExceededException:
                 case SocketException:
