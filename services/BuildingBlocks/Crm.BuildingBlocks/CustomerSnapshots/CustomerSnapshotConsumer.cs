@@ -23,13 +23,10 @@ public sealed class CustomerSnapshotConsumer<TContext, TEvent>(TContext db, Time
         // next round sees it: a newer stored card ends the loop, a newer event updates, a missing row is inserted.
         while (true)
         {
-            if (await UpdateIfNewer(message, cancellationToken) > 0)
-            {
-                return;
-            }
-
             var stored = await Db.CustomerSnapshots.Where(s => s.Id == message.CustomerId).Select(s => (long?)s.Version).FirstOrDefaultAsync(cancellationToken);
-            if (stored >= message.Version || (stored is null && await Inserted(message, cancellationToken)))
+            if (stored >= message.Version
+                || (stored is null && await Inserted(message, cancellationToken))
+                || (stored is not null && await UpdateIfNewer(message, cancellationToken) > 0))
             {
                 return;
             }

@@ -5,7 +5,6 @@ using MassTransit.Middleware;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Crm.BuildingBlocks.Messaging;
@@ -85,11 +84,8 @@ public static class MessagingSetup
             if (options.Transport == BusTransport.RabbitMq)
             {
                 var connection = configuration.GetConnectionString("RabbitMq") ?? "amqp://guest:guest@localhost:5672/";
-                BrokerRecovery? recovery = null;
-                x.AddConfigureEndpointsCallback((context, _, endpoint) =>
+                x.AddConfigureEndpointsCallback((_, _, endpoint) =>
                 {
-                    recovery ??= new BrokerRecovery(new Uri(connection), context.GetRequiredService<ILoggerFactory>().CreateLogger<BrokerRecovery>());
-                    endpoint.ConnectReceiveEndpointObserver(recovery);
                     Resilience(endpoint, options);
                     // A message that failed on a dependency goes back to its queue (a nack with requeue) instead of the
                     // _error queue; the kill switch spaces out its redeliveries while the dependency is down.
@@ -103,6 +99,7 @@ public static class MessagingSetup
                 x.UsingRabbitMq((context, cfg) =>
                 {
                     cfg.Host(new Uri(connection));
+                    RabbitMqReconnect.Quickly(cfg);
                     cfg.PrefetchCount = options.PrefetchCount;
                     cfg.ConfigureEndpoints(context);
                 });
