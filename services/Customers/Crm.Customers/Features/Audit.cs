@@ -10,8 +10,10 @@ namespace Crm.Customers.Features;
 /// <summary>Stages an audit line in the same unit of work as the change it records.</summary>
 internal static class AuditLogging
 {
+    // Enums by name, as the API shows them: a number in the log would change meaning if an enum were reordered.
     private static readonly JsonSerializerOptions Json = new(EventJson.Options)
     {
+        Converters = { new JsonStringEnumConverter() },
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
