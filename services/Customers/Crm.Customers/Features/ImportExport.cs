@@ -267,9 +267,9 @@ public static class ImportExport
         string? Field(string name) => present.Contains(name) && CsvCells.Read(csv.GetStringOrNull(name)) is { Length: > 0 } value ? value : null;
 
         var code = Field("code");
-        validation.Required("code", code, 50);
+        validation.Required("code", code).MaxLength("code", code, CustomerLimits.Code);
         var ownerId = Field("ownerId");
-        validation.Required("ownerId", ownerId, 100);
+        validation.Required("ownerId", ownerId).MaxLength("ownerId", ownerId, CustomerLimits.UserId);
         var profile = new ProfileInput(
             Field("name"), Enum<CustomerKind>(validation, "kind", Field("kind")), Field("region"), Field("territory"), Field("address"),
             Number(validation, "latitude", Field("latitude")), Number(validation, "longitude", Field("longitude")), Field("phone"),
