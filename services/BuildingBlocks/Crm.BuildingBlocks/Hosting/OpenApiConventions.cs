@@ -49,3 +49,44 @@ internal sealed class PlatformSchemaTransformer : IOpenApiSchemaTransformer
         : type.IsGenericType && type.GetGenericArguments() is [var element] && typeof(System.Collections.IEnumerable).IsAssignableFrom(type) ? element
         : null;
 }
+
+/// <summary>
+/// Query parameters by their camelCase names, as the API's JSON and its errors name them. A parameter record's
+/// properties are PascalCase in C# and bound case-insensitively, so the document is the only place the case shows.
+/// </summary>
+internal sealed class CamelCaseQueryTransformer : IOpenApiOperationTransformer
+{
+    public Task TransformAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
+    {
+        foreach (var parameter in operation.Parameters?.OfType<OpenApiParameter>().Where(p => p.In == ParameterLocation.Query) ?? [])
+        {
+            parameter.Name = System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(parameter.Name!);
+        }
+
+        return Task.CompletedTask;
+    }
+}
+
+/// <summary>
+/// The API is wherever the document was fetched from: a service's document is read through the gateway (or the
+/// standalone host) at the same URLs, so the server the generator names (the service's own address) would be wrong.
+/// </summary>
+internal sealed class SameOriginServerTransformer : IOpenApiDocumentTransformer
+{
+    public Task TransformAsync(OpenApiDocument document, OpenApiDocumentTransformerContext context, CancellationToken cancellationToken)
+    {
+        document.Servers = [new OpenApiServer { Url = "/", Description = "The origin this document was read from." }];
+        return Task.CompletedTask;
+    }
+}
+
+/// <summary>Every operation needs a token (the fallback policy), so every operation may answer 401.</summary>
+internal sealed class UnauthorizedResponseTransformer : IOpenApiOperationTransformer
+{
+    public Task TransformAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
+    {
+        operation.Responses ??= [];
+        operation.Responses.TryAdd("401", new OpenApiResponse { Description = "No valid bearer token: get one from POST /connect/token." });
+        return Task.CompletedTask;
+    }
+}

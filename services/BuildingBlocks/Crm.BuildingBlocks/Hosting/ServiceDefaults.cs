@@ -35,6 +35,9 @@ public static class ServiceDefaults
             o.ShouldInclude = d => d.GroupName == service;
             o.AddDocumentTransformer<BearerSecurityTransformer>();
             o.AddSchemaTransformer<PlatformSchemaTransformer>();
+            o.AddDocumentTransformer<SameOriginServerTransformer>();
+            o.AddOperationTransformer<CamelCaseQueryTransformer>();
+            o.AddOperationTransformer<UnauthorizedResponseTransformer>();
         });
         return builder;
     }
