@@ -66,6 +66,15 @@ public sealed class HostileInputTests : CustomersHostTests
     }
 
     [Theory]
+    [InlineData("salesTarget=79000000000000000000000000000&averageOrderSize=1", "salesTarget")]
+    [InlineData("salesTarget=1000000&averageOrderSize=0.0000000000000000000000000001", "averageOrderSize")]
+    [InlineData("salesTarget=1000000&averageOrderSize=200000&rateEtoD=2", "rateEtoD")]
+    public async Task a_plan_with_an_amount_out_of_range_is_refused_not_an_overflow(string query, string field)
+    {
+        await Host.Client(TestUser.Supervisor).GetAsync($"/api/customers/funnel/plan?{query}").ReadValidationProblem(field);
+    }
+
+    [Theory]
     [InlineData("NaN", "121.5")]
     [InlineData("Infinity", "121.5")]
     [InlineData("31.2", "-Infinity")]
