@@ -58,4 +58,10 @@ public sealed class HostileInputTests : ComplaintsTestContext
             },
             () => Host.Scoped<ComplaintsDbContext, string>(HostileInput.Fingerprint));
     }
+
+    [Fact]
+    public async Task an_overlong_query_filter_is_refused()
+    {
+        await As(TestUser.Supervisor).GetAsync("/api/complaints?assigneeId=" + new string('x', 1000)).ReadValidationProblem("assigneeId");
+    }
 }

@@ -66,6 +66,17 @@ public sealed class HostileInputTests : CustomersHostTests
     }
 
     [Theory]
+    [InlineData("/api/customers?q=", "q")]
+    [InlineData("/api/customers/export?region=", "region")]
+    [InlineData("/api/customers/audit?userId=", "userId")]
+    [InlineData("/api/customers/funnel?ownerId=", "ownerId")]
+    [InlineData("/api/customers/funnel/conversions?region=", "region")]
+    public async Task an_overlong_query_filter_is_refused(string url, string field)
+    {
+        await Host.Client(TestUser.Supervisor).GetAsync(url + new string('x', 1000)).ReadValidationProblem(field);
+    }
+
+    [Theory]
     [InlineData("salesTarget=79000000000000000000000000000&averageOrderSize=1", "salesTarget")]
     [InlineData("salesTarget=1000000&averageOrderSize=0.0000000000000000000000000001", "averageOrderSize")]
     [InlineData("salesTarget=1000000&averageOrderSize=200000&rateEtoD=2", "rateEtoD")]

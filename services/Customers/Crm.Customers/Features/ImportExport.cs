@@ -333,7 +333,7 @@ public static class ImportExport
             return CustomerAccess.OnlyStewards("export customers");
         }
 
-        var validation = new Validation();
+        var validation = new Validation().Limits(query);
         var filter = CustomerFilter.Parse(query, validation);
         if (!validation.IsValid)
         {
