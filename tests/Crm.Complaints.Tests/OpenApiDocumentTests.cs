@@ -20,4 +20,16 @@ public sealed class OpenApiDocumentTests : ComplaintsTestContext
         Assert.NotEmpty(lists);
         Assert.All(lists, p => Assert.True(p.Value!["maxItems"] is not null, $"{p.Key} has no maxItems"));
     }
+
+    [Theory]
+    [InlineData("FileComplaintRequest", "channel,contactPerson,customerId,description,severity,type")]
+    [InlineData("CalendarRequest", "name,timeZoneId,workingDays,workingPeriods")]
+    [InlineData("DryRunRequest", "channel,severity,type")]
+    [InlineData("PublishRuleSetRequest", "defaultDepartment")]
+    public async Task the_fields_a_request_requires_are_the_ones_marked_required(string schema, string required)
+    {
+        var schemas = JsonNode.Parse(await Host.Client(null).GetStringAsync("/api/complaints/openapi.json"))!["components"]!["schemas"]!;
+
+        Assert.Equal(required.Split(','), schemas[schema]!["required"]!.AsArray().Select(r => r!.GetValue<string>()).Order(StringComparer.Ordinal));
+    }
 }

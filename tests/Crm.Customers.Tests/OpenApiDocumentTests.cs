@@ -31,4 +31,16 @@ public sealed class OpenApiDocumentTests : CustomersHostTests
         Assert.Equal((-90, 90), (register["properties"]!["latitude"]!["minimum"]!.GetValue<int>(), register["properties"]!["latitude"]!["maximum"]!.GetValue<int>()));
         Assert.Equal(["A", "B", "C", "D", "E"], register["properties"]!["grade"]!["enum"]!.AsArray().Select(e => e!.GetValue<string>()));
     }
+
+    [Theory]
+    [InlineData("RegisterCustomerRequest", "kind,name,region")]
+    [InlineData("UpdateCustomerRequest", "kind,name,ownerId,region,tier")]
+    [InlineData("KeyPersonRequest", "name,role")]
+    [InlineData("EvaluateRequest", "cooperation,growth,profitability,safety,transactions")]
+    public async Task the_fields_a_request_requires_are_the_ones_marked_required(string schema, string required)
+    {
+        var requiredFields = (await Document())["components"]!["schemas"]![schema]!["required"]!.AsArray().Select(r => r!.GetValue<string>());
+
+        Assert.Equal(required.Split(','), requiredFields.Order(StringComparer.Ordinal));
+    }
 }

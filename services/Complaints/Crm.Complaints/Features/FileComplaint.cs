@@ -27,9 +27,9 @@ public sealed record FileComplaintRequest(
     ComplaintChannel? Channel,
     ComplaintType? Type,
     ComplaintSeverity? Severity,
-    [property: MaxLength(ComplaintLimits.ProductLine)] string? ProductLine,
     [property: MaxLength(4000)] string? Description,
-    [property: MaxLength(200)] string? ContactPerson);
+    [property: MaxLength(200)] string? ContactPerson,
+    [property: MaxLength(ComplaintLimits.ProductLine)] string? ProductLine = null);
 
 public static class FileComplaint
 {

@@ -39,10 +39,10 @@ public sealed record SlaPoliciesResponse(double AtRiskShare, double OverdueShare
 public sealed record CalendarRequest(
     [property: MaxLength(200)] string? Name,
     [property: MaxLength(100)] string? TimeZoneId,
+    [property: MaxLength(7)] List<DayOfWeek>? WorkingDays,
+    [property: MaxLength(24)] List<WorkingPeriod>? WorkingPeriods,
     bool? IsDefault = null,
     [property: MaxLength(500), ItemMaxLength(ComplaintLimits.Region)] List<string>? Regions = null,
-    [property: MaxLength(7)] List<DayOfWeek>? WorkingDays = null,
-    [property: MaxLength(24)] List<WorkingPeriod>? WorkingPeriods = null,
     [property: MaxLength(2000)] List<CalendarException>? Exceptions = null);
 
 public sealed record CalendarResponse(

@@ -9,9 +9,9 @@ namespace Crm.Customers.Features;
 
 public sealed record KeyPersonRequest(
     [property: MaxLength(100)] string? Name,
+    DecisionRole? Role,
     [property: MaxLength(200)] string? WorkUnit = null,
     [property: MaxLength(100)] string? Position = null,
-    DecisionRole? Role = null,
     bool? HasDecisionPower = null,
     [property: MaxLength(CustomerLimits.Phone)] string? Phone = null,
     [property: MaxLength(200)] string? Email = null,
