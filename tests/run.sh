@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # The test command of Crm.Platform: starts the local RabbitMQ and PostgreSQL (deploy/local/infra.sh),
-# runs every test project of the solution (the fault tests last, on their own), and ends with one summary line:
+# runs every test project of the solution (the fault tests last, on their own), lints the services' OpenAPI
+# documents (tests/lint-openapi.sh), and ends with one summary line:
 #   Tests: N passed, N failed[, N skipped]
 # Usage: tests/run.sh [extra dotnet test arguments, e.g. --filter Category!=Browser]
-# Exit code: dotnet test's; non-zero as well when no test ran at all.
+# Exit code: dotnet test's; non-zero as well when no test ran at all or the OpenAPI lint failed.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -37,6 +38,13 @@ dotnet test "$FAULTS" -c Release --no-build "$@" 2>&1 | tee -a "$LOG"
 faults_rc=${PIPESTATUS[0]}
 set -e
 [ "$rc" -eq 0 ] && rc=$faults_rc
+
+# Every service's OpenAPI document must lint clean (redocly.yaml); a lint error fails the run like a failed test.
+lint="passed"
+if ! "$ROOT/tests/lint-openapi.sh" 2>&1 | tee -a "$LOG"; then
+  lint="FAILED"
+  rc=1
+fi
 
 # Sum the per-assembly result lines of the VSTest runner, e.g.
 #   Passed!  - Failed:     0, Passed:    12, Skipped:     0, Total:    12, Duration: 1 s - X.Tests.dll (net10.0)
@@ -75,5 +83,6 @@ fi
 summary="Tests: $passed passed, $failed failed"
 [ "$skipped" -gt 0 ] && summary="$summary, $skipped skipped"
 echo
+echo "OpenAPI lint: $lint"
 echo "$summary"
 exit "$rc"

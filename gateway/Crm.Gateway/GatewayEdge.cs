@@ -64,10 +64,9 @@ public static class GatewayEdge
     /// <summary>Health, auth and rate limiting, then the edge's own endpoints. Call before mapping the services or the proxy.</summary>
     public static WebApplication UseGatewayEdge(this WebApplication app)
     {
-        app.UseServiceDefaults();
-        app.UseRateLimiter();
-        app.MapTokenEndpoint();
-        app.MapDiscoveryEndpoints();
+        // Before authorization: the fallback policy (an authenticated caller) also covers requests that match no
+        // endpoint, such as the UI's own files. The UI and the documents are public; the API calls it makes carry the
+        // token its Authorize dialog gets from /connect/token.
         app.UseSwaggerUI(o =>
         {
             o.RoutePrefix = "swagger";
@@ -76,7 +75,13 @@ public static class GatewayEdge
             {
                 o.SwaggerEndpoint($"/api/{service}/openapi.json", service);
             }
+
+            o.EnablePersistAuthorization();
         });
+        app.UseServiceDefaults();
+        app.UseRateLimiter();
+        app.MapTokenEndpoint();
+        app.MapDiscoveryEndpoints();
         return app;
     }
 

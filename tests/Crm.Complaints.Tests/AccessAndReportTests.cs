@@ -51,14 +51,14 @@ public sealed class AccessAndReportTests : ComplaintsTestContext
         var departments = await As(TestUser.RepEast).GetAsync("/api/complaints/departments").Read<List<DepartmentResponse>>();
         Assert.Equal(["CustomerRelations", "Finance", "Logistics", "Quality", "Sales", "Service"], departments.Select(d => d.Code));
 
-        await As(TestUser.QualityHandler).PutAsJsonAsync("/api/complaints/departments/Quality", new { name = "Quality", headUserId = "me" }).ReadProblem(HttpStatusCode.Forbidden);
-        var changed = await As(TestUser.Supervisor).PutAsJsonAsync("/api/complaints/departments/Quality", new { name = "Quality department", headUserId = "zhou.head" }).Read<DepartmentResponse>();
+        await As(TestUser.QualityHandler).PutAsJsonAsync("/api/complaints/departments/Quality", new { name = "Quality", headUserId = "me" }, TestJson.Options).ReadProblem(HttpStatusCode.Forbidden);
+        var changed = await As(TestUser.Supervisor).PutAsJsonAsync("/api/complaints/departments/Quality", new { name = "Quality department", headUserId = "zhou.head" }, TestJson.Options).Read<DepartmentResponse>();
         Assert.Equal("zhou.head", changed.HeadUserId);
 
         var policies = await As(TestUser.RepEast).GetAsync("/api/complaints/sla-policies").Read<SlaPoliciesResponse>();
         Assert.Equal(8, policies.Targets.Count);
-        await As(TestUser.MarketingGM).PutAsJsonAsync("/api/complaints/sla-policies", new { atRiskShare = 0.5, overdueShare = 0.5, targets = policies.Targets }).ReadProblem(HttpStatusCode.Forbidden);
-        await As(TestUser.Supervisor).PutAsJsonAsync("/api/complaints/sla-policies", new { atRiskShare = 1.5, overdueShare = 0.5, targets = policies.Targets.Take(7) })
+        await As(TestUser.MarketingGM).PutAsJsonAsync("/api/complaints/sla-policies", new { atRiskShare = 0.5, overdueShare = 0.5, targets = policies.Targets }, TestJson.Options).ReadProblem(HttpStatusCode.Forbidden);
+        await As(TestUser.Supervisor).PutAsJsonAsync("/api/complaints/sla-policies", new { atRiskShare = 1.5, overdueShare = 0.5, targets = policies.Targets.Take(7) }, TestJson.Options)
             .ReadValidationProblem("atRiskShare", "targets");
 
         var calendars = await As(TestUser.RepEast).GetAsync("/api/complaints/calendars").Read<List<CalendarResponse>>();
@@ -66,7 +66,7 @@ public sealed class AccessAndReportTests : ComplaintsTestContext
         Assert.Equal("Asia/Shanghai", china.TimeZoneId);
         Assert.Contains(china.Exceptions, e => e.Date == new DateOnly(2026, 10, 1) && !e.IsWorkingDay);
         Assert.Contains(china.Exceptions, e => e.Date == new DateOnly(2026, 10, 10) && e.IsWorkingDay);
-        await As(TestUser.QualityHandler).PutAsJsonAsync("/api/complaints/calendars/CN", china).ReadProblem(HttpStatusCode.Forbidden);
+        await As(TestUser.QualityHandler).PutAsJsonAsync("/api/complaints/calendars/CN", china, TestJson.Options).ReadProblem(HttpStatusCode.Forbidden);
     }
 
     [Fact]
@@ -77,11 +77,11 @@ public sealed class AccessAndReportTests : ComplaintsTestContext
         var policies = await read.Read<SlaPoliciesResponse>();
         var halved = policies.Targets.Select(t => new { t.Severity, t.Tier, firstResponseHours = t.FirstResponseHours / 2, resolutionHours = t.ResolutionHours / 2 }).ToList();
 
-        var first = new HttpRequestMessage(HttpMethod.Put, "/api/complaints/sla-policies") { Content = JsonContent.Create(new { atRiskShare = 0.8, overdueShare = 1.0, targets = halved }) };
+        var first = new HttpRequestMessage(HttpMethod.Put, "/api/complaints/sla-policies") { Content = JsonContent.Create(new { atRiskShare = 0.8, overdueShare = 1.0, targets = halved }, options: TestJson.Options) };
         first.Headers.IfMatch.Add(new(staleTag));
         await As(TestUser.Supervisor).SendAsync(first).Read<SlaPoliciesResponse>();
 
-        var second = new HttpRequestMessage(HttpMethod.Put, "/api/complaints/sla-policies") { Content = JsonContent.Create(new { atRiskShare = 0.6, overdueShare = 0.5, targets = policies.Targets }) };
+        var second = new HttpRequestMessage(HttpMethod.Put, "/api/complaints/sla-policies") { Content = JsonContent.Create(new { atRiskShare = 0.6, overdueShare = 0.5, targets = policies.Targets }, options: TestJson.Options) };
         second.Headers.IfMatch.Add(new(staleTag));
         await As(TestUser.Supervisor).SendAsync(second).ReadProblem(HttpStatusCode.Conflict);
 
@@ -95,13 +95,13 @@ public sealed class AccessAndReportTests : ComplaintsTestContext
     {
         var policies = await As(TestUser.Supervisor).GetAsync("/api/complaints/sla-policies").Read<SlaPoliciesResponse>();
         var targets = policies.Targets.Select(t => new { t.Severity, t.Tier, firstResponseHours = t.FirstResponseHours / 2, resolutionHours = t.ResolutionHours / 2 });
-        await As(TestUser.Supervisor).PutAsJsonAsync("/api/complaints/sla-policies", new { atRiskShare = 0.8, overdueShare = 1.0, targets }).Read<SlaPoliciesResponse>();
+        await As(TestUser.Supervisor).PutAsJsonAsync("/api/complaints/sla-policies", new { atRiskShare = 0.8, overdueShare = 1.0, targets }, TestJson.Options).Read<SlaPoliciesResponse>();
         // The EAST region gets its own calendar: every day, 08:00 to 20:00, Beijing time.
         await As(TestUser.Supervisor).PutAsJsonAsync("/api/complaints/calendars/EAST7", new
         {
             name = "East hotline, seven days", timeZoneId = "Asia/Shanghai", regions = new[] { "EAST" },
             workingDays = Enum.GetNames<DayOfWeek>(), workingPeriods = new[] { new { start = "08:00", end = "20:00" } },
-        }).Read<CalendarResponse>();
+        }, TestJson.Options).Read<CalendarResponse>();
 
         var complaint = await File(await Customer("EAST"));
 

@@ -45,7 +45,7 @@ public abstract class ComplaintsTestContext : IAsyncLifetime
 
     protected Task<HttpResponseMessage> FileRaw(TestUser user, object body, string? idempotencyKey = null)
     {
-        var request = new HttpRequestMessage(HttpMethod.Post, "/api/complaints") { Content = JsonContent.Create(body) };
+        var request = new HttpRequestMessage(HttpMethod.Post, "/api/complaints") { Content = JsonContent.Create(body, options: TestJson.Options) };
         if (idempotencyKey is not null)
         {
             request.Headers.Add("Idempotency-Key", idempotencyKey);
@@ -65,7 +65,7 @@ public abstract class ComplaintsTestContext : IAsyncLifetime
 
     protected Task<HttpResponseMessage> Post(TestUser user, Guid id, string action, object? body = null, long? ifMatch = null)
     {
-        var request = new HttpRequestMessage(HttpMethod.Post, $"/api/complaints/{id}/{action}") { Content = JsonContent.Create(body ?? new { }) };
+        var request = new HttpRequestMessage(HttpMethod.Post, $"/api/complaints/{id}/{action}") { Content = JsonContent.Create(body ?? new { }, options: TestJson.Options) };
         if (ifMatch is not null)
         {
             request.Headers.TryAddWithoutValidation("If-Match", $"\"{ifMatch}\"");

@@ -24,7 +24,7 @@ public sealed class RoutingApiTests : ComplaintsTestContext
 
     private Task<HttpResponseMessage> Publish(TestUser user, object body, long? ifMatch = null)
     {
-        var request = new HttpRequestMessage(HttpMethod.Post, "/api/complaints/routing/rule-sets") { Content = JsonContent.Create(body) };
+        var request = new HttpRequestMessage(HttpMethod.Post, "/api/complaints/routing/rule-sets") { Content = JsonContent.Create(body, options: TestJson.Options) };
         if (ifMatch is not null)
         {
             request.Headers.TryAddWithoutValidation("If-Match", $"\"{ifMatch}\"");
@@ -85,7 +85,7 @@ public sealed class RoutingApiTests : ComplaintsTestContext
         var customer = await Customer("NORTH", "rep.north");
 
         var dryRun = await As(TestUser.Supervisor).PostAsJsonAsync("/api/complaints/routing/dry-run",
-            new { customerId = customer, type = "Delivery", severity = "Low", channel = "Phone" }).Read<DryRunResponse>();
+            new { customerId = customer, type = "Delivery", severity = "Low", channel = "Phone" }, TestJson.Options).Read<DryRunResponse>();
 
         Assert.Equal("Logistics", dryRun.Department);
         Assert.Equal("handler.logistics", dryRun.AssigneeId);
@@ -96,12 +96,12 @@ public sealed class RoutingApiTests : ComplaintsTestContext
         Assert.Contains("North delivery by phone", dryRun.Explanation, StringComparison.Ordinal);
 
         var byDefault = await As(TestUser.Supervisor).PostAsJsonAsync("/api/complaints/routing/dry-run",
-            new { region = "EAST", tier = "Ordinary", grade = "C", type = "Billing", severity = "Low", channel = "Email" }).Read<DryRunResponse>();
+            new { region = "EAST", tier = "Ordinary", grade = "C", type = "Billing", severity = "Low", channel = "Email" }, TestJson.Options).Read<DryRunResponse>();
         Assert.True(byDefault.ByDefault);
         Assert.Equal("CustomerRelations", byDefault.Department);
 
         var asOfVersionOne = await As(TestUser.Supervisor).PostAsJsonAsync("/api/complaints/routing/dry-run",
-            new { region = "EAST", tier = "Ordinary", grade = "C", type = "Billing", severity = "Low", channel = "Email", ruleSetVersion = 1 }).Read<DryRunResponse>();
+            new { region = "EAST", tier = "Ordinary", grade = "C", type = "Billing", severity = "Low", channel = "Email", ruleSetVersion = 1 }, TestJson.Options).Read<DryRunResponse>();
         Assert.Equal("Finance", asOfVersionOne.Department);
 
         var list = await As(TestUser.Supervisor).GetAsync("/api/complaints").Read<PagedResult<ComplaintResponse>>();
@@ -112,7 +112,7 @@ public sealed class RoutingApiTests : ComplaintsTestContext
     [Fact]
     public async Task The_dry_run_names_what_is_missing()
     {
-        await As(TestUser.Supervisor).PostAsJsonAsync("/api/complaints/routing/dry-run", new { type = "Billing", ruleSetVersion = 99 })
+        await As(TestUser.Supervisor).PostAsJsonAsync("/api/complaints/routing/dry-run", new { type = "Billing", ruleSetVersion = 99 }, TestJson.Options)
             .ReadValidationProblem("severity", "channel", "region", "tier", "grade", "ruleSetVersion");
     }
 

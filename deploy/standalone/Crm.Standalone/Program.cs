@@ -1,32 +1,3 @@
-using Crm.BuildingBlocks.Hosting;
-using Crm.BuildingBlocks.Messaging;
-using Crm.Complaints;
-using Crm.Contracts;
-using Crm.Customers;
-using Crm.Gateway;
-using Crm.Hospitality;
 using Crm.Standalone;
-using Crm.Visits;
 
-// The whole platform in one process: the gateway's edge and all five services, SQLite files in one data folder and
-// an in-memory bus. Same URLs, same code paths as the distributed deployment.
-var builder = WebApplication.CreateBuilder(args);
-var dataDirectory = builder.UseStandaloneDefaults();
-builder.AddServiceDefaults();
-builder.AddGatewayEdge();
-builder.AddCustomersService();
-builder.AddVisitsService();
-builder.AddContractsService();
-builder.AddComplaintsService();
-builder.AddHospitalityService();
-builder.AddMessageBus();
-
-var app = builder.Build();
-app.UseGatewayEdge();
-app.MapCustomersService();
-app.MapVisitsService();
-app.MapContractsService();
-app.MapComplaintsService();
-app.MapHospitalityService();
-app.Lifetime.ApplicationStarted.Register(() => Banner.Print(app, dataDirectory));
-app.Run();
+StandaloneHost.Build(args).Run();

@@ -107,6 +107,7 @@ public abstract class ServiceDbContext(DbContextOptions options) : DbContext(opt
             e.Property(r => r.Scope).HasMaxLength(300);
             e.Property(r => r.Key).HasMaxLength(100);
             e.Property(r => r.Location).HasMaxLength(500);
+            e.Property(r => r.RequestHash).HasMaxLength(64);
         });
     }
 }
@@ -118,6 +119,9 @@ public sealed class IdempotencyRecord
     public required string Key { get; init; }
     public required int StatusCode { get; init; }
     public required string ResponseBody { get; init; }
+
+    /// <summary>SHA-256 of the request, hex; null for records kept before it was.</summary>
+    public string? RequestHash { get; init; }
     public string? Location { get; init; }
     public required DateTimeOffset CreatedAt { get; init; }
 }

@@ -1,4 +1,3 @@
-using System.Text.Json.Serialization;
 using Crm.BuildingBlocks.Http;
 using Crm.BuildingBlocks.Security;
 using Microsoft.AspNetCore.Builder;
@@ -23,7 +22,7 @@ public static class ServiceDefaults
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddHealthChecks().AddCheck("self", () => HealthCheckResult.Healthy(), [LiveTag]);
         builder.Services.AddPlatformProblemDetails();
-        builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new EnumNamesConverter()));
         builder.AddPlatformAuthentication();
         return builder;
     }
@@ -35,6 +34,10 @@ public static class ServiceDefaults
         {
             o.ShouldInclude = d => d.GroupName == service;
             o.AddDocumentTransformer<BearerSecurityTransformer>();
+            o.AddSchemaTransformer<PlatformSchemaTransformer>();
+            o.AddDocumentTransformer<SameOriginServerTransformer>();
+            o.AddOperationTransformer<CamelCaseQueryTransformer>();
+            o.AddOperationTransformer<UnauthorizedResponseTransformer>();
         });
         return builder;
     }

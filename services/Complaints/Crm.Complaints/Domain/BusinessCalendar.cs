@@ -1,8 +1,12 @@
+using System.Text.Json.Serialization;
+
 namespace Crm.Complaints.Domain;
 
 /// <summary>A span of working time within one day, in the calendar's local time (e.g. 09:00–12:00).</summary>
 public readonly record struct WorkingPeriod(TimeOnly Start, TimeOnly End)
 {
+    // Derived from start and end: not something a caller sends, so not part of the JSON either way.
+    [JsonIgnore]
     public TimeSpan Length => End - Start;
 }
 

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Crm.IntegrationEvents;
 
 namespace Crm.Complaints.Domain;
@@ -53,4 +54,4 @@ public sealed class CalendarDefinition
 }
 
 /// <summary>A dated exception: a public holiday (<see cref="IsWorkingDay"/> false) or a make-up working day (调休, true).</summary>
-public sealed record CalendarException(DateOnly Date, bool IsWorkingDay, string Name);
+public sealed record CalendarException(DateOnly Date, bool IsWorkingDay, [property: MaxLength(200)] string Name);

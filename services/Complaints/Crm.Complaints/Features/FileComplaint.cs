@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Crm.BuildingBlocks.Data;
 using Crm.BuildingBlocks.Http;
 using Crm.BuildingBlocks.Security;
@@ -9,9 +10,26 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Crm.Complaints.Features;
 
+/// <summary>The most characters or items of the Complaints service's request fields that several requests share.</summary>
+public static class ComplaintLimits
+{
+    public const int Department = 50;
+    public const int Queue = 100;
+    public const int UserId = 100;
+    public const int Region = 50;
+    public const int ProductLine = 100;
+    public const int Reason = 1000;
+    public const int Choices = 20;
+}
+
 public sealed record FileComplaintRequest(
-    Guid? CustomerId, ComplaintChannel? Channel, ComplaintType? Type, ComplaintSeverity? Severity, string? ProductLine,
-    string? Description, string? ContactPerson);
+    Guid? CustomerId,
+    ComplaintChannel? Channel,
+    ComplaintType? Type,
+    ComplaintSeverity? Severity,
+    [property: MaxLength(4000)] string? Description,
+    [property: MaxLength(200)] string? ContactPerson,
+    [property: MaxLength(ComplaintLimits.ProductLine)] string? ProductLine = null);
 
 public static class FileComplaint
 {
@@ -25,12 +43,12 @@ public static class FileComplaint
         FileComplaintRequest request, ComplaintsDbContext db, HttpContext http, TimeProvider time)
     {
         var validation = new Validation()
+            .Limits(request)
             .Defined("channel", request.Channel)
             .Defined("type", request.Type)
             .Defined("severity", request.Severity)
-            .Required("description", request.Description, 4000)
-            .Required("contactPerson", request.ContactPerson, 200)
-            .Optional("productLine", request.ProductLine, 100);
+            .Required("description", request.Description)
+            .Required("contactPerson", request.ContactPerson);
         if (request.CustomerId is null || request.CustomerId == Guid.Empty)
         {
             validation.Add("customerId", "Required.");

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Crm.BuildingBlocks.Http;
 using Crm.BuildingBlocks.Security;
 using Crm.Complaints.Data;
@@ -9,8 +10,15 @@ using Microsoft.EntityFrameworkCore;
 namespace Crm.Complaints.Features;
 
 public sealed record ListComplaintsQuery(
-    string? Status, string? Department, string? Type, string? Severity, Guid? CustomerId, string? AssigneeId, bool? Escalated,
-    int? Page, int? PageSize);
+    [property: MaxLength(30)] string? Status,
+    [property: MaxLength(ComplaintLimits.Department)] string? Department,
+    [property: MaxLength(30)] string? Type,
+    [property: MaxLength(30)] string? Severity,
+    Guid? CustomerId,
+    [property: MaxLength(ComplaintLimits.UserId)] string? AssigneeId,
+    bool? Escalated,
+    int? Page,
+    int? PageSize);
 
 public static class ListComplaints
 {
@@ -22,7 +30,7 @@ public static class ListComplaints
     private static async Task<Results<Ok<PagedResult<ComplaintResponse>>, ValidationProblem>> Handle(
         [AsParameters] ListComplaintsQuery query, ComplaintsDbContext db, HttpContext http, TimeProvider time)
     {
-        var validation = new Validation();
+        var validation = new Validation().Limits(query);
         var (page, pageSize) = Paging.Check(validation, query.Page, query.PageSize);
         var status = Parse<ComplaintStatus>(validation, "status", query.Status);
         var type = Parse<ComplaintType>(validation, "type", query.Type);

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Crm.BuildingBlocks.Data;
 using Crm.BuildingBlocks.Http;
 using Crm.BuildingBlocks.Security;
@@ -9,24 +10,41 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Crm.Complaints.Features;
 
-public sealed record DepartmentRequest(string? Name, string? HeadUserId);
+public sealed record DepartmentRequest([property: MaxLength(200)] string? Name, [property: MaxLength(ComplaintLimits.UserId)] string? HeadUserId = null);
 
 public sealed record DepartmentResponse(string Code, string Name, string? HeadUserId, long Version)
 {
     public static DepartmentResponse From(Department d) => new(d.Code, d.Name, d.HeadUserId, d.Version);
 }
 
-public sealed record SlaTargetRequest(ComplaintSeverity? Severity, CustomerTier? Tier, double? FirstResponseHours, double? ResolutionHours);
+/// <summary>Targets in business hours, more than 0 and at most 10,000.</summary>
+public sealed record SlaTargetRequest(
+    ComplaintSeverity? Severity,
+    CustomerTier? Tier,
+    [property: Range(0d, 10_000d, MinimumIsExclusive = true)] double? FirstResponseHours,
+    [property: Range(0d, 10_000d, MinimumIsExclusive = true)] double? ResolutionHours);
 
-public sealed record SlaPoliciesRequest(double? AtRiskShare, double? OverdueShare, List<SlaTargetRequest>? Targets);
+/// <summary>
+/// The at-risk share of a target (0.75: at risk when three quarters are used), the share of the resolution target past
+/// due that escalates to the top level (0.5), and one target for each severity and tier.
+/// </summary>
+public sealed record SlaPoliciesRequest(
+    [property: Range(0d, 1d, MinimumIsExclusive = true, MaximumIsExclusive = true)] double? AtRiskShare,
+    [property: Range(0d, 10d, MinimumIsExclusive = true)] double? OverdueShare,
+    [property: MaxLength(50)] List<SlaTargetRequest>? Targets);
 
 public sealed record SlaTargetResponse(ComplaintSeverity Severity, CustomerTier Tier, double FirstResponseHours, double ResolutionHours);
 
 public sealed record SlaPoliciesResponse(double AtRiskShare, double OverdueShare, IReadOnlyList<SlaTargetResponse> Targets);
 
 public sealed record CalendarRequest(
-    string? Name, string? TimeZoneId, bool? IsDefault, List<string>? Regions, List<DayOfWeek>? WorkingDays,
-    List<WorkingPeriod>? WorkingPeriods, List<CalendarException>? Exceptions);
+    [property: MaxLength(200)] string? Name,
+    [property: MaxLength(100)] string? TimeZoneId,
+    [property: MaxLength(7)] List<DayOfWeek>? WorkingDays,
+    [property: MaxLength(24)] List<WorkingPeriod>? WorkingPeriods,
+    bool? IsDefault = null,
+    [property: MaxLength(500), ItemMaxLength(ComplaintLimits.Region)] List<string>? Regions = null,
+    [property: MaxLength(2000)] List<CalendarException>? Exceptions = null);
 
 public sealed record CalendarResponse(
     string Code, string Name, string TimeZoneId, bool IsDefault, IReadOnlyList<string> Regions, IReadOnlyList<DayOfWeek> WorkingDays,
@@ -75,7 +93,7 @@ public static class ManageConfiguration
             return TypedResults.Forbid();
         }
 
-        var validation = new Validation().Required("name", request.Name, 200).Optional("headUserId", request.HeadUserId, 100);
+        var validation = new Validation().Limits(request).Required("name", request.Name);
         if (code.Length > 50 || !code.All(char.IsAsciiLetterOrDigit))
         {
             validation.Add("code", "Letters and digits only, at most 50.");
@@ -116,13 +134,13 @@ public static class ManageConfiguration
             return TypedResults.Forbid();
         }
 
-        var validation = new Validation();
-        if (request.AtRiskShare is not (> 0 and < 1))
+        var validation = new Validation().Limits(request);
+        if (request.AtRiskShare is null)
         {
             validation.Add("atRiskShare", "Required, a share between 0 and 1 (e.g. 0.75 = at risk when three quarters of a target are used).");
         }
 
-        if (request.OverdueShare is not (> 0 and <= 10))
+        if (request.OverdueShare is null)
         {
             validation.Add("overdueShare", "Required, the share of the resolution target past due that escalates to the top level (e.g. 0.5).");
         }
@@ -130,20 +148,24 @@ public static class ManageConfiguration
         var targets = request.Targets ?? [];
         for (var i = 0; i < targets.Count; i++)
         {
-            var t = targets[i];
+            if (targets[i] is not { } t)
+            {
+                continue;
+            }
+
             validation.Defined($"targets[{i}].severity", t.Severity).Defined($"targets[{i}].tier", t.Tier);
-            if (t.FirstResponseHours is not (> 0 and <= 10_000))
+            if (t.FirstResponseHours is null)
             {
                 validation.Add($"targets[{i}].firstResponseHours", "Required, more than 0 business hours.");
             }
 
-            if (t.ResolutionHours is not (> 0 and <= 10_000) || t.ResolutionHours < t.FirstResponseHours)
+            if (t.ResolutionHours is null || t.ResolutionHours < t.FirstResponseHours)
             {
                 validation.Add($"targets[{i}].resolutionHours", "Required, more than 0 and at least the first-response target.");
             }
         }
 
-        var pairs = targets.Where(t => t.Severity is not null && t.Tier is not null).Select(t => (t.Severity!.Value, t.Tier!.Value)).ToList();
+        var pairs = targets.Where(t => t?.Severity is not null && t.Tier is not null).Select(t => (t.Severity!.Value, t.Tier!.Value)).ToList();
         var all = Enum.GetValues<ComplaintSeverity>().SelectMany(s => Enum.GetValues<CustomerTier>().Select(t => (s, t))).ToList();
         if (pairs.Count != pairs.Distinct().Count() || all.Except(pairs).Any())
         {
@@ -198,7 +220,7 @@ public static class ManageConfiguration
             return TypedResults.Forbid();
         }
 
-        var validation = new Validation().Required("name", request.Name, 200).Required("timeZoneId", request.TimeZoneId, 100);
+        var validation = new Validation().Limits(request).Required("name", request.Name).Required("timeZoneId", request.TimeZoneId);
         if (code.Length > 50 || !code.All(char.IsAsciiLetterOrDigit))
         {
             validation.Add("code", "Letters and digits only, at most 50.");
@@ -222,14 +244,17 @@ public static class ManageConfiguration
         }
 
         var exceptions = request.Exceptions ?? [];
-        if (exceptions.GroupBy(e => e.Date).Any(g => g.Count() > 1))
+        if (exceptions.OfType<CalendarException>().GroupBy(e => e.Date).Any(g => g.Count() > 1))
         {
             validation.Add("exceptions", "At most one exception per date.");
         }
 
-        if (exceptions.Count > 2000 || exceptions.Any(e => e.Name is null || e.Name.Length > 200))
+        for (var i = 0; i < exceptions.Count; i++)
         {
-            validation.Add("exceptions", "At most 2000 exceptions, each with a name of at most 200 characters.");
+            if (exceptions[i] is { } exception)
+            {
+                validation.Required($"exceptions[{i}].name", exception.Name);
+            }
         }
 
         if (!validation.IsValid)

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Crm.BuildingBlocks.Domain;
 using Crm.BuildingBlocks.Http;
 using Crm.BuildingBlocks.Security;
@@ -9,12 +10,26 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Crm.Complaints.Features;
 
+/// <summary>A rule names only the criteria it cares about: an empty or missing list accepts anything.</summary>
 public sealed record RoutingRuleRequest(
-    Guid? Id, string? Name, List<ComplaintType>? Types, List<string>? ProductLines, List<string>? Regions,
-    List<ComplaintSeverity>? Severities, List<CustomerTier>? Tiers, List<CustomerGrade>? Grades, List<ComplaintChannel>? Channels,
-    string? Department, string? Queue, string? AssigneeId);
+    [property: MaxLength(200)] string? Name,
+    [property: MaxLength(ComplaintLimits.Department)] string? Department,
+    Guid? Id = null,
+    [property: MaxLength(ComplaintLimits.Choices)] List<ComplaintType>? Types = null,
+    [property: MaxLength(500), ItemMaxLength(ComplaintLimits.ProductLine)] List<string>? ProductLines = null,
+    [property: MaxLength(500), ItemMaxLength(ComplaintLimits.Region)] List<string>? Regions = null,
+    [property: MaxLength(ComplaintLimits.Choices)] List<ComplaintSeverity>? Severities = null,
+    [property: MaxLength(ComplaintLimits.Choices)] List<CustomerTier>? Tiers = null,
+    [property: MaxLength(ComplaintLimits.Choices)] List<CustomerGrade>? Grades = null,
+    [property: MaxLength(ComplaintLimits.Choices)] List<ComplaintChannel>? Channels = null,
+    [property: MaxLength(ComplaintLimits.Queue)] string? Queue = null,
+    [property: MaxLength(ComplaintLimits.UserId)] string? AssigneeId = null);
 
-public sealed record PublishRuleSetRequest(List<RoutingRuleRequest>? Rules, string? DefaultDepartment, string? DefaultQueue, string? Note);
+public sealed record PublishRuleSetRequest(
+    [property: MaxLength(ComplaintLimits.Department)] string? DefaultDepartment,
+    [property: MaxLength(500)] List<RoutingRuleRequest>? Rules = null,
+    [property: MaxLength(ComplaintLimits.Queue)] string? DefaultQueue = null,
+    [property: MaxLength(500)] string? Note = null);
 
 public sealed record RuleSetResponse(
     int Version, IReadOnlyList<RoutingRule> Rules, string DefaultDepartment, string? DefaultQueue, DateTimeOffset PublishedAt, string PublishedBy, string? Note)
@@ -22,9 +37,17 @@ public sealed record RuleSetResponse(
     public static RuleSetResponse From(RoutingRuleSet r) => new(r.Version, r.Rules, r.DefaultDepartment, r.DefaultQueue, r.PublishedAt, r.PublishedBy, r.Note);
 }
 
+/// <summary>A customer id, or the customer's region, tier and grade; the current rule set unless a version is named.</summary>
 public sealed record DryRunRequest(
-    Guid? CustomerId, string? Region, CustomerTier? Tier, CustomerGrade? Grade,
-    ComplaintType? Type, ComplaintSeverity? Severity, ComplaintChannel? Channel, string? ProductLine, int? RuleSetVersion);
+    ComplaintType? Type,
+    ComplaintSeverity? Severity,
+    ComplaintChannel? Channel,
+    Guid? CustomerId = null,
+    [property: MaxLength(ComplaintLimits.Region)] string? Region = null,
+    CustomerTier? Tier = null,
+    CustomerGrade? Grade = null,
+    [property: MaxLength(ComplaintLimits.ProductLine)] string? ProductLine = null,
+    [property: Range(1, int.MaxValue)] int? RuleSetVersion = null);
 
 public sealed record DryRunResponse(
     int RuleSetVersion, Guid? RuleId, string? RuleName, bool ByDefault, string Department, string? Queue, string? AssigneeId,
@@ -86,30 +109,29 @@ public static class ManageRouting
         }
 
         var departments = (await db.Departments.AsNoTracking().Select(d => d.Code).ToListAsync(http.RequestAborted)).ToHashSet(StringComparer.Ordinal);
-        var validation = new Validation().Required("defaultDepartment", request.DefaultDepartment, 50).Optional("defaultQueue", request.DefaultQueue, 100).Optional("note", request.Note, 500);
+        var validation = new Validation().Limits(request).Required("defaultDepartment", request.DefaultDepartment);
         if (request.DefaultDepartment is { Length: > 0 } defaultDepartment && !departments.Contains(defaultDepartment.Trim()))
         {
             validation.Add("defaultDepartment", "No such department.");
         }
 
         var rules = request.Rules ?? [];
-        if (rules.Count > 500)
-        {
-            validation.Add("rules", "At most 500 rules.");
-        }
 
         for (var i = 0; i < rules.Count; i++)
         {
-            var rule = rules[i];
+            if (rules[i] is not { } rule)
+            {
+                continue;
+            }
+
             var prefix = $"rules[{i}]";
-            validation.Required($"{prefix}.name", rule.Name, 200).Required($"{prefix}.department", rule.Department, 50)
-                .Optional($"{prefix}.queue", rule.Queue, 100).Optional($"{prefix}.assigneeId", rule.AssigneeId, 100);
+            validation.Required($"{prefix}.name", rule.Name).Required($"{prefix}.department", rule.Department);
             if (rule.Department is { Length: > 0 } department && !departments.Contains(department.Trim()))
             {
                 validation.Add($"{prefix}.department", "No such department.");
             }
 
-            if (rules.Take(i).Any(r => r.Id is { } id && id != Guid.Empty && id == rule.Id))
+            if (rules.Take(i).Any(r => r?.Id is { } id && id != Guid.Empty && id == rule.Id))
             {
                 validation.Add($"{prefix}.id", "Another rule of this set has the same id.");
             }
@@ -159,8 +181,7 @@ public static class ManageRouting
 
     private static async Task<Results<Ok<DryRunResponse>, ValidationProblem>> DryRun(DryRunRequest request, ComplaintsDbContext db, HttpContext http)
     {
-        var validation = new Validation().Defined("type", request.Type).Defined("severity", request.Severity).Defined("channel", request.Channel)
-            .Optional("productLine", request.ProductLine, 100);
+        var validation = new Validation().Limits(request).Defined("type", request.Type).Defined("severity", request.Severity).Defined("channel", request.Channel);
         var user = new CurrentUser(http.User);
         string? region = request.Region?.Trim();
         var tier = request.Tier;
@@ -181,7 +202,7 @@ public static class ManageRouting
         }
         else
         {
-            validation.Required("region", region, 50).Defined("tier", tier).Defined("grade", grade);
+            validation.Required("region", region).Defined("tier", tier).Defined("grade", grade);
         }
 
         var ruleSet = request.RuleSetVersion is { } version

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Crm.BuildingBlocks.Http;
 using Crm.BuildingBlocks.Security;
 using Crm.Complaints.Data;
@@ -8,17 +9,18 @@ using Microsoft.Extensions.Options;
 
 namespace Crm.Complaints.Features;
 
-public sealed record NoteRequest(string? Note);
+public sealed record NoteRequest([property: MaxLength(1000)] string? Note = null);
 
-public sealed record ResolveRequest(string? RootCause, string? Fix);
+public sealed record ResolveRequest([property: MaxLength(2000)] string? RootCause, [property: MaxLength(2000)] string? Fix);
 
-public sealed record ReasonRequest(string? Reason);
+public sealed record ReasonRequest([property: MaxLength(ComplaintLimits.Reason)] string? Reason);
 
-public sealed record TransferRequest(string? Department, string? Reason);
+public sealed record TransferRequest([property: MaxLength(ComplaintLimits.Department)] string? Department, [property: MaxLength(ComplaintLimits.Reason)] string? Reason);
 
-public sealed record AssignRequest(string? AssigneeId);
+public sealed record AssignRequest([property: MaxLength(ComplaintLimits.UserId)] string? AssigneeId);
 
-public sealed record ReturnVisitRequest(int? Satisfaction, string? Note);
+/// <summary>Satisfaction from 1 (very dissatisfied) to 5 (very satisfied).</summary>
+public sealed record ReturnVisitRequest([property: Range(1, 5)] int? Satisfaction, [property: MaxLength(2000)] string? Note = null);
 
 /// <summary>
 /// The lifecycle: new → routed → in progress ⇄ waiting on customer → resolved → closed, reopen within a period, transfer
@@ -36,14 +38,15 @@ public static class WorkComplaint
                 Act(id, db, http, time, Who.Worker, (c, user, _, now) => c.Start(user.Id, now)))
             .WithName("StartComplaint").WithSummary("The handler takes the complaint up (its first response).");
         api.MapPost("/{id:guid}/wait-on-customer", (Guid id, NoteRequest request, ComplaintsDbContext db, HttpContext http, TimeProvider time) =>
-                Act(id, db, http, time, Who.Worker, (c, user, calendar, now) => c.WaitOnCustomer(user.Id, Trim(request.Note), calendar, now), Validate(request.Note)))
+                Act(id, db, http, time, Who.Worker, (c, user, calendar, now) => c.WaitOnCustomer(user.Id, Trim(request.Note), calendar, now), new Validation().Limits(request)))
             .WithName("WaitOnCustomer").WithSummary("Waits on the customer; the SLA clock stops until they respond.");
         api.MapPost("/{id:guid}/customer-responded", (Guid id, NoteRequest request, ComplaintsDbContext db, HttpContext http, TimeProvider time) =>
-                Act(id, db, http, time, Who.Worker, (c, user, calendar, now) => c.CustomerResponded(user.Id, Trim(request.Note), calendar, now), Validate(request.Note)))
+                Act(id, db, http, time, Who.Worker, (c, user, calendar, now) => c.CustomerResponded(user.Id, Trim(request.Note), calendar, now), new Validation().Limits(request)))
             .WithName("CustomerResponded").WithSummary("The customer answered; work and the SLA clock resume.");
         api.MapPost("/{id:guid}/resolve", (Guid id, ResolveRequest request, ComplaintsDbContext db, HttpContext http, TimeProvider time) =>
                 Act(id, db, http, time, Who.Worker, (c, user, calendar, now) =>
-                    c.Resolve(user.Id, request.RootCause!.Trim(), request.Fix!.Trim(), calendar, now), new Validation().Required("rootCause", request.RootCause, 2000).Required("fix", request.Fix, 2000)))
+                    c.Resolve(user.Id, request.RootCause!.Trim(), request.Fix!.Trim(), calendar, now),
+                    new Validation().Limits(request).Required("rootCause", request.RootCause).Required("fix", request.Fix)))
             .WithName("ResolveComplaint").WithSummary("Resolves the complaint with its root cause and fix; publishes ComplaintResolved.");
         api.MapPost("/{id:guid}/close", (Guid id, ComplaintsDbContext db, HttpContext http, TimeProvider time) =>
                 Act(id, db, http, time, Who.Viewer, (c, user, _, now) => c.Close(user.Id, now)))
@@ -51,11 +54,11 @@ public static class WorkComplaint
         api.MapPost("/{id:guid}/reopen", (Guid id, ReasonRequest request, ComplaintsDbContext db, HttpContext http, TimeProvider time, IOptions<ComplaintsOptions> options) =>
                 Act(id, db, http, time, Who.Viewer, (c, user, calendar, now) =>
                     c.Reopen(user.Id, request.Reason!.Trim(), TimeSpan.FromDays(options.Value.ReopenWithinDays), calendar, now),
-                    new Validation().Required("reason", request.Reason, 1000)))
+                    new Validation().Limits(request).Required("reason", request.Reason)))
             .WithName("ReopenComplaint").WithSummary("Reopens a resolved or closed complaint within the configured period; its SLA clock runs on. Publishes ComplaintReopened.");
         api.MapPost("/{id:guid}/transfer", async (Guid id, TransferRequest request, ComplaintsDbContext db, HttpContext http, TimeProvider time) =>
             {
-                var validation = new Validation().Required("department", request.Department, 50).Required("reason", request.Reason, 1000);
+                var validation = new Validation().Limits(request).Required("department", request.Department).Required("reason", request.Reason);
                 if (request.Department is { Length: > 0 } department && !await db.DepartmentExists(department.Trim(), http.RequestAborted))
                 {
                     validation.Add("department", "No such department.");
@@ -67,12 +70,12 @@ public static class WorkComplaint
             .WithName("TransferComplaint").WithSummary("Hands the complaint to another department with a reason; the SLA continues.");
         api.MapPost("/{id:guid}/assign", (Guid id, AssignRequest request, ComplaintsDbContext db, HttpContext http, TimeProvider time) =>
                 Act(id, db, http, time, Who.Worker, (c, user, _, now) => c.Assign(request.AssigneeId!.Trim(), user.Id, now),
-                    new Validation().Required("assigneeId", request.AssigneeId, 100)))
+                    new Validation().Limits(request).Required("assigneeId", request.AssigneeId)))
             .WithName("AssignComplaint").WithSummary("Assigns the complaint to a person of its department.");
         api.MapPost("/{id:guid}/return-visit", (Guid id, ReturnVisitRequest request, ComplaintsDbContext db, HttpContext http, TimeProvider time) =>
             {
-                var validation = new Validation().Optional("note", request.Note, 2000);
-                if (request.Satisfaction is not (>= 1 and <= 5))
+                var validation = new Validation().Limits(request);
+                if (request.Satisfaction is null)
                 {
                     validation.Add("satisfaction", "Required, from 1 (very dissatisfied) to 5 (very satisfied).");
                 }
@@ -123,8 +126,6 @@ public static class WorkComplaint
         http.Response.SetETag(complaint.Version);
         return TypedResults.Ok(ComplaintResponse.From(complaint, calendar, now));
     }
-
-    private static Validation Validate(string? note) => new Validation().Optional("note", note, 1000);
 
     private static string? Trim(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }

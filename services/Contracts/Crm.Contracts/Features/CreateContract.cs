@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Crm.BuildingBlocks;
 using Crm.BuildingBlocks.Data;
 using Crm.BuildingBlocks.Http;
@@ -9,9 +10,12 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Crm.Contracts.Features;
 
-public sealed record MoneyRequest(decimal? Amount, string? Currency);
+/// <summary>An amount more than zero, in an ISO 4217 currency (CNY when left out).</summary>
+public sealed record MoneyRequest(
+    [property: Range(typeof(decimal), "0", Money.MaxAmount, MinimumIsExclusive = true)] decimal? Amount,
+    [property: StringLength(3, MinimumLength = 3)] string? Currency = null);
 
-public sealed record CreateContractRequest(Guid? CustomerId, string? Title, MoneyRequest? Value);
+public sealed record CreateContractRequest(Guid? CustomerId, [property: MaxLength(200)] string? Title, MoneyRequest? Value);
 
 public static class CreateContract
 {
@@ -24,13 +28,13 @@ public static class CreateContract
     private static async Task<Results<Created<ContractResponse>, ValidationProblem>> Handle(
         CreateContractRequest request, ContractsDbContext db, HttpContext http, TimeProvider time)
     {
-        var validation = new Validation().Required("title", request.Title, 200);
+        var validation = new Validation().Limits(request).Required("title", request.Title);
         if (request.CustomerId is null || request.CustomerId == Guid.Empty)
         {
             validation.Add("customerId", "Required.");
         }
 
-        if (request.Value?.Amount is not > 0)
+        if (request.Value?.Amount is null)
         {
             validation.Add("value.amount", "Required, and more than zero.");
         }

@@ -10,8 +10,10 @@ namespace Crm.Customers.Data;
 
 public abstract class CustomersDbContext(DbContextOptions options) : ServiceDbContext(options)
 {
+    // Enums by name, as the API shows them: a number in the log would change meaning if an enum were reordered.
     private static readonly JsonSerializerOptions AuditJson = new(EventJson.Options)
     {
+        Converters = { new JsonStringEnumConverter() },
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };

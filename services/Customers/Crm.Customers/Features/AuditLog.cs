@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Crm.BuildingBlocks.Http;
 using Crm.BuildingBlocks.Security;
 using Crm.Customers.Data;
@@ -5,7 +6,9 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Crm.Customers.Features;
 
-public sealed record AuditQuery(Guid? CustomerId, string? UserId, string? Action, DateTimeOffset? From, DateTimeOffset? To, int? Page, int? PageSize);
+public sealed record AuditQuery(
+    Guid? CustomerId, [property: MaxLength(CustomerLimits.UserId)] string? UserId, [property: MaxLength(50)] string? Action,
+    DateTimeOffset? From, DateTimeOffset? To, int? Page, int? PageSize);
 
 public sealed record AuditEntryResponse(long Id, DateTimeOffset At, string UserId, string Action, Guid? CustomerId, string Details);
 
@@ -24,7 +27,7 @@ public static class AuditLog
             return CustomerAccess.OnlyStewards("read the audit log");
         }
 
-        var validation = new Validation();
+        var validation = new Validation().Limits(query);
         var (page, pageSize) = Paging.Check(validation, query.Page, query.PageSize);
         if (!validation.IsValid)
         {

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Crm.BuildingBlocks.Http;
 using Crm.BuildingBlocks.Security;
 using Crm.Customers.Data;
@@ -7,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Crm.Customers.Features;
 
-public sealed record ChangeGradeRequest(CustomerGrade? Grade, string? Reason);
+public sealed record ChangeGradeRequest(CustomerGrade? Grade, [property: MaxLength(CustomerLimits.Reason)] string? Reason);
 
 public sealed record GradeChangeResponse(CustomerGrade? From, CustomerGrade To, string Reason, string ChangedBy, DateTimeOffset ChangedAt, string? SourceId);
 
@@ -25,7 +26,7 @@ public static class ChangeGrade
 
     private static async Task<IResult> Handle(Guid id, ChangeGradeRequest request, CustomersDbContext db, HttpContext http, TimeProvider time)
     {
-        var validation = new Validation().Defined("grade", request.Grade).Required("reason", request.Reason, 500);
+        var validation = new Validation().Limits(request).Defined("grade", request.Grade).Required("reason", request.Reason);
         if (!validation.IsValid)
         {
             return validation.ToProblem();

@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+using Crm.BuildingBlocks;
 using Crm.BuildingBlocks.Http;
 using Crm.BuildingBlocks.Security;
 using Crm.Customers.Data;
@@ -5,7 +7,9 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Crm.Customers.Features;
 
-public sealed record SetCreditLimitRequest(decimal? Amount, string? Reason);
+public sealed record SetCreditLimitRequest(
+    [property: Range(typeof(decimal), "0", Money.MaxAmount)] decimal? Amount,
+    [property: MaxLength(CustomerLimits.Reason)] string? Reason);
 
 public sealed record CreditLimitChangeResponse(decimal From, decimal To, string Currency, string Reason, string ChangedBy, DateTimeOffset ChangedAt);
 
@@ -28,14 +32,14 @@ public static class Credit
 
     private static async Task<IResult> Set(Guid id, SetCreditLimitRequest request, CustomersDbContext db, HttpContext http, TimeProvider time)
     {
-        var validation = new Validation().Required("reason", request.Reason, 500);
+        var validation = new Validation().Limits(request).Required("reason", request.Reason);
         if (request.Amount is not { } amount)
         {
             validation.Add("amount", "Required.");
         }
-        else if (amount < 0 || amount > 999_999_999_999_999m || decimal.Round(amount, 2) != amount)
+        else if (decimal.Round(amount, 2) != amount)
         {
-            validation.Add("amount", "Must be from 0 to 999,999,999,999,999 with at most two decimals.");
+            validation.Add("amount", "At most two decimals.");
         }
 
         if (!validation.IsValid)

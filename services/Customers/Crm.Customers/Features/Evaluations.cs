@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+using Crm.BuildingBlocks;
 using Crm.BuildingBlocks.Http;
 using Crm.BuildingBlocks.Security;
 using Crm.Customers.Data;
@@ -7,12 +9,29 @@ using Microsoft.EntityFrameworkCore;
 namespace Crm.Customers.Features;
 
 public sealed record EvaluateRequest(
-    int? Transactions, int? Profitability, int? Safety, int? Growth, int? Cooperation,
-    int? Flexibility, int? DownstreamCustomers, decimal? Capital, int? BestSellingBrands, int? Warehouses, int? Vehicles, int? Staff,
-    CreditRating? CreditRating, string? Notes);
+    [property: Range(0, 100)] int? Transactions,
+    [property: Range(0, 100)] int? Profitability,
+    [property: Range(0, 100)] int? Safety,
+    [property: Range(0, 100)] int? Growth,
+    [property: Range(0, 100)] int? Cooperation,
+    [property: Range(1, 5)] int? Flexibility = null,
+    [property: Range(0, 1_000_000)] int? DownstreamCustomers = null,
+    [property: Range(typeof(decimal), "0", Money.MaxAmount)] decimal? Capital = null,
+    [property: Range(0, 1000)] int? BestSellingBrands = null,
+    [property: Range(0, 10_000)] int? Warehouses = null,
+    [property: Range(0, 10_000)] int? Vehicles = null,
+    [property: Range(0, 1_000_000)] int? Staff = null,
+    CreditRating? CreditRating = null,
+    [property: MaxLength(2000)] string? Notes = null);
 
 public sealed record WeightsRequest(
-    int? Transactions, int? Profitability, int? Safety, int? Growth, int? Cooperation, int? RewardAtLeast, int? EliminateBelow);
+    [property: Range(0, 100)] int? Transactions,
+    [property: Range(0, 100)] int? Profitability,
+    [property: Range(0, 100)] int? Safety,
+    [property: Range(0, 100)] int? Growth,
+    [property: Range(0, 100)] int? Cooperation,
+    [property: Range(0, 100)] int? RewardAtLeast,
+    [property: Range(0, 100)] int? EliminateBelow);
 
 public sealed record WeightsResponse(
     int Transactions, int Profitability, int Safety, int Growth, int Cooperation, int RewardAtLeast, int EliminateBelow,
@@ -69,24 +88,13 @@ public static class Evaluations
 
     private static async Task<IResult> Evaluate(Guid id, EvaluateRequest request, CustomersDbContext db, HttpContext http, TimeProvider time)
     {
-        var validation = new Validation();
+        var validation = new Validation().Limits(request);
         Score(validation, "transactions", request.Transactions);
         Score(validation, "profitability", request.Profitability);
         Score(validation, "safety", request.Safety);
         Score(validation, "growth", request.Growth);
         Score(validation, "cooperation", request.Cooperation);
-        Range(validation, "flexibility", request.Flexibility, 1, 5);
-        Range(validation, "downstreamCustomers", request.DownstreamCustomers, 0, 1_000_000);
-        Range(validation, "bestSellingBrands", request.BestSellingBrands, 0, 1000);
-        Range(validation, "warehouses", request.Warehouses, 0, 10_000);
-        Range(validation, "vehicles", request.Vehicles, 0, 10_000);
-        Range(validation, "staff", request.Staff, 0, 1_000_000);
-        if (request.Capital is < 0 or > 999_999_999_999_999m)
-        {
-            validation.Add("capital", "Must be from 0 to 999,999,999,999,999.");
-        }
-
-        validation.Defined("creditRating", request.CreditRating).Optional("notes", request.Notes, 2000);
+        validation.Defined("creditRating", request.CreditRating);
         if (!validation.IsValid)
         {
             return validation.ToProblem();
@@ -140,14 +148,14 @@ public static class Evaluations
             return CustomerAccess.OnlyStewards("change the evaluation weights");
         }
 
-        var validation = new Validation();
-        Range(validation, "transactions", request.Transactions ?? -1, 0, 100);
-        Range(validation, "profitability", request.Profitability ?? -1, 0, 100);
-        Range(validation, "safety", request.Safety ?? -1, 0, 100);
-        Range(validation, "growth", request.Growth ?? -1, 0, 100);
-        Range(validation, "cooperation", request.Cooperation ?? -1, 0, 100);
-        Range(validation, "rewardAtLeast", request.RewardAtLeast ?? -1, 0, 100);
-        Range(validation, "eliminateBelow", request.EliminateBelow ?? -1, 0, 100);
+        var validation = new Validation().Limits(request);
+        Score(validation, "transactions", request.Transactions);
+        Score(validation, "profitability", request.Profitability);
+        Score(validation, "safety", request.Safety);
+        Score(validation, "growth", request.Growth);
+        Score(validation, "cooperation", request.Cooperation);
+        Score(validation, "rewardAtLeast", request.RewardAtLeast);
+        Score(validation, "eliminateBelow", request.EliminateBelow);
         if (validation.IsValid && request.Transactions + request.Profitability + request.Safety + request.Growth + request.Cooperation == 0)
         {
             validation.Add("transactions", "At least one weight must be above 0.");
@@ -173,23 +181,12 @@ public static class Evaluations
         return TypedResults.Ok(WeightsResponse.From(settings));
     }
 
+    // The range is the request record's [Range], checked before the handler runs.
     private static void Score(Validation validation, string field, int? value)
     {
         if (value is null)
         {
-            validation.Add(field, "Required; a score from 0 to 100.");
-        }
-        else
-        {
-            Range(validation, field, value, 0, 100);
-        }
-    }
-
-    private static void Range(Validation validation, string field, int? value, int min, int max)
-    {
-        if (value is { } v && (v < min || v > max))
-        {
-            validation.Add(field, $"Must be from {min} to {max}.");
+            validation.Add(field, "Required; from 0 to 100.");
         }
     }
 }

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using Crm.BuildingBlocks.Http;
 using Crm.BuildingBlocks.Security;
@@ -14,13 +15,17 @@ namespace Crm.Customers.Features;
 /// </summary>
 public sealed record FunnelScope(IQueryable<Customer> Customers, bool Everything);
 
-public sealed record FunnelQuery(string? Region, string? OwnerId, DateTimeOffset? At, string? GroupBy);
+public sealed record FunnelQuery(
+    [property: MaxLength(CustomerLimits.Region)] string? Region, [property: MaxLength(CustomerLimits.UserId)] string? OwnerId,
+    DateTimeOffset? At, [property: MaxLength(20)] string? GroupBy);
 
 public sealed record FunnelRow(string Group, int A, int B, int C, int D, int E, int Total);
 
 public sealed record FunnelResponse(DateTimeOffset At, bool FromHistory, string? Region, string? OwnerId, string? GroupBy, IReadOnlyList<FunnelRow> Rows, string Definition);
 
-public sealed record ConversionsQuery(string? Region, string? OwnerId, DateTimeOffset? From, DateTimeOffset? To);
+public sealed record ConversionsQuery(
+    [property: MaxLength(CustomerLimits.Region)] string? Region, [property: MaxLength(CustomerLimits.UserId)] string? OwnerId,
+    DateTimeOffset? From, DateTimeOffset? To);
 
 public sealed record ConversionRate(string Stage, CustomerGrade From, CustomerGrade To, int Cohort, int Converted, decimal? Rate);
 
@@ -59,7 +64,7 @@ public static class Funnel
 
     private static async Task<IResult> Counts([AsParameters] FunnelQuery query, CustomersDbContext db, HttpContext http, TimeProvider time)
     {
-        var validation = new Validation();
+        var validation = new Validation().Limits(query);
         if (query.GroupBy is not (null or "region" or "owner"))
         {
             validation.Add("groupBy", "Must be region or owner.");
@@ -86,7 +91,7 @@ public static class Funnel
 
     private static async Task<IResult> Conversions([AsParameters] ConversionsQuery query, CustomersDbContext db, HttpContext http, TimeProvider time)
     {
-        var validation = new Validation();
+        var validation = new Validation().Limits(query);
         var (from, to) = Period(validation, query.From, query.To, time.GetUtcNow());
         if (!validation.IsValid)
         {

@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+using Crm.BuildingBlocks;
 using Crm.BuildingBlocks.Http;
 using Crm.BuildingBlocks.Security;
 using Crm.Customers.Data;
@@ -5,9 +7,18 @@ using Crm.IntegrationEvents;
 
 namespace Crm.Customers.Features;
 
+/// <summary>Amounts from a cent to <see cref="Money.MaxAmount"/> (so their quotient always fits); a rate is a fraction from 0.0001 to 1.</summary>
 public sealed record PlanQuery(
-    decimal? SalesTarget, decimal? AverageOrderSize, string? Region, string? OwnerId,
-    decimal? RateEtoD, decimal? RateDtoC, decimal? RateCtoB, decimal? RateBtoA, DateTimeOffset? From, DateTimeOffset? To);
+    [property: Range(typeof(decimal), "0.01", Money.MaxAmount)] decimal? SalesTarget,
+    [property: Range(typeof(decimal), "0.01", Money.MaxAmount)] decimal? AverageOrderSize,
+    [property: MaxLength(CustomerLimits.Region)] string? Region,
+    [property: MaxLength(CustomerLimits.UserId)] string? OwnerId,
+    [property: Range(typeof(decimal), "0.0001", "1")] decimal? RateEtoD,
+    [property: Range(typeof(decimal), "0.0001", "1")] decimal? RateDtoC,
+    [property: Range(typeof(decimal), "0.0001", "1")] decimal? RateCtoB,
+    [property: Range(typeof(decimal), "0.0001", "1")] decimal? RateBtoA,
+    DateTimeOffset? From,
+    DateTimeOffset? To);
 
 /// <summary>One grade of the plan: how many customers are needed there, how many there are, and the arithmetic.</summary>
 public sealed record PlanStep(
@@ -32,13 +43,9 @@ public static class FunnelPlanning
 
     public static async Task<IResult> Plan([AsParameters] PlanQuery query, CustomersDbContext db, HttpContext http, TimeProvider time)
     {
-        var validation = new Validation();
-        Positive(validation, "salesTarget", query.SalesTarget, required: true);
-        Positive(validation, "averageOrderSize", query.AverageOrderSize, required: true);
-        Rate(validation, "rateEtoD", query.RateEtoD);
-        Rate(validation, "rateDtoC", query.RateDtoC);
-        Rate(validation, "rateCtoB", query.RateCtoB);
-        Rate(validation, "rateBtoA", query.RateBtoA);
+        var validation = new Validation().Limits(query);
+        Required(validation, "salesTarget", query.SalesTarget);
+        Required(validation, "averageOrderSize", query.AverageOrderSize);
         var (from, to) = Funnel.Period(validation, query.From, query.To, time.GetUtcNow());
         if (validation.IsValid && query.SalesTarget / query.AverageOrderSize > MaxCustomers)
         {
@@ -124,26 +131,12 @@ public static class FunnelPlanning
         _ => row.E,
     };
 
-    private static void Positive(Validation validation, string field, decimal? value, bool required)
+    // The ranges are the query record's [Range], checked by Limits.
+    private static void Required(Validation validation, string field, decimal? value)
     {
         if (value is null)
         {
-            if (required)
-            {
-                validation.Add(field, "Required; a positive amount.");
-            }
-        }
-        else if (value <= 0)
-        {
-            validation.Add(field, "Must be more than 0.");
-        }
-    }
-
-    private static void Rate(Validation validation, string field, decimal? value)
-    {
-        if (value is < 0.0001m or > 1)
-        {
-            validation.Add(field, "A conversion rate is a fraction from 0.0001 to 1 (e.g. 0.25).");
+            validation.Add(field, "Required; a positive amount.");
         }
     }
 }

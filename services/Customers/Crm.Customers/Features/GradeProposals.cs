@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Crm.BuildingBlocks.Http;
 using Crm.BuildingBlocks.Messaging;
 using Crm.BuildingBlocks.Security;
@@ -16,7 +17,7 @@ public sealed record GradeProposalResponse(
         new(p.Id, p.CustomerId, p.ProposedGrade, p.Source, p.SourceId, p.Reason, p.ProposedBy, p.ProposedAt, p.Status, p.DecidedBy, p.DecidedAt, p.DecisionNote);
 }
 
-public sealed record DecideProposalRequest(string? Note);
+public sealed record DecideProposalRequest([property: MaxLength(CustomerLimits.Note)] string? Note = null);
 
 /// <summary>
 /// Grades proposed by visits and hospitality visits wait here until the owner or a manager of the region (or
@@ -56,6 +57,12 @@ public static class GradeProposals
 
     private static async Task<IResult> Confirm(Guid id, Guid proposalId, DecideProposalRequest? request, CustomersDbContext db, HttpContext http, TimeProvider time)
     {
+        var validation = new Validation().Limits(request);
+        if (!validation.IsValid)
+        {
+            return validation.ToProblem();
+        }
+
         var user = new CurrentUser(http.User);
         var (customer, refusal) = await db.FindForChange(id, user, http.RequestAborted);
         if (customer is null)
@@ -78,7 +85,7 @@ public static class GradeProposals
 
     private static async Task<IResult> Reject(Guid id, Guid proposalId, DecideProposalRequest request, CustomersDbContext db, HttpContext http, TimeProvider time)
     {
-        var validation = new Validation().Required("note", request.Note, 500);
+        var validation = new Validation().Limits(request).Required("note", request.Note);
         if (!validation.IsValid)
         {
             return validation.ToProblem();

@@ -24,7 +24,8 @@ public sealed record ImportReport(int Rows, int Created, int Updated, int Unchan
 /// same code meanwhile), its rows are retried one by one so that only the row at fault is rejected.
 /// The columns: code, name, kind, region, territory, address, latitude, longitude, phone, ownerId, tier, grade,
 /// lastVerifiedAt (export adds status and creditLimit, which import ignores: they change only through their own
-/// commands, with a reason). An export re-imported is all unchanged.
+/// commands, with a reason). Export neutralises text cells that a spreadsheet would run as formulas (<see cref="CsvCells"/>)
+/// and import reverses it, so an export re-imported is all unchanged.
 /// </summary>
 public static class ImportExport
 {
@@ -244,12 +245,12 @@ public static class ImportExport
     private static ParsedRow Parse(CsvHelper.CsvReader csv, HashSet<string> present)
     {
         var validation = new Validation();
-        string? Field(string name) => present.Contains(name) && csv.GetStringOrNull(name) is { Length: > 0 } value ? value : null;
+        string? Field(string name) => present.Contains(name) && CsvCells.Read(csv.GetStringOrNull(name)) is { Length: > 0 } value ? value : null;
 
         var code = Field("code");
-        validation.Required("code", code, 50);
+        validation.Required("code", code).MaxLength("code", code, CustomerLimits.Code);
         var ownerId = Field("ownerId");
-        validation.Required("ownerId", ownerId, 100);
+        validation.Required("ownerId", ownerId).MaxLength("ownerId", ownerId, CustomerLimits.UserId);
         var profile = new ProfileInput(
             Field("name"), Enum<CustomerKind>(validation, "kind", Field("kind")), Field("region"), Field("territory"), Field("address"),
             Number(validation, "latitude", Field("latitude")), Number(validation, "longitude", Field("longitude")), Field("phone"),
@@ -313,7 +314,7 @@ public static class ImportExport
             return CustomerAccess.OnlyStewards("export customers");
         }
 
-        var validation = new Validation();
+        var validation = new Validation().Limits(query);
         var filter = CustomerFilter.Parse(query, validation);
         if (!validation.IsValid)
         {
@@ -339,9 +340,9 @@ public static class ImportExport
             {
                 await csv.WriteRecordAsync(
                 [
-                    c.Code, c.Name, c.Kind.ToString(), c.Region, c.Territory, c.Address,
+                    CsvCells.Text(c.Code), CsvCells.Text(c.Name), c.Kind.ToString(), CsvCells.Text(c.Region), CsvCells.Text(c.Territory), CsvCells.Text(c.Address),
                     c.Latitude?.ToString("R", CultureInfo.InvariantCulture), c.Longitude?.ToString("R", CultureInfo.InvariantCulture),
-                    c.Phone, c.OwnerId, c.Tier.ToString(), c.Grade.ToString(), c.LastVerifiedAt?.ToString("O", CultureInfo.InvariantCulture),
+                    CsvCells.Text(c.Phone), CsvCells.Text(c.OwnerId), c.Tier.ToString(), c.Grade.ToString(), c.LastVerifiedAt?.ToString("O", CultureInfo.InvariantCulture),
                     c.Status.ToString(), c.CreditLimit.ToString("0.00", CultureInfo.InvariantCulture),
                 ], httpContext.RequestAborted);
             }

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Crm.BuildingBlocks.Http;
 using Crm.BuildingBlocks.Security;
 using Crm.Customers.Data;
@@ -7,18 +8,21 @@ using Microsoft.EntityFrameworkCore;
 namespace Crm.Customers.Features;
 
 public sealed record KeyPersonRequest(
-    string? Name, string? WorkUnit, string? Position, DecisionRole? Role, bool? HasDecisionPower, string? Phone, string? Email, string? Notes)
+    [property: MaxLength(100)] string? Name,
+    DecisionRole? Role,
+    [property: MaxLength(200)] string? WorkUnit = null,
+    [property: MaxLength(100)] string? Position = null,
+    bool? HasDecisionPower = null,
+    [property: MaxLength(CustomerLimits.Phone)] string? Phone = null,
+    [property: MaxLength(200)] string? Email = null,
+    [property: MaxLength(1000)] string? Notes = null)
 {
     public Validation Check()
     {
         var validation = new Validation()
-            .Required("name", Name, 100)
-            .Optional("workUnit", WorkUnit, 200)
-            .Optional("position", Position, 100)
-            .Defined("role", Role)
-            .Optional("phone", Phone, 50)
-            .Optional("email", Email, 200)
-            .Optional("notes", Notes, 1000);
+            .Limits(this)
+            .Required("name", Name)
+            .Defined("role", Role);
         if (!string.IsNullOrWhiteSpace(Email) && !System.Net.Mail.MailAddress.TryCreate(Email.Trim(), out _))
         {
             validation.Add("email", "Not an e-mail address.");

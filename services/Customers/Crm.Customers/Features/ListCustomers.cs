@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Crm.BuildingBlocks.Http;
 using Crm.BuildingBlocks.Security;
 using Crm.Customers.Data;
@@ -7,8 +8,16 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Crm.Customers.Features;
 
+/// <summary>Filters of a customer list; the text filters are at most as long as what they search.</summary>
 public sealed record ListCustomersQuery(
-    string? Q, string? Region, string? Grade, string? Tier, string? OwnerId, string? Status, int? Page, int? PageSize);
+    [property: MaxLength(CustomerLimits.Name)] string? Q,
+    [property: MaxLength(CustomerLimits.Region)] string? Region,
+    [property: MaxLength(20)] string? Grade,
+    [property: MaxLength(20)] string? Tier,
+    [property: MaxLength(CustomerLimits.UserId)] string? OwnerId,
+    [property: MaxLength(20)] string? Status,
+    int? Page,
+    int? PageSize);
 
 /// <summary>The parsed filters of a customer list, shared by search and export.</summary>
 public sealed record CustomerFilter(string? Q, string? Region, CustomerGrade? Grade, CustomerTier? Tier, string? OwnerId, CustomerStatus? Status)
@@ -89,7 +98,7 @@ public static class ListCustomers
 
     private static async Task<IResult> Handle([AsParameters] ListCustomersQuery query, CustomersDbContext db, HttpContext http)
     {
-        var validation = new Validation();
+        var validation = new Validation().Limits(query);
         var (page, pageSize) = Paging.Check(validation, query.Page, query.PageSize);
         var filter = CustomerFilter.Parse(query, validation);
         if (!validation.IsValid)

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Text.RegularExpressions;
 using Crm.BuildingBlocks.Http;
 using Crm.Customers.Domain;
@@ -5,35 +6,39 @@ using Crm.IntegrationEvents;
 
 namespace Crm.Customers.Features;
 
+/// <summary>The most characters of each text of a customer, shared by the request records and CSV import.</summary>
+public static class CustomerLimits
+{
+    public const int Name = 200;
+    public const int Code = 50;
+    public const int Region = 50;
+    public const int Territory = 100;
+    public const int Address = 500;
+    public const int Phone = 50;
+    public const int UserId = 100;
+    public const int Reason = 500;
+    public const int Note = 500;
+}
+
 /// <summary>The card's profile fields as a caller sends them (JSON or a CSV row), checked the same way everywhere.</summary>
 public sealed partial record ProfileInput(
-    string? Name, CustomerKind? Kind, string? Region, string? Territory, string? Address, double? Latitude, double? Longitude,
-    string? Phone, CustomerTier? Tier)
+    [property: MaxLength(CustomerLimits.Name)] string? Name,
+    CustomerKind? Kind,
+    [property: MaxLength(CustomerLimits.Region)] string? Region,
+    [property: MaxLength(CustomerLimits.Territory)] string? Territory,
+    [property: MaxLength(CustomerLimits.Address)] string? Address,
+    [property: Range(-90, 90)] double? Latitude,
+    [property: Range(-180, 180)] double? Longitude,
+    [property: MaxLength(CustomerLimits.Phone)] string? Phone,
+    CustomerTier? Tier)
 {
     public Validation Check(Validation validation)
     {
         validation
-            .Required("name", Name, 200)
+            .Limits(this)
+            .Required("name", Name)
             .Defined("kind", Kind)
-            .Required("region", Region, 50)
-            .Optional("territory", Territory, 100)
-            .Optional("address", Address, 500)
-            .Optional("phone", Phone, 50);
-        if (Tier is { } tier && !Enum.IsDefined(tier))
-        {
-            validation.Add("tier", $"Must be one of {string.Join(", ", Enum.GetNames<CustomerTier>())}.");
-        }
-
-        if (Latitude is < -90 or > 90)
-        {
-            validation.Add("latitude", "Must be from -90 to 90.");
-        }
-
-        if (Longitude is < -180 or > 180)
-        {
-            validation.Add("longitude", "Must be from -180 to 180.");
-        }
-
+            .Required("region", Region);
         if (Latitude.HasValue != Longitude.HasValue)
         {
             validation.Add(Latitude.HasValue ? "longitude" : "latitude", "Give both coordinates or neither.");

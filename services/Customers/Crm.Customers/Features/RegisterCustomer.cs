@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+using System.Text.Json.Serialization;
 using Crm.BuildingBlocks.Http;
 using Crm.BuildingBlocks.Security;
 using Crm.Customers.Data;
@@ -9,10 +11,20 @@ using Microsoft.EntityFrameworkCore;
 namespace Crm.Customers.Features;
 
 public sealed record RegisterCustomerRequest(
-    string? Name, CustomerKind? Kind, string? Region, string? Address, string? OwnerId,
-    CustomerTier? Tier, CustomerGrade? Grade, string? Code,
-    string? Territory = null, double? Latitude = null, double? Longitude = null, string? Phone = null)
+    [property: MaxLength(CustomerLimits.Name)] string? Name,
+    CustomerKind? Kind,
+    [property: MaxLength(CustomerLimits.Region)] string? Region,
+    [property: MaxLength(CustomerLimits.Address)] string? Address = null,
+    [property: MaxLength(CustomerLimits.UserId)] string? OwnerId = null,
+    CustomerTier? Tier = null,
+    CustomerGrade? Grade = null,
+    [property: MaxLength(CustomerLimits.Code)] string? Code = null,
+    [property: MaxLength(CustomerLimits.Territory)] string? Territory = null,
+    [property: Range(-90, 90)] double? Latitude = null,
+    [property: Range(-180, 180)] double? Longitude = null,
+    [property: MaxLength(CustomerLimits.Phone)] string? Phone = null)
 {
+    [JsonIgnore]
     public ProfileInput Profile => new(Name, Kind, Region, Territory, Address, Latitude, Longitude, Phone, Tier);
 }
 
@@ -28,14 +40,7 @@ public static class RegisterCustomer
         RegisterCustomerRequest request, CustomersDbContext db, HttpContext http, TimeProvider time)
     {
         var user = new CurrentUser(http.User);
-        var validation = request.Profile.Check(new Validation())
-            .Optional("ownerId", request.OwnerId, 100)
-            .Optional("code", request.Code, 50);
-        if (request.Grade is { } grade && !Enum.IsDefined(grade))
-        {
-            validation.Add("grade", $"Must be one of {string.Join(", ", Enum.GetNames<CustomerGrade>())}.");
-        }
-
+        var validation = request.Profile.Check(new Validation().Limits(request));
         if (!validation.IsValid)
         {
             return validation.ToProblem();

@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+using System.Text.Json.Serialization;
 using Crm.BuildingBlocks.Http;
 using Crm.BuildingBlocks.Security;
 using Crm.Customers.Data;
@@ -6,15 +8,24 @@ using Crm.IntegrationEvents;
 namespace Crm.Customers.Features;
 
 public sealed record UpdateCustomerRequest(
-    string? Name, CustomerKind? Kind, string? Region, string? Address, string? OwnerId, CustomerTier? Tier,
-    string? Territory = null, double? Latitude = null, double? Longitude = null, string? Phone = null)
+    [property: MaxLength(CustomerLimits.Name)] string? Name,
+    CustomerKind? Kind,
+    [property: MaxLength(CustomerLimits.Region)] string? Region,
+    [property: MaxLength(CustomerLimits.UserId)] string? OwnerId,
+    CustomerTier? Tier,
+    [property: MaxLength(CustomerLimits.Address)] string? Address = null,
+    [property: MaxLength(CustomerLimits.Territory)] string? Territory = null,
+    [property: Range(-90, 90)] double? Latitude = null,
+    [property: Range(-180, 180)] double? Longitude = null,
+    [property: MaxLength(CustomerLimits.Phone)] string? Phone = null)
 {
+    [JsonIgnore]
     public ProfileInput Profile => new(Name, Kind, Region, Territory, Address, Latitude, Longitude, Phone, Tier);
 }
 
-public sealed record ReassignOwnerRequest(string? OwnerId, string? Reason);
+public sealed record ReassignOwnerRequest([property: MaxLength(CustomerLimits.UserId)] string? OwnerId, [property: MaxLength(CustomerLimits.Reason)] string? Reason);
 
-public sealed record DeregisterRequest(string? Reason);
+public sealed record DeregisterRequest([property: MaxLength(CustomerLimits.Reason)] string? Reason);
 
 public static class UpdateCustomer
 {
@@ -36,7 +47,7 @@ public static class UpdateCustomer
 
     private static async Task<IResult> Handle(Guid id, UpdateCustomerRequest request, CustomersDbContext db, HttpContext http, TimeProvider time)
     {
-        var validation = request.Profile.Check(new Validation()).Required("ownerId", request.OwnerId, 100).Defined("tier", request.Tier);
+        var validation = request.Profile.Check(new Validation().Limits(request)).Required("ownerId", request.OwnerId).Defined("tier", request.Tier);
         if (!validation.IsValid)
         {
             return validation.ToProblem();
@@ -71,7 +82,7 @@ public static class UpdateCustomer
 
     private static async Task<IResult> Reassign(Guid id, ReassignOwnerRequest request, CustomersDbContext db, HttpContext http, TimeProvider time)
     {
-        var validation = new Validation().Required("ownerId", request.OwnerId, 100).Required("reason", request.Reason, 500);
+        var validation = new Validation().Limits(request).Required("ownerId", request.OwnerId).Required("reason", request.Reason);
         if (!validation.IsValid)
         {
             return validation.ToProblem();
@@ -99,7 +110,7 @@ public static class UpdateCustomer
 
     private static async Task<IResult> Deregister(Guid id, DeregisterRequest request, CustomersDbContext db, HttpContext http, TimeProvider time)
     {
-        var validation = new Validation().Required("reason", request.Reason, 500);
+        var validation = new Validation().Limits(request).Required("reason", request.Reason);
         if (!validation.IsValid)
         {
             return validation.ToProblem();

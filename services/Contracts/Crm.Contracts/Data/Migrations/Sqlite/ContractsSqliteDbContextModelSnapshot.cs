@@ -89,6 +89,10 @@ namespace Crm.Contracts.Data.Migrations.Sqlite
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("RequestHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ResponseBody")
                         .IsRequired()
                         .HasColumnType("TEXT");

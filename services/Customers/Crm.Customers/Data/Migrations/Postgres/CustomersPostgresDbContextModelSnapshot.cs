@@ -39,6 +39,10 @@ namespace Crm.Customers.Data.Migrations.Postgres
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");
 
+                    b.Property<string>("RequestHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<string>("ResponseBody")
                         .IsRequired()
                         .HasColumnType("text");

@@ -34,6 +34,10 @@ namespace Crm.Customers.Data.Migrations.Sqlite
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("RequestHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ResponseBody")
                         .IsRequired()
                         .HasColumnType("TEXT");
