@@ -35,6 +35,7 @@ public sealed class HostileInputTests : CustomersHostTests
             new Dictionary<string, (string, object)>
             {
                 ["RegisterCustomer"] = ("/api/customers", profile),
+                ["ResyncCustomerReadModels"] = ("/api/customers/resync", new { customerIds = new[] { id }, region = "EAST" }),
                 ["UpdateCustomer"] = ($"/api/customers/{id}", profile),
                 ["ReassignCustomerOwner"] = ($"/api/customers/{id}/owner", new { ownerId = "rep.east2", reason = "Moved" }),
                 ["DeregisterCustomer"] = ($"/api/customers/{leaving.Id}/deregister", new { reason = "Closed the shop" }),

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Crm.BuildingBlocks.Http;
 using Crm.BuildingBlocks.Security;
 using Crm.Customers.Data;
@@ -8,7 +9,9 @@ using Microsoft.EntityFrameworkCore;
 namespace Crm.Customers.Features;
 
 /// <summary>Which cards to republish: the listed ones, or all of a region, or (neither) every card.</summary>
-public sealed record ResyncRequest(IReadOnlyList<Guid>? CustomerIds, string? Region);
+public sealed record ResyncRequest(
+    [property: MaxLength(Resync.MaxIds)] IReadOnlyList<Guid>? CustomerIds,
+    [property: MaxLength(CustomerLimits.Region)] string? Region);
 
 public sealed record ResyncResponse(int Republished);
 
@@ -30,28 +33,18 @@ public static class Resync
     private static async Task<Results<Accepted<ResyncResponse>, ValidationProblem, ProblemHttpResult>> Handle(
         ResyncRequest request, CustomersDbContext db, HttpContext http, TimeProvider time)
     {
-        if (!new CurrentUser(http.User).IsSupervisorOrAdmin)
+        var user = new CurrentUser(http.User);
+        if (!user.IsSupervisorOrAdmin)
         {
             return CustomerAccess.OnlyStewards("republish customers");
         }
 
-        var validation = new Validation();
-        if (request.CustomerIds is { Count: > MaxIds })
-        {
-            validation.Add("customerIds", $"At most {MaxIds} ids; resync a region for more.");
-        }
-
-        if (request.Region is { Length: > 50 })
-        {
-            validation.Add("region", "At most 50 characters.");
-        }
-
+        var validation = new Validation().Limits(request);
         if (!validation.IsValid)
         {
             return validation.ToProblem();
         }
 
-        var user = new CurrentUser(http.User);
         IQueryable<Customer> chosen = db.Customers;
         if (request.CustomerIds is { Count: > 0 } ids)
         {
