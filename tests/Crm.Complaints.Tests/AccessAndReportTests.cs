@@ -39,7 +39,8 @@ public sealed class AccessAndReportTests : ComplaintsTestContext
     {
         var complaint = await File(await Customer());
 
-        await Post(TestUser.RepEast, complaint.Id, "start").ReadProblem(HttpStatusCode.Forbidden);
+        var refusal = await Post(TestUser.RepEast, complaint.Id, "start").ReadProblem(HttpStatusCode.Forbidden);
+        Assert.Contains($"handlers of the {complaint.Department} department", refusal.Detail);
         await Post(TestUser.ManagerEast, complaint.Id, "start").ReadProblem(HttpStatusCode.Forbidden);
         Assert.Equal(HttpStatusCode.NotFound, (await Post(LogisticsHandler, complaint.Id, "start")).StatusCode);
         await Post(TestUser.QualityHandler, complaint.Id, "start").Read<ComplaintResponse>();
@@ -51,7 +52,8 @@ public sealed class AccessAndReportTests : ComplaintsTestContext
         var departments = await As(TestUser.RepEast).GetAsync("/api/complaints/departments").Read<List<DepartmentResponse>>();
         Assert.Equal(["CustomerRelations", "Finance", "Logistics", "Quality", "Sales", "Service"], departments.Select(d => d.Code));
 
-        await As(TestUser.QualityHandler).PutAsJsonAsync("/api/complaints/departments/Quality", new { name = "Quality", headUserId = "me" }, TestJson.Options).ReadProblem(HttpStatusCode.Forbidden);
+        var refusal = await As(TestUser.QualityHandler).PutAsJsonAsync("/api/complaints/departments/Quality", new { name = "Quality", headUserId = "me" }, TestJson.Options).ReadProblem(HttpStatusCode.Forbidden);
+        Assert.Equal("Only the CRM supervisor and admins may change departments.", refusal.Detail);
         var changed = await As(TestUser.Supervisor).PutAsJsonAsync("/api/complaints/departments/Quality", new { name = "Quality department", headUserId = "zhou.head" }, TestJson.Options).Read<DepartmentResponse>();
         Assert.Equal("zhou.head", changed.HeadUserId);
 

@@ -85,12 +85,12 @@ public static class ManageConfiguration
             .WithName("PutCalendar").WithSummary("Creates or replaces a business calendar. CRM supervisor or admin; honours If-Match.");
     }
 
-    private static async Task<Results<Ok<DepartmentResponse>, ValidationProblem, ForbidHttpResult>> PutDepartment(
+    private static async Task<Results<Ok<DepartmentResponse>, ValidationProblem, ProblemHttpResult>> PutDepartment(
         string code, DepartmentRequest request, ComplaintsDbContext db, HttpContext http)
     {
         if (!new CurrentUser(http.User).IsSupervisorOrAdmin)
         {
-            return TypedResults.Forbid();
+            return Refusals.OnlyStewards("change departments");
         }
 
         var validation = new Validation().Limits(request).Required("name", request.Name);
@@ -126,12 +126,12 @@ public static class ManageConfiguration
         policies.OrderBy(p => p.Severity).ThenBy(p => p.Tier)
             .Select(p => new SlaTargetResponse(p.Severity, p.Tier, p.FirstResponse.TotalHours, p.Resolution.TotalHours)).ToList());
 
-    private static async Task<Results<Ok<SlaPoliciesResponse>, ValidationProblem, ForbidHttpResult>> PutPolicies(
+    private static async Task<Results<Ok<SlaPoliciesResponse>, ValidationProblem, ProblemHttpResult>> PutPolicies(
         SlaPoliciesRequest request, ComplaintsDbContext db, HttpContext http)
     {
         if (!new CurrentUser(http.User).IsSupervisorOrAdmin)
         {
-            return TypedResults.Forbid();
+            return Refusals.OnlyStewards("change SLA policies");
         }
 
         var validation = new Validation().Limits(request);
@@ -212,12 +212,12 @@ public static class ManageConfiguration
         return Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text)))[..16];
     }
 
-    private static async Task<Results<Ok<CalendarResponse>, ValidationProblem, ForbidHttpResult>> PutCalendar(
+    private static async Task<Results<Ok<CalendarResponse>, ValidationProblem, ProblemHttpResult>> PutCalendar(
         string code, CalendarRequest request, ComplaintsDbContext db, HttpContext http)
     {
         if (!new CurrentUser(http.User).IsSupervisorOrAdmin)
         {
-            return TypedResults.Forbid();
+            return Refusals.OnlyStewards("change business calendars");
         }
 
         var validation = new Validation().Limits(request).Required("name", request.Name).Required("timeZoneId", request.TimeZoneId);

@@ -99,13 +99,13 @@ public static class ManageRouting
         return ruleSet is null ? TypedResults.NotFound() : TypedResults.Ok(RuleSetResponse.From(ruleSet));
     }
 
-    private static async Task<Results<Created<RuleSetResponse>, ValidationProblem, ForbidHttpResult>> Publish(
+    private static async Task<Results<Created<RuleSetResponse>, ValidationProblem, ProblemHttpResult>> Publish(
         PublishRuleSetRequest request, ComplaintsDbContext db, HttpContext http, TimeProvider time)
     {
         var user = new CurrentUser(http.User);
         if (!user.IsSupervisorOrAdmin)
         {
-            return TypedResults.Forbid();
+            return Refusals.OnlyStewards("publish routing rules");
         }
 
         var departments = (await db.Departments.AsNoTracking().Select(d => d.Code).ToListAsync(http.RequestAborted)).ToHashSet(StringComparer.Ordinal);

@@ -91,7 +91,7 @@ public static class WorkComplaint
             .WithName("RerouteComplaint").WithSummary("Routes an open complaint again by the current rule set (rule changes never reroute by themselves).");
     }
 
-    private static async Task<Results<Ok<ComplaintResponse>, ValidationProblem, NotFound, ForbidHttpResult>> Act(
+    private static async Task<Results<Ok<ComplaintResponse>, ValidationProblem, NotFound, ProblemHttpResult>> Act(
         Guid id, ComplaintsDbContext db, HttpContext http, TimeProvider time, Who who,
         Action<Complaint, CurrentUser, BusinessCalendar, DateTimeOffset> change, Validation? validation = null)
     {
@@ -115,7 +115,9 @@ public static class WorkComplaint
         };
         if (!allowed)
         {
-            return TypedResults.Forbid();
+            return who == Who.Supervisor
+                ? Refusals.OnlyStewards("reroute a complaint")
+                : Refusals.Forbidden($"Only the handlers of the {complaint.Department} department in {complaint.Region}, the CRM supervisor and admins may work this complaint.");
         }
 
         http.Request.EnsureMatches(complaint.Version);

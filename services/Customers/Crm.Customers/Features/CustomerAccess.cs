@@ -1,3 +1,4 @@
+using Crm.BuildingBlocks.Http;
 using Crm.BuildingBlocks.Security;
 using Crm.Customers.Domain;
 using Crm.Customers.Data;
@@ -30,11 +31,9 @@ public static class CustomerAccess
         user.SeesAllRegions
         || ((user.IsInRole(Roles.BranchManager) || user.IsInRole(Roles.RegionalDirector)) && user.Regions.Contains(region));
 
-    public static ProblemHttpResult Forbidden(string detail) =>
-        TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Forbidden", detail: detail);
+    public static ProblemHttpResult Forbidden(string detail) => Refusals.Forbidden(detail);
 
-    public static ProblemHttpResult OnlyStewards(string what) =>
-        Forbidden($"Only the CRM supervisor and admins may {what}.");
+    public static ProblemHttpResult OnlyStewards(string what) => Refusals.OnlyStewards(what);
 }
 
 public static class CustomerLookup
