@@ -90,6 +90,8 @@ is_installed "postgresql-$PG_VERSION" || missing+=("postgresql-$PG_VERSION")
 is_installed postgresql-client-common && command -v psql >/dev/null || missing+=("postgresql-client-$PG_VERSION")
 is_installed chromium || missing+=(chromium fonts-liberation)
 command -v curl >/dev/null || missing+=(curl ca-certificates)
+# deploy/ops/replay-errors.sh talks to the RabbitMQ management API with curl and jq.
+command -v jq >/dev/null || missing+=(jq)
 if [ ${#missing[@]} -gt 0 ]; then
   log "installing: ${missing[*]}"
   apt_install "${missing[@]}" || die "apt-get install failed (full log: $RUN_DIR/apt.log)"
