@@ -125,6 +125,21 @@ public sealed class FaultPlatform : IAsyncLifetime
         return string.Join(" | ", traced);
     }
 
+    /// <summary>How many cards Customers holds under each name.</summary>
+    public async Task<Dictionary<string, int>> CustomerNames()
+    {
+        await using var connection = await Open("Customers");
+        await using var command = new NpgsqlCommand("SELECT \"Name\", count(*) FROM \"Customers\" GROUP BY \"Name\"", connection);
+        await using var reader = await command.ExecuteReaderAsync();
+        var names = new Dictionary<string, int>();
+        while (await reader.ReadAsync())
+        {
+            names[reader.GetString(0)] = (int)reader.GetInt64(1);
+        }
+
+        return names;
+    }
+
     /// <summary>How many of Customers' events wait in its outbox.</summary>
     public async Task<long> UnsentCount()
     {
@@ -164,9 +179,18 @@ public sealed class FaultPlatform : IAsyncLifetime
     }
 
     /// <summary>Registers a customer through <paramref name="client"/>; the answer's status and body.</summary>
-    public static async Task<(HttpStatusCode Status, JsonObject? Body, HttpResponseMessage Response)> Register(HttpClient client, string name)
+    public static async Task<(HttpStatusCode Status, JsonObject? Body, HttpResponseMessage Response)> Register(HttpClient client, string name, string? idempotencyKey = null)
     {
-        var response = await client.PostAsJsonAsync("/api/customers", new { name, kind = "Dealer", region = "EAST", address = "杭州市西湖区", ownerId = "rep.east", tier = "Ordinary" });
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/customers")
+        {
+            Content = JsonContent.Create(new { name, kind = "Dealer", region = "EAST", address = "杭州市西湖区", ownerId = "rep.east", tier = "Ordinary" }),
+        };
+        if (idempotencyKey is not null)
+        {
+            request.Headers.Add("Idempotency-Key", idempotencyKey);
+        }
+
+        var response = await client.SendAsync(request);
         var text = await response.Content.ReadAsStringAsync();
         return (response.StatusCode, response.IsSuccessStatusCode ? JsonNode.Parse(text)!.AsObject() : null, response);
     }
