@@ -12,35 +12,28 @@ public sealed class NumberSequence
 public static class DocumentNumbers
 {
     /// <summary>
-    /// Allocates the next number of <paramref name="prefix"/> in <paramref name="year"/>, as "CT-2026-000001". The row is
-    /// a concurrency token, so two requests never get the same number; a lost race simply takes the next one.
-    /// A number allocated by a request that later fails is not reused: series may have gaps, never duplicates.
-    /// When many requests race for the same row (hotline agents filing at once), losers back off with growing, jittered
-    /// delays so the herd spreads out instead of failing.
+    /// Allocates the next number of <paramref name="prefix"/> in <paramref name="year"/>, as "CT-2026-000001", with one
+    /// atomic increment of the series' row: concurrent callers queue on the row's lock instead of colliding and
+    /// retrying, so a burst of hotline agents filing at once all get numbers. The row is created on first use by an
+    /// insert that ignores a concurrent creator. A number allocated by a request that later fails is not reused:
+    /// series may have gaps, never duplicates. Inside a transaction the row stays locked until it ends.
     /// </summary>
     public static async Task<string> NextNumberAsync(this ServiceDbContext db, string prefix, int year, CancellationToken cancellationToken)
     {
         var series = $"{prefix}-{year}";
-        for (var attempt = 0; ; attempt++)
-        {
-            var sequence = await db.NumberSequences.FirstOrDefaultAsync(s => s.Series == series, cancellationToken);
-            if (sequence is null)
-            {
-                sequence = new NumberSequence { Series = series, Next = 1 };
-                db.NumberSequences.Add(sequence);
-            }
-
-            var number = sequence.Next++;
-            try
-            {
-                await db.SaveChangesAsync(cancellationToken);
-                return $"{series}-{number:D6}";
-            }
-            catch (DbUpdateException) when (attempt < 20)
-            {
-                db.Entry(sequence).State = EntityState.Detached;
-                await Task.Delay(Random.Shared.Next(1, 20) * (attempt + 1), cancellationToken);
-            }
-        }
+        var (create, increment) = db.Database.IsSqlServer() ? (SqlServerCreate, SqlServerIncrement) : (Create, Increment);
+        await db.Database.ExecuteSqlRawAsync(create, [series], cancellationToken);
+        var numbers = await db.Database.SqlQueryRaw<long>(increment, series).ToListAsync(cancellationToken);
+        return $"{series}-{numbers.Single():D6}";
     }
+
+    // PostgreSQL and SQLite (3.35 and later, as Microsoft.Data.Sqlite bundles it).
+    private const string Create = """INSERT INTO "NumberSequences" ("Series", "Next") VALUES ({0}, 1) ON CONFLICT ("Series") DO NOTHING""";
+    private const string Increment = """UPDATE "NumberSequences" SET "Next" = "Next" + 1 WHERE "Series" = {0} RETURNING "Next" - 1 AS "Value" """;
+
+    private const string SqlServerCreate = """
+        MERGE [NumberSequences] WITH (HOLDLOCK) AS t USING (SELECT {0} AS [Series]) AS s ON t.[Series] = s.[Series]
+        WHEN NOT MATCHED THEN INSERT ([Series], [Next]) VALUES (s.[Series], 1);
+        """;
+    private const string SqlServerIncrement = """UPDATE [NumberSequences] SET [Next] = [Next] + 1 OUTPUT deleted.[Next] AS [Value] WHERE [Series] = {0}""";
 }
