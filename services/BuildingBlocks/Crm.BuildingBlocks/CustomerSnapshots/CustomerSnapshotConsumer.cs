@@ -8,10 +8,10 @@ namespace Crm.BuildingBlocks.CustomerSnapshots;
 
 /// <summary>
 /// Keeps <see cref="CustomerSnapshot"/> from any customer event. Each carries the whole card, so applying one is an
-/// upsert that keeps the highest version: a conditional update (only when the event is newer), else an insert when
-/// the customer is new here. Both are guarded by the version, so events of one customer may arrive in any order,
-/// twice, or at once on several consumers (competing replicas, two publishers), and the row still ends at the newest
-/// card: an event that finds the row missing, then present, or loses an insert race, simply tries again.
+/// upsert that keeps the highest version: an update only when the event is newer than the stored card (the version is
+/// the row's concurrency token), else an insert when the customer is new here. Events of one customer may arrive in
+/// any order, twice, or at once on several consumers (competing replicas, two publishers), and the row still ends at
+/// the newest card: an event that loses a race for the row reads it again.
 /// </summary>
 public sealed class CustomerSnapshotConsumer<TContext, TEvent>(TContext db, TimeProvider time) : IdempotentConsumer<TEvent, TContext>(db, time)
     where TContext : ServiceDbContext, IHasCustomerSnapshots
@@ -19,58 +19,44 @@ public sealed class CustomerSnapshotConsumer<TContext, TEvent>(TContext db, Time
 {
     protected override async Task Handle(TEvent message, CancellationToken cancellationToken)
     {
-        // Each step can lose a race with another consumer of the same customer; whatever happened in between, the
-        // next round sees it: a newer stored card ends the loop, a newer event updates, a missing row is inserted.
+        // Saved on its own (the version guard makes that safe outside the inbox's save), so a race lost to another
+        // consumer of the same customer is recognised here and simply looked at again, instead of failing the message.
         while (true)
         {
-            var stored = await Db.CustomerSnapshots.Where(s => s.Id == message.CustomerId).Select(s => (long?)s.Version).FirstOrDefaultAsync(cancellationToken);
-            if (stored >= message.Version
-                || (stored is null && await Inserted(message, cancellationToken))
-                || (stored is not null && await UpdateIfNewer(message, cancellationToken) > 0))
+            var snapshot = await Db.CustomerSnapshots.FirstOrDefaultAsync(s => s.Id == message.CustomerId, cancellationToken);
+            if (snapshot is not null && snapshot.Version >= message.Version)
             {
                 return;
             }
-        }
-    }
 
-    /// <summary>Inserts the card; false when another consumer inserted it first (then the caller updates instead).</summary>
-    private async Task<bool> Inserted(TEvent message, CancellationToken cancellationToken)
-    {
-        var snapshot = new CustomerSnapshot { Id = message.CustomerId };
-        snapshot.Apply(message);
-        Db.CustomerSnapshots.Add(snapshot);
-        try
-        {
-            // Saved on its own (the version guard makes that safe outside the inbox's save), so a lost race is
-            // recognised here rather than failing the message.
-            await Db.SaveChangesAsync(cancellationToken);
-            return true;
-        }
-        catch (DbUpdateException)
-        {
-            Db.Entry(snapshot).State = EntityState.Detached;
-            if (!await Db.CustomerSnapshots.AnyAsync(s => s.Id == message.CustomerId, cancellationToken))
+            var isNew = snapshot is null;
+            if (snapshot is null)
             {
-                throw;
+                snapshot = new CustomerSnapshot { Id = message.CustomerId };
+                Db.CustomerSnapshots.Add(snapshot);
             }
 
-            return false;
+            snapshot.Apply(message);
+            try
+            {
+                await Db.SaveChangesAsync(cancellationToken);
+                return;
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                // Another consumer changed the row since it was read (Version is its concurrency token).
+                Db.Entry(snapshot).State = EntityState.Detached;
+            }
+            catch (DbUpdateException) when (isNew)
+            {
+                Db.Entry(snapshot).State = EntityState.Detached;
+                if (!await Db.CustomerSnapshots.AnyAsync(s => s.Id == message.CustomerId, cancellationToken))
+                {
+                    throw;
+                }
+            }
         }
     }
-
-    private Task<int> UpdateIfNewer(CustomerEvent e, CancellationToken cancellationToken) =>
-        Db.CustomerSnapshots
-            .Where(s => s.Id == e.CustomerId && s.Version < e.Version)
-            .ExecuteUpdateAsync(set => set
-                .SetProperty(s => s.Code, e.Code)
-                .SetProperty(s => s.Name, e.Name)
-                .SetProperty(s => s.Kind, e.Kind)
-                .SetProperty(s => s.Region, e.Region)
-                .SetProperty(s => s.OwnerId, e.OwnerId)
-                .SetProperty(s => s.Tier, e.Tier)
-                .SetProperty(s => s.Grade, e.Grade)
-                .SetProperty(s => s.Version, e.Version)
-                .SetProperty(s => s.UpdatedAt, e.OccurredAt), cancellationToken);
 }
 
 public static class CustomerSnapshotRegistration

@@ -22,7 +22,7 @@ internal sealed class ConnectionBudgetCheck<TContext>(
             await using var scope = scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<TContext>();
             var available = await AvailableConnections(db, cancellationToken);
-            var budget = ConnectionBudget.Needed(options.Value);
+            var budget = options.Value.ConnectionsNeeded;
             if (budget > available)
             {
                 logger.LogWarning(
@@ -43,17 +43,10 @@ internal sealed class ConnectionBudgetCheck<TContext>(
         if (db.Database.IsNpgsql())
         {
             // The server keeps superuser_reserved_connections of max_connections for superusers only.
-            var max = await db.Database.SqlQueryRaw<int>("SELECT setting::int AS \"Value\" FROM pg_settings WHERE name = 'max_connections'").SingleAsync(cancellationToken);
-            var reserved = await db.Database.SqlQueryRaw<int>("SELECT setting::int AS \"Value\" FROM pg_settings WHERE name = 'superuser_reserved_connections'").SingleAsync(cancellationToken);
-            return max - reserved;
+            return await db.Database.SqlQueryRaw<int>(
+                "SELECT current_setting('max_connections')::int - current_setting('superuser_reserved_connections')::int AS \"Value\"").SingleAsync(cancellationToken);
         }
 
         return await db.Database.SqlQueryRaw<int>("SELECT @@MAX_CONNECTIONS AS [Value]").SingleAsync(cancellationToken);
     }
-}
-
-public static class ConnectionBudget
-{
-    /// <summary>The most connections the whole deployment may hold on the server, by its configuration.</summary>
-    public static int Needed(DatabaseOptions options) => options.ProcessesSharingServer * options.MaxPoolSize + options.ReservedConnections;
 }

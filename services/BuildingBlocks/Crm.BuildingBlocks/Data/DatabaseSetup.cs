@@ -44,6 +44,9 @@ public sealed class DatabaseOptions
     /// <summary>Connections kept free on the server for operators and migrations, beyond the server's own reserve.</summary>
     [Range(0, 1000)]
     public int ReservedConnections { get; set; } = 10;
+
+    /// <summary>The most connections the whole deployment may hold on the server, by this configuration.</summary>
+    public int ConnectionsNeeded => ProcessesSharingServer * MaxPoolSize + ReservedConnections;
 }
 
 /// <summary>
