@@ -1,4 +1,5 @@
 using Crm.BuildingBlocks.Data;
+using Crm.BuildingBlocks.Http;
 using Crm.BuildingBlocks.Security;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -31,7 +32,35 @@ public static class CustomerSnapshotEndpoints
         {
             var db = http.RequestServices.GetRequiredService<TContext>();
             var snapshot = await db.CustomerSnapshots.AsNoTracking().FirstOrDefaultAsync(c => c.Id == customerId, http.RequestAborted);
-            return snapshot is not null && new CurrentUser(http.User).CanSee(snapshot) ? TypedResults.Ok(snapshot) : TypedResults.NotFound();
+            return snapshot is not null && new CurrentUser(http.User).MaySee(snapshot) ? TypedResults.Ok(snapshot) : TypedResults.NotFound();
         }
+    }
+}
+
+public static class CustomerSnapshotLookup
+{
+    /// <summary>
+    /// The customer a caller is about to open work for (a complaint, a contract, a visit) from the service's read model;
+    /// null, with the reason on <paramref name="field"/>, when it is not given, does not exist or lies outside the
+    /// caller's scope (so its existence does not leak).
+    /// </summary>
+    public static async Task<CustomerSnapshot?> FindForWorkAsync(
+        this IQueryable<CustomerSnapshot> snapshots, Guid? customerId, CurrentUser user, Validation validation,
+        CancellationToken cancellationToken, string field = "customerId")
+    {
+        if (customerId is null || customerId == Guid.Empty)
+        {
+            validation.Add(field, "Required.");
+            return null;
+        }
+
+        var customer = await snapshots.AsNoTracking().FirstOrDefaultAsync(c => c.Id == customerId, cancellationToken);
+        if (customer is null || !user.MaySee(customer))
+        {
+            validation.Add(field, "No such customer among those you may work with.");
+            return null;
+        }
+
+        return customer;
     }
 }

@@ -1,6 +1,8 @@
 using System.Reflection;
 using System.Text.Json.Nodes;
 using Crm.BuildingBlocks.Http;
+using Crm.BuildingBlocks.Security;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
 
@@ -80,13 +82,37 @@ internal sealed class SameOriginServerTransformer : IOpenApiDocumentTransformer
     }
 }
 
-/// <summary>Every operation needs a token (the fallback policy), so every operation may answer 401.</summary>
-internal sealed class UnauthorizedResponseTransformer : IOpenApiOperationTransformer
+/// <summary>
+/// Who may call each operation, as its endpoint's authorization says: every operation needs a token (401 without one),
+/// and the named policies on its route group and itself (<see cref="Policies"/>) are listed in words, with the 403
+/// their refusal answers.
+/// </summary>
+internal sealed class AuthorizationTransformer : IOpenApiOperationTransformer
 {
     public Task TransformAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
     {
+        var metadata = context.Description.ActionDescriptor.EndpointMetadata;
+        if (metadata.OfType<IAllowAnonymous>().Any())
+        {
+            return Task.CompletedTask;
+        }
+
         operation.Responses ??= [];
         operation.Responses.TryAdd("401", new OpenApiResponse { Description = "No valid bearer token: get one from POST /connect/token." });
+        var policies = metadata.OfType<IAuthorizeData>().Select(a => a.Policy).OfType<string>().Distinct().ToList();
+        if (policies.Count == 0)
+        {
+            return Task.CompletedTask;
+        }
+
+        var who = string.Join("; ", policies.Select(p => $"{p}: {Policies.Describe(p) ?? p}"));
+        operation.Description = string.IsNullOrEmpty(operation.Description) ? $"Who may call: {who}." : $"{operation.Description}\n\nWho may call: {who}.";
+        operation.Extensions ??= new Dictionary<string, IOpenApiExtension>();
+        operation.Extensions["x-authorization-policies"] = new JsonNodeExtension(new JsonArray([.. policies.Select(p => JsonValue.Create(p))]));
+        operation.Responses.TryAdd("403", new OpenApiResponse
+        {
+            Description = "The caller's role, or the caller's scope (region, ownership, department), does not allow this: a problem details with the reason.",
+        });
         return Task.CompletedTask;
     }
 }

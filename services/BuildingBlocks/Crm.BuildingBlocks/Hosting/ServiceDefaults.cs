@@ -37,7 +37,7 @@ public static class ServiceDefaults
             o.AddSchemaTransformer<PlatformSchemaTransformer>();
             o.AddDocumentTransformer<SameOriginServerTransformer>();
             o.AddOperationTransformer<CamelCaseQueryTransformer>();
-            o.AddOperationTransformer<UnauthorizedResponseTransformer>();
+            o.AddOperationTransformer<AuthorizationTransformer>();
         });
         return builder;
     }

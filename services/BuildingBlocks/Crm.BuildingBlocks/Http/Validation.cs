@@ -47,6 +47,26 @@ public sealed class Validation
         return Defined(field, (Enum)value.Value);
     }
 
+    /// <summary>
+    /// An enum given as text (a query parameter, a CSV cell): its member name, in any case, or null when absent. A
+    /// number or an unknown name is an error naming the allowed names, as the JSON converter does for bodies.
+    /// </summary>
+    public TEnum? EnumName<TEnum>(string field, string? value) where TEnum : struct, Enum
+    {
+        if (value is null)
+        {
+            return null;
+        }
+
+        if (Enum.TryParse<TEnum>(value, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed) && !int.TryParse(value, out _))
+        {
+            return parsed;
+        }
+
+        Add(field, $"Must be one of {string.Join(", ", Enum.GetNames<TEnum>())}.");
+        return null;
+    }
+
     // The rules every value of a request obeys, whatever the endpoint; RequestLimits applies them to each property.
 
     public Validation MaxLength(string field, string? value, int maxLength) =>

@@ -11,7 +11,7 @@ namespace Crm.BuildingBlocks.Security;
 /// Every process validates tokens itself: the gateway is not the only guard. Configuration:
 /// <c>Auth:Authority</c> (the token service or a company's own identity provider, keys from its OIDC discovery), or
 /// <c>Auth:SigningKeyPath</c> (the key file, for the standalone host); <c>Auth:Issuer</c> and <c>Auth:Audience</c>.
-/// Every endpoint needs an authenticated caller unless it says otherwise.
+/// Every endpoint needs an authenticated caller unless it says otherwise; the roles' rules are <see cref="Policies"/>.
 /// </summary>
 public static class AuthenticationSetup
 {
@@ -47,7 +47,9 @@ public static class AuthenticationSetup
                 }
             });
         builder.Services.AddAuthorizationBuilder()
-            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
+            .AddPlatformPolicies();
+        builder.Services.AddSingleton<IAuthorizationMiddlewareResultHandler, ProblemAuthorizationResultHandler>();
         return builder;
     }
 }

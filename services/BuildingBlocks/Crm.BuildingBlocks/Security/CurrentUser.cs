@@ -1,4 +1,6 @@
+using System.Linq.Expressions;
 using System.Security.Claims;
+using Microsoft.AspNetCore.Http;
 
 namespace Crm.BuildingBlocks.Security;
 
@@ -12,6 +14,8 @@ public interface IRegionOwned
 /// <summary>
 /// The caller, read from the validated token, and what they may see: headquarters roles see all; branch managers,
 /// regional directors and department handlers see their regions; a sales rep sees the customers they own.
+/// A handler takes it as a parameter (<see cref="BindAsync"/>); policies (<see cref="Policies"/>) decide by role
+/// before the handler runs, and these rules decide which rows.
 /// </summary>
 public sealed class CurrentUser
 {
@@ -23,6 +27,8 @@ public sealed class CurrentUser
         Regions = principal.FindAll(PlatformClaims.Region).Select(c => c.Value).ToHashSet(StringComparer.Ordinal);
         Department = principal.FindFirstValue(PlatformClaims.Department);
     }
+
+    public static ValueTask<CurrentUser?> BindAsync(HttpContext context) => ValueTask.FromResult<CurrentUser?>(new CurrentUser(context.User));
 
     public string Id { get; }
     public string Name { get; }
@@ -41,31 +47,29 @@ public sealed class CurrentUser
     internal bool SeesWholeRegions =>
         IsInRole(Security.Roles.BranchManager) || IsInRole(Security.Roles.RegionalDirector) || IsInRole(Security.Roles.DepartmentHandler);
 
-    public bool CanSee(IRegionOwned item) => CanSee(item.Region, item.OwnerId);
-
-    public bool CanSee(string region, string ownerId) =>
-        SeesAllRegions
-        || (SeesWholeRegions && Regions.Contains(region))
-        || (IsInRole(Security.Roles.SalesRep) && ownerId == Id);
+    public bool MaySee(IRegionOwned item) => CurrentUserQueries.Visible<IRegionOwned>(this).Compile(preferInterpretation: true)(item);
 
     /// <summary>May this caller create or assign work in the region at all.</summary>
-    public bool CanWorkIn(string region) => SeesAllRegions || Regions.Contains(region);
+    public bool MayWorkIn(string region) => SeesAllRegions || Regions.Contains(region);
 }
 
 public static class CurrentUserQueries
 {
-    /// <summary>The same rule as <see cref="CurrentUser.CanSee(IRegionOwned)"/>, run in the database.</summary>
-    public static IQueryable<T> VisibleTo<T>(this IQueryable<T> query, CurrentUser user) where T : IRegionOwned
+    /// <summary>What a caller sees of things kept by region and owner; <see cref="CurrentUser.MaySee"/> runs the same rule in memory.</summary>
+    public static IQueryable<T> VisibleTo<T>(this IQueryable<T> query, CurrentUser user) where T : IRegionOwned =>
+        user.SeesAllRegions ? query : query.Where(Visible<T>(user));
+
+    internal static Expression<Func<T, bool>> Visible<T>(CurrentUser user) where T : IRegionOwned
     {
         if (user.SeesAllRegions)
         {
-            return query;
+            return _ => true;
         }
 
         var regions = user.Regions.ToList();
         var wholeRegions = user.SeesWholeRegions;
         var rep = user.IsInRole(Roles.SalesRep);
         var id = user.Id;
-        return query.Where(x => (wholeRegions && regions.Contains(x.Region)) || (rep && x.OwnerId == id));
+        return x => (wholeRegions && regions.Contains(x.Region)) || (rep && x.OwnerId == id);
     }
 }

@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Crm.BuildingBlocks.Security;
 using Crm.Complaints.Domain;
 
@@ -10,11 +11,23 @@ namespace Crm.Complaints.Features;
 /// </summary>
 public static class ComplaintAccess
 {
-    public static IQueryable<Complaint> VisibleTo(this IQueryable<Complaint> query, CurrentUser user)
+    /// <summary>What a caller sees of complaints; a complaint is not <see cref="IRegionOwned"/> because handlers see by department.</summary>
+    public static IQueryable<Complaint> VisibleTo(this IQueryable<Complaint> query, CurrentUser user) =>
+        user.SeesAllRegions ? query : query.Where(Visible(user));
+
+    /// <summary>The same rule as <see cref="VisibleTo"/>, for one complaint in memory.</summary>
+    public static bool MaySee(this CurrentUser user, Complaint complaint) => Visible(user).Compile(preferInterpretation: true)(complaint);
+
+    /// <summary>Handle the complaint: start, wait, resolve, transfer, assign.</summary>
+    public static bool MayWork(this CurrentUser user, Complaint complaint) =>
+        user.IsSupervisorOrAdmin
+        || (user.IsInRole(Roles.DepartmentHandler) && complaint.Department == user.Department && user.Regions.Contains(complaint.Region));
+
+    private static Expression<Func<Complaint, bool>> Visible(CurrentUser user)
     {
         if (user.SeesAllRegions)
         {
-            return query;
+            return _ => true;
         }
 
         var regions = user.Regions.ToList();
@@ -22,21 +35,8 @@ public static class ComplaintAccess
         var wholeRegions = user.IsInRole(Roles.BranchManager) || user.IsInRole(Roles.RegionalDirector);
         var rep = user.IsInRole(Roles.SalesRep);
         var id = user.Id;
-        return query.Where(c =>
-            (department != null && c.Department == department && regions.Contains(c.Region))
+        return c => (department != null && c.Department == department && regions.Contains(c.Region))
             || (wholeRegions && regions.Contains(c.Region))
-            || (rep && c.OwnerId == id));
+            || (rep && c.OwnerId == id);
     }
-
-    /// <summary>The same rule as <see cref="VisibleTo"/>, for one complaint in memory.</summary>
-    public static bool MaySee(this CurrentUser user, Complaint complaint) =>
-        user.SeesAllRegions
-        || (user.IsInRole(Roles.DepartmentHandler) && user.Department is not null && complaint.Department == user.Department && user.Regions.Contains(complaint.Region))
-        || ((user.IsInRole(Roles.BranchManager) || user.IsInRole(Roles.RegionalDirector)) && user.Regions.Contains(complaint.Region))
-        || (user.IsInRole(Roles.SalesRep) && complaint.OwnerId == user.Id);
-
-    /// <summary>Handle the complaint: start, wait, resolve, transfer, assign.</summary>
-    public static bool CanWork(this CurrentUser user, Complaint complaint) =>
-        user.IsSupervisorOrAdmin
-        || (user.IsInRole(Roles.DepartmentHandler) && complaint.Department == user.Department && user.Regions.Contains(complaint.Region));
 }

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Crm.BuildingBlocks.CustomerSnapshots;
 using Crm.BuildingBlocks.Data;
 using Crm.BuildingBlocks.Http;
 using Crm.BuildingBlocks.Security;
@@ -49,19 +50,8 @@ public static class FileComplaint
             .Defined("severity", request.Severity)
             .Required("description", request.Description)
             .Required("contactPerson", request.ContactPerson);
-        if (request.CustomerId is null || request.CustomerId == Guid.Empty)
-        {
-            validation.Add("customerId", "Required.");
-        }
-
         var user = new CurrentUser(http.User);
-        var customer = request.CustomerId is { } customerId
-            ? await db.CustomerSnapshots.AsNoTracking().FirstOrDefaultAsync(c => c.Id == customerId, http.RequestAborted)
-            : null;
-        if (request.CustomerId is not null && (customer is null || !user.CanSee(customer)))
-        {
-            validation.Add("customerId", "No such customer among those you may work with.");
-        }
+        var customer = await db.CustomerSnapshots.FindForWorkAsync(request.CustomerId, user, validation, http.RequestAborted);
 
         if (!validation.IsValid)
         {

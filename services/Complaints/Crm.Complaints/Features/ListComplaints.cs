@@ -32,9 +32,9 @@ public static class ListComplaints
     {
         var validation = new Validation().Limits(query);
         var (page, pageSize) = Paging.Check(validation, query.Page, query.PageSize);
-        var status = Parse<ComplaintStatus>(validation, "status", query.Status);
-        var type = Parse<ComplaintType>(validation, "type", query.Type);
-        var severity = Parse<ComplaintSeverity>(validation, "severity", query.Severity);
+        var status = validation.EnumName<ComplaintStatus>("status", query.Status);
+        var type = validation.EnumName<ComplaintType>("type", query.Type);
+        var severity = validation.EnumName<ComplaintSeverity>("severity", query.Severity);
         if (!validation.IsValid)
         {
             return validation.ToProblem();
@@ -83,21 +83,5 @@ public static class ListComplaints
         var now = time.GetUtcNow();
         return TypedResults.Ok(new PagedResult<ComplaintResponse>(
             items.Select(c => ComplaintResponse.From(c, calendars.GetValueOrDefault(c.CalendarCode) ?? fallback, now)).ToList(), page, pageSize, total));
-    }
-
-    private static T? Parse<T>(Validation validation, string field, string? value) where T : struct, Enum
-    {
-        if (value is null)
-        {
-            return null;
-        }
-
-        if (Enum.TryParse<T>(value, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed) && !int.TryParse(value, out _))
-        {
-            return parsed;
-        }
-
-        validation.Add(field, $"Must be one of {string.Join(", ", Enum.GetNames<T>())}.");
-        return null;
     }
 }

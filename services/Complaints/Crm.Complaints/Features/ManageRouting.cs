@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Crm.BuildingBlocks.CustomerSnapshots;
 using Crm.BuildingBlocks.Domain;
 using Crm.BuildingBlocks.Http;
 using Crm.BuildingBlocks.Security;
@@ -186,14 +187,9 @@ public static class ManageRouting
         string? region = request.Region?.Trim();
         var tier = request.Tier;
         var grade = request.Grade;
-        if (request.CustomerId is { } customerId)
+        if (request.CustomerId is not null)
         {
-            var customer = await db.CustomerSnapshots.AsNoTracking().FirstOrDefaultAsync(c => c.Id == customerId, http.RequestAborted);
-            if (customer is null || !user.CanSee(customer))
-            {
-                validation.Add("customerId", "No such customer among those you may work with.");
-            }
-            else
+            if (await db.CustomerSnapshots.FindForWorkAsync(request.CustomerId, user, validation, http.RequestAborted) is { } customer)
             {
                 region ??= customer.Region;
                 tier ??= customer.Tier;

@@ -110,7 +110,7 @@ public static class WorkComplaint
         var allowed = who switch
         {
             Who.Supervisor => user.IsSupervisorOrAdmin,
-            Who.Worker => user.CanWork(complaint),
+            Who.Worker => user.MayWork(complaint),
             _ => true,
         };
         if (!allowed)

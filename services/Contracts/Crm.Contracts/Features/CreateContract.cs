@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Crm.BuildingBlocks.CustomerSnapshots;
 using Crm.BuildingBlocks;
 using Crm.BuildingBlocks.Data;
 using Crm.BuildingBlocks.Http;
@@ -29,11 +30,6 @@ public static class CreateContract
         CreateContractRequest request, ContractsDbContext db, HttpContext http, TimeProvider time)
     {
         var validation = new Validation().Limits(request).Required("title", request.Title);
-        if (request.CustomerId is null || request.CustomerId == Guid.Empty)
-        {
-            validation.Add("customerId", "Required.");
-        }
-
         if (request.Value?.Amount is null)
         {
             validation.Add("value.amount", "Required, and more than zero.");
@@ -46,13 +42,7 @@ public static class CreateContract
         }
 
         var user = new CurrentUser(http.User);
-        var customer = request.CustomerId is { } customerId
-            ? await db.CustomerSnapshots.AsNoTracking().FirstOrDefaultAsync(c => c.Id == customerId, http.RequestAborted)
-            : null;
-        if (request.CustomerId is not null && (customer is null || !user.CanSee(customer)))
-        {
-            validation.Add("customerId", "No such customer among those you may work with.");
-        }
+        var customer = await db.CustomerSnapshots.FindForWorkAsync(request.CustomerId, user, validation, http.RequestAborted);
 
         if (!validation.IsValid)
         {

@@ -16,7 +16,7 @@ public static class GetContract
     private static async Task<Results<Ok<ContractResponse>, NotFound>> Handle(Guid id, ContractsDbContext db, HttpContext http)
     {
         var contract = await db.Contracts.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, http.RequestAborted);
-        if (contract is null || !new CurrentUser(http.User).CanSee(contract))
+        if (contract is null || !new CurrentUser(http.User).MaySee(contract))
         {
             return TypedResults.NotFound();
         }

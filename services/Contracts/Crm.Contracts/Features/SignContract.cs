@@ -17,7 +17,7 @@ public static class SignContract
     {
         var user = new CurrentUser(http.User);
         var contract = await db.Contracts.FirstOrDefaultAsync(c => c.Id == id, http.RequestAborted);
-        if (contract is null || !user.CanSee(contract))
+        if (contract is null || !user.MaySee(contract))
         {
             return TypedResults.NotFound();
         }

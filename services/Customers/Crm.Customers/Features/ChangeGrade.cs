@@ -50,7 +50,7 @@ public static class ChangeGrade
     private static async Task<Results<Ok<List<GradeChangeResponse>>, NotFound>> History(Guid id, CustomersDbContext db, HttpContext http)
     {
         var customer = await db.Customers.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, http.RequestAborted);
-        if (customer is null || !new CurrentUser(http.User).CanSee(customer))
+        if (customer is null || !new CurrentUser(http.User).MaySee(customer))
         {
             return TypedResults.NotFound();
         }

@@ -54,7 +54,7 @@ public static class Credit
             return refusal!;
         }
 
-        if (!user.CanSetCredit(customer))
+        if (!user.MaySetCredit(customer))
         {
             return CustomerAccess.Forbidden("Credit limits are set by the branch manager or regional director of the region, or by headquarters.");
         }

@@ -16,15 +16,15 @@ namespace Crm.Customers.Features;
 /// </summary>
 public static class CustomerAccess
 {
-    public static bool CanChange(this CurrentUser user, Customer customer) =>
+    public static bool MayChange(this CurrentUser user, Customer customer) =>
         user.ManagesRegion(customer.Region) || (user.IsInRole(Roles.SalesRep) && customer.OwnerId == user.Id);
 
     /// <summary>May the caller put a customer of <paramref name="region"/> owned by <paramref name="ownerId"/> into the database.</summary>
-    public static bool CanKeep(this CurrentUser user, string region, string ownerId) =>
+    public static bool MayKeep(this CurrentUser user, string region, string ownerId) =>
         user.ManagesRegion(region) || (user.IsInRole(Roles.SalesRep) && ownerId == user.Id && user.Regions.Contains(region));
 
     /// <summary>Credit limits are risk control (客户信用管理): set by managers and headquarters, not by the rep who sells.</summary>
-    public static bool CanSetCredit(this CurrentUser user, Customer customer) => user.ManagesRegion(customer.Region);
+    public static bool MaySetCredit(this CurrentUser user, Customer customer) => user.ManagesRegion(customer.Region);
 
     /// <summary>Headquarters, or a branch manager or regional director of the region.</summary>
     public static bool ManagesRegion(this CurrentUser user, string region) =>
@@ -47,12 +47,12 @@ public static class CustomerLookup
     {
         IQueryable<Customer> query = withKeyPersons ? db.Customers.Include(c => c.KeyPersons) : db.Customers;
         var customer = await query.FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
-        if (customer is null || !user.CanSee(customer))
+        if (customer is null || !user.MaySee(customer))
         {
             return (null, TypedResults.NotFound());
         }
 
-        return user.CanChange(customer)
+        return user.MayChange(customer)
             ? (customer, null)
             : (null, CustomerAccess.Forbidden("You may read this customer but not change it."));
     }
@@ -61,6 +61,6 @@ public static class CustomerLookup
     public static async Task<Customer?> FindVisible(this CustomersDbContext db, Guid id, CurrentUser user, CancellationToken cancellationToken)
     {
         var customer = await db.Customers.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
-        return customer is not null && user.CanSee(customer) ? customer : null;
+        return customer is not null && user.MaySee(customer) ? customer : null;
     }
 }

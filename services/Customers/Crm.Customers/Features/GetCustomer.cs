@@ -18,7 +18,7 @@ public static class GetCustomer
     {
         var user = new CurrentUser(http.User);
         var customer = await db.Customers.AsNoTracking().Include(c => c.KeyPersons).FirstOrDefaultAsync(c => c.Id == id, http.RequestAborted);
-        if (customer is null || !user.CanSee(customer))
+        if (customer is null || !user.MaySee(customer))
         {
             return TypedResults.NotFound();
         }

@@ -252,11 +252,11 @@ public static class ImportExport
         var ownerId = Field("ownerId");
         validation.Required("ownerId", ownerId).MaxLength("ownerId", ownerId, CustomerLimits.UserId);
         var profile = new ProfileInput(
-            Field("name"), Enum<CustomerKind>(validation, "kind", Field("kind")), Field("region"), Field("territory"), Field("address"),
+            Field("name"), validation.EnumName<CustomerKind>("kind", Field("kind")), Field("region"), Field("territory"), Field("address"),
             Number(validation, "latitude", Field("latitude")), Number(validation, "longitude", Field("longitude")), Field("phone"),
-            Enum<CustomerTier>(validation, "tier", Field("tier")));
+            validation.EnumName<CustomerTier>("tier", Field("tier")));
         profile.Check(validation);
-        var grade = Enum<CustomerGrade>(validation, "grade", Field("grade"));
+        var grade = validation.EnumName<CustomerGrade>("grade", Field("grade"));
         DateTimeOffset? verified = null;
         if (Field("lastVerifiedAt") is { } text)
         {
@@ -272,22 +272,6 @@ public static class ImportExport
 
         // RowNumber counts data records from 1; the report numbers records as a spreadsheet shows them, header = 1.
         return new ParsedRow((int)csv.RowNumber + 1, code?.Trim(), ownerId?.Trim(), profile, grade, verified, validation);
-    }
-
-    private static TEnum? Enum<TEnum>(Validation validation, string field, string? value) where TEnum : struct, Enum
-    {
-        if (value is null)
-        {
-            return null;
-        }
-
-        if (System.Enum.TryParse<TEnum>(value, ignoreCase: true, out var parsed) && System.Enum.IsDefined(parsed) && !int.TryParse(value, out _))
-        {
-            return parsed;
-        }
-
-        validation.Add(field, $"Must be one of {string.Join(", ", System.Enum.GetNames<TEnum>())}.");
-        return null;
     }
 
     private static double? Number(Validation validation, string field, string? value)

@@ -25,10 +25,10 @@ public sealed record CustomerFilter(string? Q, string? Region, CustomerGrade? Gr
     public static CustomerFilter Parse(ListCustomersQuery query, Validation validation) => new(
         string.IsNullOrWhiteSpace(query.Q) ? null : query.Q.Trim(),
         query.Region,
-        Choice<CustomerGrade>(validation, "grade", query.Grade),
-        Choice<CustomerTier>(validation, "tier", query.Tier),
+        validation.EnumName<CustomerGrade>("grade", query.Grade),
+        validation.EnumName<CustomerTier>("tier", query.Tier),
         query.OwnerId,
-        Choice<CustomerStatus>(validation, "status", query.Status));
+        validation.EnumName<CustomerStatus>("status", query.Status));
 
     /// <summary>
     /// Narrows the caller's customers: q matches a part of the name, the code, the phone or a key person's name; the
@@ -70,22 +70,6 @@ public sealed record CustomerFilter(string? Q, string? Region, CustomerGrade? Gr
         }
 
         return customers;
-    }
-
-    private static TEnum? Choice<TEnum>(Validation validation, string field, string? value) where TEnum : struct, Enum
-    {
-        if (value is null)
-        {
-            return null;
-        }
-
-        if (Enum.TryParse<TEnum>(value, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed) && !int.TryParse(value, out _))
-        {
-            return parsed;
-        }
-
-        validation.Add(field, $"Must be one of {string.Join(", ", Enum.GetNames<TEnum>())}.");
-        return null;
     }
 }
 

@@ -48,7 +48,7 @@ public static class RegisterCustomer
 
         var ownerId = string.IsNullOrWhiteSpace(request.OwnerId) ? user.Id : request.OwnerId.Trim();
         var region = request.Region!.Trim();
-        if (!user.CanKeep(region, ownerId))
+        if (!user.MayKeep(region, ownerId))
         {
             return CustomerAccess.Forbidden($"You may not register a customer in region {region} for owner {ownerId}.");
         }

@@ -67,7 +67,7 @@ public static class UpdateCustomer
             return CustomerAccess.OnlyStewards("reassign a customer to another owner");
         }
 
-        if (!user.CanKeep(profile.Region, ownerId))
+        if (!user.MayKeep(profile.Region, ownerId))
         {
             return CustomerAccess.Forbidden($"You may not move the customer to region {profile.Region} with owner {ownerId}.");
         }
