@@ -82,7 +82,7 @@ public sealed class AccessTests(AccessFixture fixture) : IClassFixture<AccessFix
 
     [Theory]
     [InlineData("rep.east", HttpStatusCode.Forbidden)]
-    [InlineData("rep.east2", HttpStatusCode.NotFound)]
+    [InlineData("rep.east2", HttpStatusCode.Forbidden)]
     [InlineData("manager.east", HttpStatusCode.OK)]
     [InlineData("director.north", HttpStatusCode.NotFound)]
     [InlineData("gm", HttpStatusCode.OK)]
@@ -153,7 +153,17 @@ public sealed class AccessTests(AccessFixture fixture) : IClassFixture<AccessFix
     {
         var problem = await Host.Client(TestUser.ManagerEast).GetAsync("/api/customers/export").ReadProblem(HttpStatusCode.Forbidden);
 
-        Assert.Contains("CRM supervisor", problem.Detail, StringComparison.Ordinal);
+        Assert.Equal("Only the CRM supervisor and admins may do this.", problem.Detail);
+    }
+
+    [Fact]
+    public async Task a_signed_in_user_without_a_platform_role_is_refused_with_the_rule()
+    {
+        var contractor = new TestUser("contractor", "Contractor", ["EAST"]);
+
+        var problem = await Host.Client(contractor).GetAsync("/api/customers").ReadProblem(HttpStatusCode.Forbidden);
+
+        Assert.Equal("Only staff of the platform (a user with one of its roles) may do this.", problem.Detail);
     }
 
     [Fact]

@@ -43,4 +43,32 @@ public sealed class OpenApiDocumentTests : CustomersHostTests
 
         Assert.Equal(required.Split(','), requiredFields.Order(StringComparer.Ordinal));
     }
+
+    [Theory]
+    [InlineData("/api/customers/export", "get", "Staff,Stewards")]
+    [InlineData("/api/customers/{id}/credit-limit", "put", "Managers,Staff")]
+    [InlineData("/api/customers/{id}", "get", "Staff")]
+    public async Task each_operation_names_who_may_call_it_and_the_403_of_a_refusal(string path, string method, string policies)
+    {
+        var operation = (await Document())["paths"]![path]![method]!;
+
+        Assert.Equal(policies.Split(','), operation["x-authorization-policies"]!.AsArray().Select(p => p!.GetValue<string>()).Order(StringComparer.Ordinal));
+        Assert.Contains("Who may call:", operation["description"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.NotNull(operation["responses"]!["403"]);
+        Assert.NotNull(operation["responses"]!["401"]);
+    }
+
+    [Fact]
+    public async Task every_operation_lists_its_answers_and_no_operation_asks_for_the_caller_as_a_parameter()
+    {
+        var operations = (await Document())["paths"]!.AsObject()
+            .SelectMany(p => p.Value!.AsObject().Select(o => (Name: $"{o.Key} {p.Key}", Operation: o.Value!))).ToList();
+
+        Assert.All(operations, o => Assert.True(
+            o.Operation["responses"]!.AsObject().Any(r => r.Key.StartsWith('2')), $"{o.Name} lists no success response"));
+        Assert.All(operations, o => Assert.DoesNotContain(
+            o.Operation["parameters"]?.AsArray() ?? [], p => p!["name"]!.GetValue<string>() is "user" or "http"));
+        var changeGrade = operations.Single(o => o.Name == "post /api/customers/{id}/grade").Operation["responses"]!.AsObject();
+        Assert.Equal(["200", "400", "401", "403", "404"], changeGrade.Select(r => r.Key).Order(StringComparer.Ordinal));
+    }
 }

@@ -1,6 +1,7 @@
 using Crm.BuildingBlocks.Data;
 using Crm.BuildingBlocks.Hosting;
 using Crm.BuildingBlocks.Messaging;
+using Crm.BuildingBlocks.Security;
 using Crm.Customers.Data;
 using Crm.Customers.Features;
 
@@ -31,7 +32,7 @@ public static class CustomersService
 
     public static IEndpointRouteBuilder MapCustomersService(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/customers").WithGroupName(Name).WithTags("Customers");
+        var api = app.MapGroup("/api/customers").WithGroupName(Name).WithTags("Customers").RequireAuthorization(Policies.Staff);
         api.MapFunnel();
         api.MapAuditLog();
         api.MapImportExport();

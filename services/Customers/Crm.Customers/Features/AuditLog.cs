@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using Crm.BuildingBlocks.Http;
 using Crm.BuildingBlocks.Security;
 using Crm.Customers.Data;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
 namespace Crm.Customers.Features;
@@ -18,15 +19,12 @@ public static class AuditLog
     public static void MapAuditLog(this RouteGroupBuilder api) =>
         api.MapGet("/audit", Handle)
             .WithName("GetCustomerAuditLog")
+            .RequireAuthorization(Policies.Stewards)
             .WithSummary("Who changed or read which customer, when and what: filter by customer, user, action and period. CRM supervisor or admin only.");
 
-    private static async Task<IResult> Handle([AsParameters] AuditQuery query, CustomersDbContext db, HttpContext http)
+    private static async Task<Results<Ok<PagedResult<AuditEntryResponse>>, ValidationProblem>> Handle(
+        [AsParameters] AuditQuery query, CustomersDbContext db, CurrentUser user, HttpContext http)
     {
-        if (!new CurrentUser(http.User).IsSupervisorOrAdmin)
-        {
-            return CustomerAccess.OnlyStewards("read the audit log");
-        }
-
         var validation = new Validation().Limits(query);
         var (page, pageSize) = Paging.Check(validation, query.Page, query.PageSize);
         if (!validation.IsValid)

@@ -24,7 +24,8 @@ public static class ChangeGrade
             .WithSummary("Every grade the customer has had: who, when, from, to and why.");
     }
 
-    private static async Task<IResult> Handle(Guid id, ChangeGradeRequest request, CustomersDbContext db, HttpContext http, TimeProvider time)
+    private static async Task<Results<Ok<CustomerResponse>, Results<NotFound, ProblemHttpResult>, ValidationProblem>> Handle(
+        Guid id, ChangeGradeRequest request, CustomersDbContext db, CurrentUser user, HttpContext http, TimeProvider time)
     {
         var validation = new Validation().Limits(request).Defined("grade", request.Grade).Required("reason", request.Reason);
         if (!validation.IsValid)
@@ -32,7 +33,6 @@ public static class ChangeGrade
             return validation.ToProblem();
         }
 
-        var user = new CurrentUser(http.User);
         var (customer, refusal) = await db.FindForChange(id, user, http.RequestAborted);
         if (customer is null)
         {
@@ -47,10 +47,10 @@ public static class ChangeGrade
         return TypedResults.Ok(CustomerResponse.Summary(customer));
     }
 
-    private static async Task<Results<Ok<List<GradeChangeResponse>>, NotFound>> History(Guid id, CustomersDbContext db, HttpContext http)
+    private static async Task<Results<Ok<List<GradeChangeResponse>>, NotFound>> History(Guid id, CustomersDbContext db, CurrentUser user, HttpContext http)
     {
         var customer = await db.Customers.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, http.RequestAborted);
-        if (customer is null || !new CurrentUser(http.User).MaySee(customer))
+        if (customer is null || !user.MaySee(customer))
         {
             return TypedResults.NotFound();
         }

@@ -3,6 +3,7 @@ using Crm.BuildingBlocks;
 using Crm.BuildingBlocks.Http;
 using Crm.BuildingBlocks.Security;
 using Crm.Customers.Data;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
 namespace Crm.Customers.Features;
@@ -24,13 +25,15 @@ public static class Credit
     {
         api.MapPut("/{id:guid}/credit-limit", Set)
             .WithName("SetCustomerCreditLimit")
+            .RequireAuthorization(Policies.Managers)
             .WithSummary("Sets the customer's credit limit (CNY) with a reason; managers of the region and headquarters. Honours If-Match.");
         api.MapGet("/{id:guid}/credit-history", History)
             .WithName("GetCustomerCreditHistory")
             .WithSummary("Every change of the customer's credit limit: from, to, why, who and when.");
     }
 
-    private static async Task<IResult> Set(Guid id, SetCreditLimitRequest request, CustomersDbContext db, HttpContext http, TimeProvider time)
+    private static async Task<Results<Ok<CustomerResponse>, Results<NotFound, ProblemHttpResult>, ProblemHttpResult, ValidationProblem>> Set(
+        Guid id, SetCreditLimitRequest request, CustomersDbContext db, CurrentUser user, HttpContext http, TimeProvider time)
     {
         var validation = new Validation().Limits(request).Required("reason", request.Reason);
         if (request.Amount is not { } amount)
@@ -47,7 +50,6 @@ public static class Credit
             return validation.ToProblem();
         }
 
-        var user = new CurrentUser(http.User);
         var (customer, refusal) = await db.FindForChange(id, user, http.RequestAborted);
         if (customer is null)
         {
@@ -56,7 +58,7 @@ public static class Credit
 
         if (!user.MaySetCredit(customer))
         {
-            return CustomerAccess.Forbidden("Credit limits are set by the branch manager or regional director of the region, or by headquarters.");
+            return Refusals.Forbidden("Credit limits are set by the branch manager or regional director of the region, or by headquarters.");
         }
 
         http.Request.EnsureMatches(customer.Version);
@@ -70,9 +72,10 @@ public static class Credit
         return TypedResults.Ok(CustomerResponse.Summary(customer));
     }
 
-    private static async Task<IResult> History(Guid id, CustomersDbContext db, HttpContext http)
+    private static async Task<Results<Ok<List<CreditLimitChangeResponse>>, NotFound>> History(
+        Guid id, CustomersDbContext db, CurrentUser user, HttpContext http)
     {
-        if (await db.FindVisible(id, new CurrentUser(http.User), http.RequestAborted) is null)
+        if (await db.FindVisible(id, user, http.RequestAborted) is null)
         {
             return TypedResults.NotFound();
         }

@@ -31,9 +31,6 @@ public static class CustomerAccess
         user.SeesAllRegions
         || ((user.IsInRole(Roles.BranchManager) || user.IsInRole(Roles.RegionalDirector)) && user.Regions.Contains(region));
 
-    public static ProblemHttpResult Forbidden(string detail) => Refusals.Forbidden(detail);
-
-    public static ProblemHttpResult OnlyStewards(string what) => Refusals.OnlyStewards(what);
 }
 
 public static class CustomerLookup
@@ -42,7 +39,7 @@ public static class CustomerLookup
     /// The customer the caller is about to change: 404 when it does not exist or is outside the caller's scope (so its
     /// existence does not leak), 403 when the caller sees it but may not change it.
     /// </summary>
-    public static async Task<(Customer? Customer, IResult? Refusal)> FindForChange(
+    public static async Task<(Customer? Customer, Results<NotFound, ProblemHttpResult>? Refusal)> FindForChange(
         this CustomersDbContext db, Guid id, CurrentUser user, CancellationToken cancellationToken, bool withKeyPersons = false)
     {
         IQueryable<Customer> query = withKeyPersons ? db.Customers.Include(c => c.KeyPersons) : db.Customers;
@@ -54,7 +51,7 @@ public static class CustomerLookup
 
         return user.MayChange(customer)
             ? (customer, null)
-            : (null, CustomerAccess.Forbidden("You may read this customer but not change it."));
+            : (null, Refusals.Forbidden("You may read this customer but not change it."));
     }
 
     /// <summary>The customer the caller is about to read, or null when it does not exist or is outside the caller's scope.</summary>

@@ -4,6 +4,7 @@ using Crm.BuildingBlocks.Http;
 using Crm.BuildingBlocks.Security;
 using Crm.Customers.Data;
 using Crm.Customers.Domain;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
 namespace Crm.Customers.Features;
@@ -83,10 +84,12 @@ public static class Evaluations
             .WithSummary("The weights of the five criteria and the outcome thresholds.");
         api.MapPut("/evaluation-weights", SetWeights)
             .WithName("SetEvaluationWeights")
+            .RequireAuthorization(Policies.Stewards)
             .WithSummary("Changes the weights and thresholds; CRM supervisor or admin only. Honours If-Match.");
     }
 
-    private static async Task<IResult> Evaluate(Guid id, EvaluateRequest request, CustomersDbContext db, HttpContext http, TimeProvider time)
+    private static async Task<Results<Created<EvaluationResponse>, Results<NotFound, ProblemHttpResult>, ValidationProblem>> Evaluate(
+        Guid id, EvaluateRequest request, CustomersDbContext db, CurrentUser user, HttpContext http, TimeProvider time)
     {
         var validation = new Validation().Limits(request);
         Score(validation, "transactions", request.Transactions);
@@ -100,7 +103,6 @@ public static class Evaluations
             return validation.ToProblem();
         }
 
-        var user = new CurrentUser(http.User);
         var (customer, refusal) = await db.FindForChange(id, user, http.RequestAborted);
         if (customer is null)
         {
@@ -122,9 +124,9 @@ public static class Evaluations
         return TypedResults.Created($"/api/customers/{id}/evaluations", EvaluationResponse.From(evaluation));
     }
 
-    private static async Task<IResult> History(Guid id, CustomersDbContext db, HttpContext http)
+    private static async Task<Results<Ok<List<EvaluationResponse>>, NotFound>> History(Guid id, CustomersDbContext db, CurrentUser user, HttpContext http)
     {
-        if (await db.FindVisible(id, new CurrentUser(http.User), http.RequestAborted) is null)
+        if (await db.FindVisible(id, user, http.RequestAborted) is null)
         {
             return TypedResults.NotFound();
         }
@@ -133,21 +135,16 @@ public static class Evaluations
         return TypedResults.Ok(evaluations.OrderByDescending(e => e.EvaluatedAt).ThenByDescending(e => e.Id).Select(EvaluationResponse.From).ToList());
     }
 
-    private static async Task<IResult> GetWeights(CustomersDbContext db, HttpContext http)
+    private static async Task<Ok<WeightsResponse>> GetWeights(CustomersDbContext db, HttpContext http)
     {
         var settings = await db.EvaluationSettings.AsNoTracking().SingleAsync(http.RequestAborted);
         http.Response.SetETag(settings.Version);
         return TypedResults.Ok(WeightsResponse.From(settings));
     }
 
-    private static async Task<IResult> SetWeights(WeightsRequest request, CustomersDbContext db, HttpContext http, TimeProvider time)
+    private static async Task<Results<Ok<WeightsResponse>, ValidationProblem>> SetWeights(
+        WeightsRequest request, CustomersDbContext db, CurrentUser user, HttpContext http, TimeProvider time)
     {
-        var user = new CurrentUser(http.User);
-        if (!user.IsSupervisorOrAdmin)
-        {
-            return CustomerAccess.OnlyStewards("change the evaluation weights");
-        }
-
         var validation = new Validation().Limits(request);
         Score(validation, "transactions", request.Transactions);
         Score(validation, "profitability", request.Profitability);

@@ -5,6 +5,7 @@ using Crm.BuildingBlocks.Security;
 using Crm.Customers.Data;
 using Crm.Customers.Domain;
 using Crm.IntegrationEvents;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
 namespace Crm.Customers.Features;
@@ -62,7 +63,8 @@ public static class Funnel
             .WithSummary("From a sales target and average order size: the A, B, C, D and E customers needed, against what the region or rep has now.");
     }
 
-    private static async Task<IResult> Counts([AsParameters] FunnelQuery query, CustomersDbContext db, HttpContext http, TimeProvider time)
+    private static async Task<Results<Ok<FunnelResponse>, ValidationProblem>> Counts(
+        [AsParameters] FunnelQuery query, CustomersDbContext db, CurrentUser user, HttpContext http, TimeProvider time)
     {
         var validation = new Validation().Limits(query);
         if (query.GroupBy is not (null or "region" or "owner"))
@@ -81,7 +83,7 @@ public static class Funnel
             return validation.ToProblem();
         }
 
-        var scope = Scope(db, new CurrentUser(http.User), query.Region, query.OwnerId);
+        var scope = Scope(db, user, query.Region, query.OwnerId);
         var at = query.At?.ToUniversalTime();
         var rows = at is { } date
             ? await CountAt(db, scope, date, query.GroupBy, http.RequestAborted)
@@ -89,7 +91,8 @@ public static class Funnel
         return TypedResults.Ok(new FunnelResponse(at ?? now, at is not null, query.Region, query.OwnerId, query.GroupBy, rows, FunnelDefinition));
     }
 
-    private static async Task<IResult> Conversions([AsParameters] ConversionsQuery query, CustomersDbContext db, HttpContext http, TimeProvider time)
+    private static async Task<Results<Ok<ConversionsResponse>, ValidationProblem>> Conversions(
+        [AsParameters] ConversionsQuery query, CustomersDbContext db, CurrentUser user, HttpContext http, TimeProvider time)
     {
         var validation = new Validation().Limits(query);
         var (from, to) = Period(validation, query.From, query.To, time.GetUtcNow());
@@ -98,7 +101,7 @@ public static class Funnel
             return validation.ToProblem();
         }
 
-        var scope = Scope(db, new CurrentUser(http.User), query.Region, query.OwnerId);
+        var scope = Scope(db, user, query.Region, query.OwnerId);
         var rates = await MeasureConversions(db, scope, from, to, http.RequestAborted);
         return TypedResults.Ok(new ConversionsResponse(from, to, query.Region, query.OwnerId, rates, ConversionDefinition));
     }

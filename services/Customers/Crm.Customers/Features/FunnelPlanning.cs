@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using System.ComponentModel.DataAnnotations;
 using Crm.BuildingBlocks;
 using Crm.BuildingBlocks.Http;
@@ -41,7 +42,8 @@ public static class FunnelPlanning
 {
     private const long MaxCustomers = 1_000_000_000;
 
-    public static async Task<IResult> Plan([AsParameters] PlanQuery query, CustomersDbContext db, HttpContext http, TimeProvider time)
+    public static async Task<Results<Ok<PlanResponse>, ValidationProblem>> Plan(
+        [AsParameters] PlanQuery query, CustomersDbContext db, CurrentUser user, HttpContext http, TimeProvider time)
     {
         var validation = new Validation().Limits(query);
         Required(validation, "salesTarget", query.SalesTarget);
@@ -57,7 +59,7 @@ public static class FunnelPlanning
             return validation.ToProblem();
         }
 
-        var scope = Funnel.Scope(db, new CurrentUser(http.User), query.Region, query.OwnerId);
+        var scope = Funnel.Scope(db, user, query.Region, query.OwnerId);
         var current = (await Funnel.CountNow(scope, groupBy: null, http.RequestAborted))[0];
         var given = new Dictionary<CustomerGrade, decimal?>
         {

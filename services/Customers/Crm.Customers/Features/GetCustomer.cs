@@ -14,9 +14,9 @@ public static class GetCustomer
             .WithName("GetCustomer")
             .WithSummary("One customer card with its contact details and key persons (the read is audited), its version as ETag. Outside the caller's scope it is not found.");
 
-    private static async Task<Results<Ok<CustomerResponse>, NotFound>> Handle(Guid id, CustomersDbContext db, HttpContext http, TimeProvider time)
+    private static async Task<Results<Ok<CustomerResponse>, NotFound>> Handle(
+        Guid id, CustomersDbContext db, CurrentUser user, HttpContext http, TimeProvider time)
     {
-        var user = new CurrentUser(http.User);
         var customer = await db.Customers.AsNoTracking().Include(c => c.KeyPersons).FirstOrDefaultAsync(c => c.Id == id, http.RequestAborted);
         if (customer is null || !user.MaySee(customer))
         {

@@ -5,6 +5,7 @@ using Crm.BuildingBlocks.Security;
 using Crm.Customers.Data;
 using Crm.Customers.Domain;
 using Crm.IntegrationEvents;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
 namespace Crm.Customers.Features;
@@ -38,9 +39,10 @@ public static class GradeProposals
             .WithSummary("Rejects a proposal with a note; the grade stays. Honours If-Match (the customer's version).");
     }
 
-    private static async Task<IResult> List(Guid id, ProposalStatus? status, CustomersDbContext db, HttpContext http)
+    private static async Task<Results<Ok<List<GradeProposalResponse>>, NotFound>> List(
+        Guid id, ProposalStatus? status, CustomersDbContext db, CurrentUser user, HttpContext http)
     {
-        if (await db.FindVisible(id, new CurrentUser(http.User), http.RequestAborted) is null)
+        if (await db.FindVisible(id, user, http.RequestAborted) is null)
         {
             return TypedResults.NotFound();
         }
@@ -55,7 +57,8 @@ public static class GradeProposals
         return TypedResults.Ok(list.OrderByDescending(p => p.ProposedAt).Select(GradeProposalResponse.From).ToList());
     }
 
-    private static async Task<IResult> Confirm(Guid id, Guid proposalId, DecideProposalRequest? request, CustomersDbContext db, HttpContext http, TimeProvider time)
+    private static async Task<Results<Ok<GradeProposalResponse>, Results<NotFound, ProblemHttpResult>, NotFound, ValidationProblem>> Confirm(
+        Guid id, Guid proposalId, DecideProposalRequest? request, CustomersDbContext db, CurrentUser user, HttpContext http, TimeProvider time)
     {
         var validation = new Validation().Limits(request);
         if (!validation.IsValid)
@@ -63,7 +66,6 @@ public static class GradeProposals
             return validation.ToProblem();
         }
 
-        var user = new CurrentUser(http.User);
         var (customer, refusal) = await db.FindForChange(id, user, http.RequestAborted);
         if (customer is null)
         {
@@ -83,7 +85,8 @@ public static class GradeProposals
         return TypedResults.Ok(GradeProposalResponse.From(proposal));
     }
 
-    private static async Task<IResult> Reject(Guid id, Guid proposalId, DecideProposalRequest request, CustomersDbContext db, HttpContext http, TimeProvider time)
+    private static async Task<Results<Ok<GradeProposalResponse>, Results<NotFound, ProblemHttpResult>, NotFound, ValidationProblem>> Reject(
+        Guid id, Guid proposalId, DecideProposalRequest request, CustomersDbContext db, CurrentUser user, HttpContext http, TimeProvider time)
     {
         var validation = new Validation().Limits(request).Required("note", request.Note);
         if (!validation.IsValid)
@@ -91,7 +94,6 @@ public static class GradeProposals
             return validation.ToProblem();
         }
 
-        var user = new CurrentUser(http.User);
         var (customer, refusal) = await db.FindForChange(id, user, http.RequestAborted);
         if (customer is null)
         {

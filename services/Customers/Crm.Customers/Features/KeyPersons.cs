@@ -3,6 +3,7 @@ using Crm.BuildingBlocks.Http;
 using Crm.BuildingBlocks.Security;
 using Crm.Customers.Data;
 using Crm.Customers.Domain;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
 namespace Crm.Customers.Features;
@@ -55,9 +56,9 @@ public static class KeyPersons
             .WithSummary("Removes a key person who no longer works with the company (the removal is audited with the old details). Honours If-Match (the customer's version).");
     }
 
-    private static async Task<IResult> List(Guid id, CustomersDbContext db, HttpContext http, TimeProvider time)
+    private static async Task<Results<Ok<List<KeyPersonResponse>>, NotFound>> List(
+        Guid id, CustomersDbContext db, CurrentUser user, HttpContext http, TimeProvider time)
     {
-        var user = new CurrentUser(http.User);
         if (await db.FindVisible(id, user, http.RequestAborted) is null)
         {
             return TypedResults.NotFound();
@@ -69,7 +70,8 @@ public static class KeyPersons
         return TypedResults.Ok(persons.Select(KeyPersonResponse.From).ToList());
     }
 
-    private static async Task<IResult> Add(Guid id, KeyPersonRequest request, CustomersDbContext db, HttpContext http, TimeProvider time)
+    private static async Task<Results<Created<KeyPersonResponse>, Results<NotFound, ProblemHttpResult>, ValidationProblem>> Add(
+        Guid id, KeyPersonRequest request, CustomersDbContext db, CurrentUser user, HttpContext http, TimeProvider time)
     {
         var validation = request.Check();
         if (!validation.IsValid)
@@ -77,7 +79,6 @@ public static class KeyPersons
             return validation.ToProblem();
         }
 
-        var user = new CurrentUser(http.User);
         var (customer, refusal) = await db.FindForChange(id, user, http.RequestAborted);
         if (customer is null)
         {
@@ -91,7 +92,8 @@ public static class KeyPersons
         return TypedResults.Created($"/api/customers/{id}/key-persons/{person.Id}", KeyPersonResponse.From(person));
     }
 
-    private static async Task<IResult> Update(Guid id, Guid personId, KeyPersonRequest request, CustomersDbContext db, HttpContext http, TimeProvider time)
+    private static async Task<Results<Ok<KeyPersonResponse>, Results<NotFound, ProblemHttpResult>, NotFound, ValidationProblem>> Update(
+        Guid id, Guid personId, KeyPersonRequest request, CustomersDbContext db, CurrentUser user, HttpContext http, TimeProvider time)
     {
         var validation = request.Check();
         if (!validation.IsValid)
@@ -99,7 +101,6 @@ public static class KeyPersons
             return validation.ToProblem();
         }
 
-        var user = new CurrentUser(http.User);
         var (customer, refusal) = await db.FindForChange(id, user, http.RequestAborted, withKeyPersons: true);
         if (customer is null)
         {
@@ -119,9 +120,9 @@ public static class KeyPersons
         return TypedResults.Ok(KeyPersonResponse.From(person));
     }
 
-    private static async Task<IResult> Remove(Guid id, Guid personId, CustomersDbContext db, HttpContext http, TimeProvider time)
+    private static async Task<Results<NoContent, Results<NotFound, ProblemHttpResult>, NotFound>> Remove(
+        Guid id, Guid personId, CustomersDbContext db, CurrentUser user, HttpContext http, TimeProvider time)
     {
-        var user = new CurrentUser(http.User);
         var (customer, refusal) = await db.FindForChange(id, user, http.RequestAborted, withKeyPersons: true);
         if (customer is null)
         {

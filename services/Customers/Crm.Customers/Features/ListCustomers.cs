@@ -4,6 +4,7 @@ using Crm.BuildingBlocks.Security;
 using Crm.Customers.Data;
 using Crm.Customers.Domain;
 using Crm.IntegrationEvents;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
 namespace Crm.Customers.Features;
@@ -80,7 +81,8 @@ public static class ListCustomers
             .WithName("ListCustomers")
             .WithSummary("Searches the customers the caller may see: q (name, code, phone or key person), region, grade, tier, owner and status, a page at a time. Contact details are left out.");
 
-    private static async Task<IResult> Handle([AsParameters] ListCustomersQuery query, CustomersDbContext db, HttpContext http)
+    private static async Task<Results<Ok<PagedResult<CustomerResponse>>, ValidationProblem>> Handle(
+        [AsParameters] ListCustomersQuery query, CustomersDbContext db, CurrentUser user, HttpContext http)
     {
         var validation = new Validation().Limits(query);
         var (page, pageSize) = Paging.Check(validation, query.Page, query.PageSize);
@@ -90,7 +92,7 @@ public static class ListCustomers
             return validation.ToProblem();
         }
 
-        var customers = filter.Apply(db.Customers.AsNoTracking().VisibleTo(new CurrentUser(http.User)), db);
+        var customers = filter.Apply(db.Customers.AsNoTracking().VisibleTo(user), db);
         var total = await customers.CountAsync(http.RequestAborted);
         var items = await customers.OrderBy(c => c.Name).ThenBy(c => c.Id).TakePage(page, pageSize).ToListAsync(http.RequestAborted);
         return TypedResults.Ok(new PagedResult<CustomerResponse>(items.Select(CustomerResponse.Summary).ToList(), page, pageSize, total));

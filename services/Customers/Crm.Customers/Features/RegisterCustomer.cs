@@ -37,9 +37,8 @@ public static class RegisterCustomer
             .WithSummary("Registers a customer card; a new customer starts at grade E unless told otherwise.");
 
     private static async Task<Results<Created<CustomerResponse>, ValidationProblem, ProblemHttpResult>> Handle(
-        RegisterCustomerRequest request, CustomersDbContext db, HttpContext http, TimeProvider time)
+        RegisterCustomerRequest request, CustomersDbContext db, CurrentUser user, HttpContext http, TimeProvider time)
     {
-        var user = new CurrentUser(http.User);
         var validation = request.Profile.Check(new Validation().Limits(request));
         if (!validation.IsValid)
         {
@@ -50,7 +49,7 @@ public static class RegisterCustomer
         var region = request.Region!.Trim();
         if (!user.MayKeep(region, ownerId))
         {
-            return CustomerAccess.Forbidden($"You may not register a customer in region {region} for owner {ownerId}.");
+            return Refusals.Forbidden($"You may not register a customer in region {region} for owner {ownerId}.");
         }
 
         var code = string.IsNullOrWhiteSpace(request.Code) ? NewCode() : request.Code.Trim();

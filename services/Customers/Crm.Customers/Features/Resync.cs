@@ -28,17 +28,12 @@ public static class Resync
     public static void MapResync(this RouteGroupBuilder api) =>
         api.MapPost("/resync", Handle)
             .WithName("ResyncCustomerReadModels")
+            .RequireAuthorization(Policies.Stewards)
             .WithSummary($"CRM supervisor or admin: republishes the listed customers (at most {MaxIds}), a region's, or all, so other services' read models catch up.");
 
     private static async Task<Results<Accepted<ResyncResponse>, ValidationProblem, ProblemHttpResult>> Handle(
-        ResyncRequest request, CustomersDbContext db, HttpContext http, TimeProvider time)
+        ResyncRequest request, CustomersDbContext db, CurrentUser user, HttpContext http, TimeProvider time)
     {
-        var user = new CurrentUser(http.User);
-        if (!user.IsSupervisorOrAdmin)
-        {
-            return CustomerAccess.OnlyStewards("republish customers");
-        }
-
         var validation = new Validation().Limits(request);
         if (!validation.IsValid)
         {

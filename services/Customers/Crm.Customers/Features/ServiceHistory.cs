@@ -3,6 +3,7 @@ using Crm.BuildingBlocks.Security;
 using Crm.Customers.Data;
 using Crm.Customers.Domain;
 using Crm.IntegrationEvents;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
 namespace Crm.Customers.Features;
@@ -70,9 +71,10 @@ public static class ServiceHistory
             .OrderBy(r => r.Version).ThenBy(r => r.OccurredAt)
             .LastOrDefault()?.Step != ServiceSteps.Closed;
 
-    private static async Task<IResult> Get(Guid id, CustomersDbContext db, HttpContext http, TimeProvider time)
+    private static async Task<Results<Ok<ServiceHistoryResponse>, NotFound>> Get(
+        Guid id, CustomersDbContext db, CurrentUser user, HttpContext http, TimeProvider time)
     {
-        if (await db.FindVisible(id, new CurrentUser(http.User), http.RequestAborted) is null)
+        if (await db.FindVisible(id, user, http.RequestAborted) is null)
         {
             return TypedResults.NotFound();
         }

@@ -2,6 +2,7 @@ using Crm.BuildingBlocks.Http;
 using Crm.BuildingBlocks.Security;
 using Crm.Customers.Data;
 using Crm.IntegrationEvents;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
 namespace Crm.Customers.Features;
@@ -23,7 +24,8 @@ public static class UnverifiedReport
             .WithName("GetUnverifiedCustomerCards")
             .WithSummary("Active customer cards not verified for ?days= (default 90), grouped by owner rep, in the caller's scope.");
 
-    private static async Task<IResult> Handle(int? days, string? region, string? ownerId, CustomersDbContext db, HttpContext http, TimeProvider time)
+    private static async Task<Results<Ok<UnverifiedReportResponse>, ValidationProblem>> Handle(
+        int? days, string? region, string? ownerId, CustomersDbContext db, CurrentUser user, HttpContext http, TimeProvider time)
     {
         var validation = new Validation();
         if (days is < 1 or > 3650)
@@ -38,7 +40,7 @@ public static class UnverifiedReport
 
         var n = days ?? 90;
         var cutoff = time.GetUtcNow().AddDays(-n);
-        var cards = await Funnel.Scope(db, new CurrentUser(http.User), region, ownerId).Customers
+        var cards = await Funnel.Scope(db, user, region, ownerId).Customers
             .Where(c => c.Status == CustomerStatus.Active
                         && (c.LastVerifiedAt < cutoff || (c.LastVerifiedAt == null && c.RegisteredAt < cutoff)))
             .Select(c => new { c.OwnerId, Card = new UnverifiedCard(c.Id, c.Code, c.Name, c.Region, c.Grade, c.LastVerifiedAt, c.RegisteredAt) })

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using System.ComponentModel.DataAnnotations;
 using System.Text.Json.Serialization;
 using Crm.BuildingBlocks.Http;
@@ -36,6 +37,7 @@ public static class UpdateCustomer
             .WithSummary("Replaces a card's profile. A different owner is a reassignment: CRM supervisor or admin only. Honours If-Match.");
         api.MapPost("/{id:guid}/owner", Reassign)
             .WithName("ReassignCustomerOwner")
+            .RequireAuthorization(Policies.Stewards)
             .WithSummary("Hands the customer to another rep, with a reason. CRM supervisor or admin only. Honours If-Match.");
         api.MapPost("/{id:guid}/deregister", Deregister)
             .WithName("DeregisterCustomer")
@@ -45,7 +47,8 @@ public static class UpdateCustomer
             .WithSummary("Records that the card was checked with the customer today (last-verified date). Honours If-Match.");
     }
 
-    private static async Task<IResult> Handle(Guid id, UpdateCustomerRequest request, CustomersDbContext db, HttpContext http, TimeProvider time)
+    private static async Task<Results<Ok<CustomerResponse>, Results<NotFound, ProblemHttpResult>, ProblemHttpResult, ValidationProblem>> Handle(
+        Guid id, UpdateCustomerRequest request, CustomersDbContext db, CurrentUser user, HttpContext http, TimeProvider time)
     {
         var validation = request.Profile.Check(new Validation().Limits(request)).Required("ownerId", request.OwnerId).Defined("tier", request.Tier);
         if (!validation.IsValid)
@@ -53,7 +56,6 @@ public static class UpdateCustomer
             return validation.ToProblem();
         }
 
-        var user = new CurrentUser(http.User);
         var (customer, refusal) = await db.FindForChange(id, user, http.RequestAborted);
         if (customer is null)
         {
@@ -64,12 +66,12 @@ public static class UpdateCustomer
         var ownerId = request.OwnerId!.Trim();
         if (ownerId != customer.OwnerId && !user.IsSupervisorOrAdmin)
         {
-            return CustomerAccess.OnlyStewards("reassign a customer to another owner");
+            return Refusals.OnlyStewards("reassign a customer to another owner");
         }
 
         if (!user.MayKeep(profile.Region, ownerId))
         {
-            return CustomerAccess.Forbidden($"You may not move the customer to region {profile.Region} with owner {ownerId}.");
+            return Refusals.Forbidden($"You may not move the customer to region {profile.Region} with owner {ownerId}.");
         }
 
         http.Request.EnsureMatches(customer.Version);
@@ -80,18 +82,13 @@ public static class UpdateCustomer
         return TypedResults.Ok(CustomerResponse.Written(customer));
     }
 
-    private static async Task<IResult> Reassign(Guid id, ReassignOwnerRequest request, CustomersDbContext db, HttpContext http, TimeProvider time)
+    private static async Task<Results<Ok<CustomerResponse>, Results<NotFound, ProblemHttpResult>, ValidationProblem>> Reassign(
+        Guid id, ReassignOwnerRequest request, CustomersDbContext db, CurrentUser user, HttpContext http, TimeProvider time)
     {
         var validation = new Validation().Limits(request).Required("ownerId", request.OwnerId).Required("reason", request.Reason);
         if (!validation.IsValid)
         {
             return validation.ToProblem();
-        }
-
-        var user = new CurrentUser(http.User);
-        if (!user.IsSupervisorOrAdmin)
-        {
-            return CustomerAccess.OnlyStewards("reassign a customer to another owner");
         }
 
         var (customer, refusal) = await db.FindForChange(id, user, http.RequestAborted);
@@ -108,7 +105,8 @@ public static class UpdateCustomer
         return TypedResults.Ok(CustomerResponse.Summary(customer));
     }
 
-    private static async Task<IResult> Deregister(Guid id, DeregisterRequest request, CustomersDbContext db, HttpContext http, TimeProvider time)
+    private static async Task<Results<Ok<CustomerResponse>, Results<NotFound, ProblemHttpResult>, ValidationProblem>> Deregister(
+        Guid id, DeregisterRequest request, CustomersDbContext db, CurrentUser user, HttpContext http, TimeProvider time)
     {
         var validation = new Validation().Limits(request).Required("reason", request.Reason);
         if (!validation.IsValid)
@@ -116,7 +114,6 @@ public static class UpdateCustomer
             return validation.ToProblem();
         }
 
-        var user = new CurrentUser(http.User);
         var (customer, refusal) = await db.FindForChange(id, user, http.RequestAborted);
         if (customer is null)
         {
@@ -130,9 +127,9 @@ public static class UpdateCustomer
         return TypedResults.Ok(CustomerResponse.Summary(customer));
     }
 
-    private static async Task<IResult> Verify(Guid id, CustomersDbContext db, HttpContext http, TimeProvider time)
+    private static async Task<Results<Ok<CustomerResponse>, Results<NotFound, ProblemHttpResult>>> Verify(
+        Guid id, CustomersDbContext db, CurrentUser user, HttpContext http, TimeProvider time)
     {
-        var user = new CurrentUser(http.User);
         var (customer, refusal) = await db.FindForChange(id, user, http.RequestAborted);
         if (customer is null)
         {
