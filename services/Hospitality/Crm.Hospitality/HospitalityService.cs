@@ -1,6 +1,7 @@
 using Crm.BuildingBlocks.CustomerSnapshots;
 using Crm.BuildingBlocks.Data;
 using Crm.BuildingBlocks.Hosting;
+using Crm.BuildingBlocks.Security;
 using Crm.Hospitality.Data;
 
 namespace Crm.Hospitality;
@@ -20,7 +21,7 @@ public static class HospitalityService
 
     public static IEndpointRouteBuilder MapHospitalityService(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/hospitality").WithGroupName(Name).WithTags("Hospitality");
+        var api = app.MapGroup("/api/hospitality").WithGroupName(Name).WithTags("Hospitality").RequireAuthorization(Policies.Staff);
         api.MapCustomerSnapshots<HospitalityDbContext>();
         return app;
     }

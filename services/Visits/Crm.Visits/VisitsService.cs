@@ -1,6 +1,7 @@
 using Crm.BuildingBlocks.CustomerSnapshots;
 using Crm.BuildingBlocks.Data;
 using Crm.BuildingBlocks.Hosting;
+using Crm.BuildingBlocks.Security;
 using Crm.Visits.Data;
 
 namespace Crm.Visits;
@@ -20,7 +21,7 @@ public static class VisitsService
 
     public static IEndpointRouteBuilder MapVisitsService(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/visits").WithGroupName(Name).WithTags("Visits");
+        var api = app.MapGroup("/api/visits").WithGroupName(Name).WithTags("Visits").RequireAuthorization(Policies.Staff);
         api.MapCustomerSnapshots<VisitsDbContext>();
         return app;
     }

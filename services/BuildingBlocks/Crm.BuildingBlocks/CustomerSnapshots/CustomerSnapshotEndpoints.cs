@@ -28,11 +28,11 @@ public static class CustomerSnapshotEndpoints
     // The context is resolved by hand: ASP.NET's route handler analyzer crashes on a handler parameter of generic type.
     private static class SnapshotQuery<TContext> where TContext : ServiceDbContext, IHasCustomerSnapshots
     {
-        public static async Task<Results<Ok<CustomerSnapshot>, NotFound>> Get(Guid customerId, HttpContext http)
+        public static async Task<Results<Ok<CustomerSnapshot>, NotFound>> Get(Guid customerId, CurrentUser user, HttpContext http)
         {
             var db = http.RequestServices.GetRequiredService<TContext>();
             var snapshot = await db.CustomerSnapshots.AsNoTracking().FirstOrDefaultAsync(c => c.Id == customerId, http.RequestAborted);
-            return snapshot is not null && new CurrentUser(http.User).MaySee(snapshot) ? TypedResults.Ok(snapshot) : TypedResults.NotFound();
+            return snapshot is not null && user.MaySee(snapshot) ? TypedResults.Ok(snapshot) : TypedResults.NotFound();
         }
     }
 }

@@ -119,7 +119,16 @@ public static class DatabaseSetup
             _ => builder.Services.AddDbContext<TContext, TSqlServer>(configure),
         };
 
-        builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck<TContext>>($"{name.ToLowerInvariant()}-database", tags: [ServiceDefaults.ReadyTag]);
+        // EF's check opens the context's connection; the server's own check runs SELECT 1 with the same (budgeted)
+        // connection string, so both draw on the context's pool.
+        var checkName = name.ToLowerInvariant();
+        var health = builder.Services.AddHealthChecks().AddDbContextCheck<TContext>($"{checkName}-database", tags: [ServiceDefaults.ReadyTag]);
+        _ = provider switch
+        {
+            DatabaseProvider.Postgres => health.AddNpgSql(connectionString, name: $"{checkName}-postgres", tags: [ServiceDefaults.ReadyTag], timeout: TimeSpan.FromSeconds(5)),
+            DatabaseProvider.SqlServer => health.AddSqlServer(connectionString, name: $"{checkName}-sqlserver", tags: [ServiceDefaults.ReadyTag], timeout: TimeSpan.FromSeconds(5)),
+            _ => health,
+        };
         if (provider != DatabaseProvider.Sqlite)
         {
             builder.Services.AddHostedService<ConnectionBudgetCheck<TContext>>();
@@ -151,12 +160,4 @@ public static class DatabaseSetup
         builder.Services.AddHostedService(sp => sp.GetRequiredService<Housekeeping<TContext>>());
         return builder;
     }
-}
-
-internal sealed class DatabaseHealthCheck<TContext>(TContext db) : IHealthCheck where TContext : DbContext
-{
-    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
-        await db.Database.CanConnectAsync(cancellationToken)
-            ? HealthCheckResult.Healthy()
-            : HealthCheckResult.Unhealthy($"Cannot connect to the {typeof(TContext).Name} database.");
 }

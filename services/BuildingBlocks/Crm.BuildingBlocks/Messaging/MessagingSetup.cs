@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Crm.BuildingBlocks.Hosting;
 using Crm.BuildingBlocks.Resilience;
 using MassTransit;
 using MassTransit.Middleware;
@@ -67,6 +68,9 @@ public static class MessagingSetup
         return builder;
     }
 
+    private static string BrokerAddress(IConfiguration configuration) =>
+        configuration.GetConnectionString("RabbitMq") ?? "amqp://guest:guest@localhost:5672/";
+
     public static IHostApplicationBuilder AddMessageBus(this IHostApplicationBuilder builder)
     {
         var configuration = builder.Configuration;
@@ -75,6 +79,15 @@ public static class MessagingSetup
 
         // The bus is up before the host reports started, which is when outbox dispatchers begin to publish.
         builder.Services.Configure<MassTransitHostOptions>(o => o.WaitUntilStarted = true);
+        if (options.Transport == BusTransport.RabbitMq)
+        {
+            // MassTransit's own bus check says whether its endpoints run; this one says whether the broker answers.
+            var broker = new Uri(BrokerAddress(configuration));
+            builder.Services.AddSingleton(new BrokerHealthConnection(broker, $"{builder.Environment.ApplicationName} health"));
+            builder.Services.AddHealthChecks().AddRabbitMQ(
+                sp => sp.GetRequiredService<BrokerHealthConnection>().GetAsync(), "rabbitmq", tags: [ServiceDefaults.ReadyTag], timeout: TimeSpan.FromSeconds(5));
+        }
+
         builder.Services.AddMassTransit(x =>
         {
             // The vendor's usage report: these deployments must not call home, and offline it only logs a stack trace.
@@ -83,7 +96,7 @@ public static class MessagingSetup
 
             if (options.Transport == BusTransport.RabbitMq)
             {
-                var connection = configuration.GetConnectionString("RabbitMq") ?? "amqp://guest:guest@localhost:5672/";
+                var connection = BrokerAddress(configuration);
                 x.AddConfigureEndpointsCallback((_, _, endpoint) =>
                 {
                     Resilience(endpoint, options);
