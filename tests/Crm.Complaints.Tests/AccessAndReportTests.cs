@@ -1,10 +1,15 @@
 using System.Net;
+using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using System.Security.Claims;
 using Crm.BuildingBlocks.Http;
+using Crm.BuildingBlocks.Security;
 using Crm.Complaints.Domain;
 using Crm.Complaints.Features;
 using Crm.IntegrationEvents;
 using Crm.Testing;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
 
 namespace Crm.Complaints.Tests;
 
@@ -40,11 +45,72 @@ public sealed class AccessAndReportTests : ComplaintsTestContext
         var complaint = await File(await Customer());
 
         var refusal = await Post(TestUser.RepEast, complaint.Id, "start").ReadProblem(HttpStatusCode.Forbidden);
-        Assert.Contains($"handlers of the {complaint.Department} department", refusal.Detail);
+        Assert.Equal("Only department handlers, the CRM supervisor and admins may do this.", refusal.Detail);
         await Post(TestUser.ManagerEast, complaint.Id, "start").ReadProblem(HttpStatusCode.Forbidden);
         Assert.Equal(HttpStatusCode.NotFound, (await Post(LogisticsHandler, complaint.Id, "start")).StatusCode);
         await Post(TestUser.QualityHandler, complaint.Id, "start").Read<ComplaintResponse>();
     }
+
+    [Fact]
+    public async Task A_handler_who_also_manages_a_region_sees_its_complaints_but_works_only_their_departments()
+    {
+        var complaint = await File(await Customer());
+        var handlerAndManager = Host.Client(null);
+        handlerAndManager.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Token("logistics.manager",
+            new(PlatformClaims.Role, Roles.DepartmentHandler), new(PlatformClaims.Role, Roles.BranchManager),
+            new(PlatformClaims.Region, "EAST"), new(PlatformClaims.Department, "Logistics")));
+
+        await handlerAndManager.GetAsync($"/api/complaints/{complaint.Id}").Read<ComplaintResponse>();
+        var refusal = await handlerAndManager.PostAsJsonAsync($"/api/complaints/{complaint.Id}/start", new { }).ReadProblem(HttpStatusCode.Forbidden);
+
+        Assert.Equal("Only the handlers of the Quality department in EAST, the CRM supervisor and admins may work this complaint.", refusal.Detail);
+        Assert.Equal(ComplaintStatus.Routed, (await Get(TestUser.Supervisor, complaint.Id)).Status);
+    }
+
+    [Fact]
+    public async Task A_sales_rep_is_refused_every_supervisor_change_with_the_rule_and_nothing_changes()
+    {
+        var complaint = await File(await Customer());
+        const string rule = "Only the CRM supervisor and admins may do this.";
+
+        var department = await As(TestUser.RepEast).PutAsJsonAsync("/api/complaints/departments/Legal", new { name = "Legal" }, TestJson.Options).ReadProblem(HttpStatusCode.Forbidden);
+        var ruleSet = await As(TestUser.RepEast).PostAsJsonAsync("/api/complaints/routing/rule-sets", new { defaultDepartment = "Sales" }, TestJson.Options).ReadProblem(HttpStatusCode.Forbidden);
+        var reroute = await Post(TestUser.RepEast, complaint.Id, "reroute").ReadProblem(HttpStatusCode.Forbidden);
+
+        Assert.All(new[] { department, ruleSet, reroute }, p => Assert.Equal((rule, "Forbidden"), (p.Detail, p.Title)));
+        var departments = await As(TestUser.Supervisor).GetAsync("/api/complaints/departments").Read<List<DepartmentResponse>>();
+        Assert.DoesNotContain(departments, d => d.Code == "Legal");
+        var versions = await As(TestUser.Supervisor).GetAsync("/api/complaints/routing/rule-sets").Read<List<ManageRouting.RuleSetSummary>>();
+        Assert.Equal([1], versions.Select(v => v.Version));
+    }
+
+    [Fact]
+    public async Task A_token_without_a_platform_role_is_refused_even_the_lists_and_no_token_is_unauthorized()
+    {
+        await File(await Customer());
+        var visitor = new TestUser("visitor", "Visitor", ["EAST"]);
+
+        foreach (var path in new[] { "/api/complaints", "/api/complaints/departments", "/api/complaints/reports/open" })
+        {
+            var refusal = await As(visitor).GetAsync(path).ReadProblem(HttpStatusCode.Forbidden);
+            Assert.Equal("Only staff of the platform (a user with one of its roles) may do this.", refusal.Detail);
+            Assert.Equal(HttpStatusCode.Unauthorized, (await Host.Client(null).GetAsync(path)).StatusCode);
+        }
+
+        await FileRaw(visitor, new { customerId = await Customer(), channel = "Hotline", type = "Delivery", severity = "Low", description = "Late", contactPerson = "王经理" })
+            .ReadProblem(HttpStatusCode.Forbidden);
+        Assert.Equal(1, (await List(TestUser.Supervisor)).TotalCount);
+    }
+
+    /// <summary>A token with several roles, as the token service issues for a user who holds more than one.</summary>
+    private string Token(string id, params Claim[] claims) => new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
+    {
+        Issuer = AuthenticationSetup.DefaultIssuer,
+        Audience = AuthenticationSetup.DefaultAudience,
+        Subject = new ClaimsIdentity([new(PlatformClaims.Subject, id), new(PlatformClaims.Name, id), .. claims]),
+        Expires = DateTime.UtcNow.AddHours(1),
+        SigningCredentials = Host.Keys.Credentials,
+    });
 
     [Fact]
     public async Task Configuration_is_readable_by_all_and_changed_only_by_the_supervisor()
@@ -53,7 +119,7 @@ public sealed class AccessAndReportTests : ComplaintsTestContext
         Assert.Equal(["CustomerRelations", "Finance", "Logistics", "Quality", "Sales", "Service"], departments.Select(d => d.Code));
 
         var refusal = await As(TestUser.QualityHandler).PutAsJsonAsync("/api/complaints/departments/Quality", new { name = "Quality", headUserId = "me" }, TestJson.Options).ReadProblem(HttpStatusCode.Forbidden);
-        Assert.Equal("Only the CRM supervisor and admins may change departments.", refusal.Detail);
+        Assert.Equal("Only the CRM supervisor and admins may do this.", refusal.Detail);
         var changed = await As(TestUser.Supervisor).PutAsJsonAsync("/api/complaints/departments/Quality", new { name = "Quality department", headUserId = "zhou.head" }, TestJson.Options).Read<DepartmentResponse>();
         Assert.Equal("zhou.head", changed.HeadUserId);
 

@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 
 namespace Crm.Complaints.Tests;
 
-/// <summary>List limits and enum lists show in the document as they are enforced.</summary>
+/// <summary>List limits, enum lists and who may call each operation show in the document as they are enforced.</summary>
 public sealed class OpenApiDocumentTests : ComplaintsTestContext
 {
     [Fact]
@@ -31,5 +31,22 @@ public sealed class OpenApiDocumentTests : ComplaintsTestContext
         var schemas = JsonNode.Parse(await Host.Client(null).GetStringAsync("/api/complaints/openapi.json"))!["components"]!["schemas"]!;
 
         Assert.Equal(required.Split(','), schemas[schema]!["required"]!.AsArray().Select(r => r!.GetValue<string>()).Order(StringComparer.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("/api/complaints/routing/rule-sets", "post", "Staff,Stewards")]
+    [InlineData("/api/complaints/departments/{code}", "put", "Staff,Stewards")]
+    [InlineData("/api/complaints/{id}/reroute", "post", "Staff,Stewards")]
+    [InlineData("/api/complaints/{id}/start", "post", "ComplaintHandlers,Staff")]
+    [InlineData("/api/complaints/{id}/close", "post", "Staff")]
+    [InlineData("/api/complaints", "get", "Staff")]
+    public async Task every_operation_names_the_policies_that_may_call_it_and_their_403(string path, string method, string policies)
+    {
+        var paths = JsonNode.Parse(await Host.Client(null).GetStringAsync("/api/complaints/openapi.json"))!["paths"]!;
+        var operation = paths[path]![method]!;
+
+        Assert.Equal(policies.Split(','), operation["x-authorization-policies"]!.AsArray().Select(p => p!.GetValue<string>()).Order(StringComparer.Ordinal));
+        Assert.NotNull(operation["responses"]!["403"]);
+        Assert.NotNull(operation["responses"]!["401"]);
     }
 }

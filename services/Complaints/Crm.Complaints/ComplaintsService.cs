@@ -1,6 +1,7 @@
 using Crm.BuildingBlocks.CustomerSnapshots;
 using Crm.BuildingBlocks.Data;
 using Crm.BuildingBlocks.Hosting;
+using Crm.BuildingBlocks.Security;
 using Crm.Complaints.Data;
 using Crm.Complaints.Features;
 
@@ -30,7 +31,7 @@ public static class ComplaintsService
 
     public static IEndpointRouteBuilder MapComplaintsService(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/complaints").WithGroupName(Name).WithTags("Complaints");
+        var api = app.MapGroup("/api/complaints").WithGroupName(Name).WithTags("Complaints").RequireAuthorization(Policies.Staff);
         api.MapCustomerSnapshots<ComplaintsDbContext>();
         api.MapFileComplaint();
         api.MapGetComplaint();

@@ -1,6 +1,7 @@
 using Crm.BuildingBlocks.CustomerSnapshots;
 using Crm.BuildingBlocks.Data;
 using Crm.BuildingBlocks.Hosting;
+using Crm.BuildingBlocks.Security;
 using Crm.Contracts.Data;
 using Crm.Contracts.Features;
 
@@ -21,7 +22,7 @@ public static class ContractsService
 
     public static IEndpointRouteBuilder MapContractsService(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/contracts").WithGroupName(Name).WithTags("Contracts");
+        var api = app.MapGroup("/api/contracts").WithGroupName(Name).WithTags("Contracts").RequireAuthorization(Policies.Staff);
         api.MapCustomerSnapshots<ContractsDbContext>();
         api.MapCreateContract();
         api.MapGetContract();

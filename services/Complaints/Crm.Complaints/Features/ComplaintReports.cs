@@ -37,30 +37,31 @@ public static class ComplaintReports
             .WithSummary("Customers with at least `minimum` (default 2) complaints filed in the period, most first.");
     }
 
-    private static async Task<Ok<List<OpenComplaintsRow>>> Open(ComplaintsDbContext db, HttpContext http)
+    private static async Task<Ok<List<OpenComplaintsRow>>> Open(ComplaintsDbContext db, CurrentUser user, CancellationToken cancellationToken)
     {
         ComplaintStatus[] open = [ComplaintStatus.New, ComplaintStatus.Routed, ComplaintStatus.InProgress, ComplaintStatus.WaitingOnCustomer];
-        var rows = await db.Complaints.AsNoTracking().VisibleTo(new CurrentUser(http.User))
+        var rows = await db.Complaints.AsNoTracking().VisibleTo(user)
             .Where(c => open.Contains(c.Status))
             .GroupBy(c => new { c.Department, c.Status })
             .Select(g => new OpenComplaintsRow(g.Key.Department, g.Key.Status, g.Count()))
-            .ToListAsync(http.RequestAborted);
+            .ToListAsync(cancellationToken);
         return TypedResults.Ok(rows.OrderBy(r => r.Department).ThenBy(r => r.Status).ToList());
     }
 
-    private static async Task<Ok<List<SlaComplianceRow>>> SlaCompliance([AsParameters] ReportPeriod period, ComplaintsDbContext db, HttpContext http, TimeProvider time)
+    private static async Task<Ok<List<SlaComplianceRow>>> SlaCompliance(
+        [AsParameters] ReportPeriod period, ComplaintsDbContext db, CurrentUser user, TimeProvider time, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        var complaints = Filed(db, http, period);
+        var complaints = Filed(db, user, period);
         var resolved = await complaints.Where(c => c.ResolvedWithinSla != null)
             .GroupBy(c => new { c.Department, c.Type })
             .Select(g => new { g.Key.Department, g.Key.Type, Resolved = g.Count(), Within = g.Count(c => c.ResolvedWithinSla == true) })
-            .ToListAsync(http.RequestAborted);
+            .ToListAsync(cancellationToken);
         ComplaintStatus[] running = [ComplaintStatus.Routed, ComplaintStatus.InProgress];
         var breached = await complaints.Where(c => running.Contains(c.Status) && c.ResolutionDueAt < now)
             .GroupBy(c => new { c.Department, c.Type })
             .Select(g => new { g.Key.Department, g.Key.Type, Count = g.Count() })
-            .ToListAsync(http.RequestAborted);
+            .ToListAsync(cancellationToken);
         var keys = resolved.Select(r => (r.Department, r.Type)).Union(breached.Select(b => (b.Department, b.Type))).Distinct();
         var rows = keys.Select(k =>
         {
@@ -72,12 +73,13 @@ public static class ComplaintReports
         return TypedResults.Ok(rows.OrderBy(r => r.Department).ThenBy(r => r.Type).ToList());
     }
 
-    private static async Task<Ok<List<ResolutionTimeRow>>> ResolutionTimes([AsParameters] ReportPeriod period, ComplaintsDbContext db, HttpContext http)
+    private static async Task<Ok<List<ResolutionTimeRow>>> ResolutionTimes(
+        [AsParameters] ReportPeriod period, ComplaintsDbContext db, CurrentUser user, CancellationToken cancellationToken)
     {
-        var resolved = await Filed(db, http, period)
+        var resolved = await Filed(db, user, period)
             .Where(c => c.ResolvedAt != null)
             .Select(c => new { c.Department, c.FiledAt, ResolvedAt = c.ResolvedAt!.Value, c.BusinessTimeUsed })
-            .ToListAsync(http.RequestAborted);
+            .ToListAsync(cancellationToken);
         var rows = resolved.GroupBy(r => r.Department)
             .Select(g => Row(g.Key, g.Select(r => ((r.ResolvedAt - r.FiledAt).TotalHours, r.BusinessTimeUsed.TotalHours)).ToList()))
             .OrderBy(r => r.Department)
@@ -96,7 +98,7 @@ public static class ComplaintReports
     }
 
     private static async Task<Results<Ok<List<RepeatComplaintsRow>>, ValidationProblem>> Repeats(
-        [AsParameters] ReportPeriod period, int? minimum, ComplaintsDbContext db, HttpContext http)
+        [AsParameters] ReportPeriod period, int? minimum, ComplaintsDbContext db, CurrentUser user, CancellationToken cancellationToken)
     {
         if (minimum is < 2 or > 1000)
         {
@@ -104,17 +106,17 @@ public static class ComplaintReports
         }
 
         var least = minimum ?? 2;
-        var rows = await Filed(db, http, period)
+        var rows = await Filed(db, user, period)
             .GroupBy(c => new { c.CustomerId, c.CustomerName, c.Region, c.OwnerId })
             .Where(g => g.Count() >= least)
             .Select(g => new RepeatComplaintsRow(g.Key.CustomerId, g.Key.CustomerName, g.Key.Region, g.Key.OwnerId, g.Count(), g.Min(c => c.FiledAt), g.Max(c => c.FiledAt)))
-            .ToListAsync(http.RequestAborted);
+            .ToListAsync(cancellationToken);
         return TypedResults.Ok(rows.OrderByDescending(r => r.Complaints).ThenBy(r => r.CustomerName).Take(Paging.MaxPageSize).ToList());
     }
 
-    private static IQueryable<Complaint> Filed(ComplaintsDbContext db, HttpContext http, ReportPeriod period)
+    private static IQueryable<Complaint> Filed(ComplaintsDbContext db, CurrentUser user, ReportPeriod period)
     {
-        var complaints = db.Complaints.AsNoTracking().VisibleTo(new CurrentUser(http.User));
+        var complaints = db.Complaints.AsNoTracking().VisibleTo(user);
         if (period.From is { } from)
         {
             var fromUtc = from.ToUniversalTime();

@@ -41,7 +41,7 @@ public static class FileComplaint
             .WithSummary("Records a complaint (CP-yyyy-nnnnnn) for a customer the caller may see, routes it by the current rules and starts its SLA clock.");
 
     private static async Task<Results<Created<ComplaintResponse>, ValidationProblem>> Handle(
-        FileComplaintRequest request, ComplaintsDbContext db, HttpContext http, TimeProvider time)
+        FileComplaintRequest request, ComplaintsDbContext db, CurrentUser user, TimeProvider time, CancellationToken cancellationToken)
     {
         var validation = new Validation()
             .Limits(request)
@@ -50,8 +50,7 @@ public static class FileComplaint
             .Defined("severity", request.Severity)
             .Required("description", request.Description)
             .Required("contactPerson", request.ContactPerson);
-        var user = new CurrentUser(http.User);
-        var customer = await db.CustomerSnapshots.FindForWorkAsync(request.CustomerId, user, validation, http.RequestAborted);
+        var customer = await db.CustomerSnapshots.FindForWorkAsync(request.CustomerId, user, validation, cancellationToken);
 
         if (!validation.IsValid)
         {
@@ -59,10 +58,10 @@ public static class FileComplaint
         }
 
         var now = time.GetUtcNow();
-        var calendar = await db.CalendarForRegion(customer!.Region, http.RequestAborted);
-        var terms = await db.SlaTermsFor(request.Severity!.Value, customer.Tier, http.RequestAborted);
-        var rules = await db.RequireCurrentRuleSet(http.RequestAborted);
-        var number = await db.NextNumberAsync("CP", now.Year, http.RequestAborted);
+        var calendar = await db.CalendarForRegion(customer!.Region, cancellationToken);
+        var terms = await db.SlaTermsFor(request.Severity!.Value, customer.Tier, cancellationToken);
+        var rules = await db.RequireCurrentRuleSet(cancellationToken);
+        var number = await db.NextNumberAsync("CP", now.Year, cancellationToken);
         var productLine = string.IsNullOrWhiteSpace(request.ProductLine) ? null : request.ProductLine.Trim();
         var complaint = Complaint.File(
             number, customer.Id, customer.Name, customer.Region, customer.OwnerId, customer.Tier, customer.Grade,
@@ -70,7 +69,7 @@ public static class FileComplaint
             request.ContactPerson!.Trim(), user.Id, calendar.Code, terms, calendar.ToCalendar(), now);
         db.Complaints.Add(complaint);
         complaint.Route(rules.Route(complaint.RoutingInput), "routing", now);
-        await db.SaveChangesAsync(http.RequestAborted);
+        await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Created($"/api/complaints/{complaint.Id}", ComplaintResponse.From(complaint, calendar.ToCalendar(), now));
     }
 }

@@ -26,21 +26,23 @@ public static class GetComplaint
             .WithSummary("The escalation steps taken for the complaint: when, why, which level and to whom.");
     }
 
-    private static async Task<Results<Ok<ComplaintResponse>, NotFound>> Handle(Guid id, ComplaintsDbContext db, HttpContext http, TimeProvider time)
+    private static async Task<Results<Ok<ComplaintResponse>, NotFound>> Handle(
+        Guid id, ComplaintsDbContext db, CurrentUser user, HttpContext http, TimeProvider time, CancellationToken cancellationToken)
     {
-        var complaint = await db.Complaints.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, http.RequestAborted);
-        if (complaint is null || !new CurrentUser(http.User).MaySee(complaint))
+        var complaint = await db.Complaints.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
+        if (complaint is null || !user.MaySee(complaint))
         {
             return TypedResults.NotFound();
         }
 
         http.Response.SetETag(complaint.Version);
-        return TypedResults.Ok(ComplaintResponse.From(complaint, await db.CalendarOf(complaint, http.RequestAborted), time.GetUtcNow()));
+        return TypedResults.Ok(ComplaintResponse.From(complaint, await db.CalendarOf(complaint, cancellationToken), time.GetUtcNow()));
     }
 
-    private static async Task<Results<Ok<List<TimelineEntry>>, NotFound>> Timeline(Guid id, ComplaintsDbContext db, HttpContext http)
+    private static async Task<Results<Ok<List<TimelineEntry>>, NotFound>> Timeline(
+        Guid id, ComplaintsDbContext db, CurrentUser user, CancellationToken cancellationToken)
     {
-        if (!await Visible(id, db, http))
+        if (!await Visible(id, db, user, cancellationToken))
         {
             return TypedResults.NotFound();
         }
@@ -49,13 +51,14 @@ public static class GetComplaint
             .Where(a => a.ComplaintId == id)
             .OrderBy(a => a.ComplaintVersion)
             .Select(a => new TimelineEntry(a.At, a.By, a.Action, a.Detail, a.FromStatus, a.ToStatus))
-            .ToListAsync(http.RequestAborted);
+            .ToListAsync(cancellationToken);
         return TypedResults.Ok(entries);
     }
 
-    private static async Task<Results<Ok<List<EscalationResponse>>, NotFound>> Escalations(Guid id, ComplaintsDbContext db, HttpContext http)
+    private static async Task<Results<Ok<List<EscalationResponse>>, NotFound>> Escalations(
+        Guid id, ComplaintsDbContext db, CurrentUser user, CancellationToken cancellationToken)
     {
-        if (!await Visible(id, db, http))
+        if (!await Visible(id, db, user, cancellationToken))
         {
             return TypedResults.NotFound();
         }
@@ -63,11 +66,11 @@ public static class GetComplaint
         var escalations = await db.Escalations.AsNoTracking()
             .Where(e => e.ComplaintId == id)
             .Select(e => new EscalationResponse(e.At, e.Step, e.Level, e.Reason, e.EscalatedTo))
-            .ToListAsync(http.RequestAborted);
+            .ToListAsync(cancellationToken);
         // Steps taken in one sweep share an instant; the step order (at risk before breach) breaks the tie.
         return TypedResults.Ok(escalations.OrderBy(e => e.At).ThenBy(e => e.Step).ToList());
     }
 
-    private static Task<bool> Visible(Guid id, ComplaintsDbContext db, HttpContext http) =>
-        db.Complaints.AsNoTracking().VisibleTo(new CurrentUser(http.User)).AnyAsync(c => c.Id == id, http.RequestAborted);
+    private static Task<bool> Visible(Guid id, ComplaintsDbContext db, CurrentUser user, CancellationToken cancellationToken) =>
+        db.Complaints.AsNoTracking().VisibleTo(user).AnyAsync(c => c.Id == id, cancellationToken);
 }

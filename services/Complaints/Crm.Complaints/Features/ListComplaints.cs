@@ -28,7 +28,7 @@ public static class ListComplaints
             .WithSummary("The complaints the caller may see (a handler: their department's queue; a rep: their customers'), oldest first, filtered, a page at a time.");
 
     private static async Task<Results<Ok<PagedResult<ComplaintResponse>>, ValidationProblem>> Handle(
-        [AsParameters] ListComplaintsQuery query, ComplaintsDbContext db, HttpContext http, TimeProvider time)
+        [AsParameters] ListComplaintsQuery query, ComplaintsDbContext db, CurrentUser user, TimeProvider time, CancellationToken cancellationToken)
     {
         var validation = new Validation().Limits(query);
         var (page, pageSize) = Paging.Check(validation, query.Page, query.PageSize);
@@ -40,7 +40,7 @@ public static class ListComplaints
             return validation.ToProblem();
         }
 
-        var complaints = db.Complaints.AsNoTracking().VisibleTo(new CurrentUser(http.User));
+        var complaints = db.Complaints.AsNoTracking().VisibleTo(user);
         if (status is not null)
         {
             complaints = complaints.Where(c => c.Status == status);
@@ -76,10 +76,10 @@ public static class ListComplaints
             complaints = query.Escalated.Value ? complaints.Where(c => c.EscalationLevel > 0) : complaints.Where(c => c.EscalationLevel == 0);
         }
 
-        var total = await complaints.CountAsync(http.RequestAborted);
-        var items = await complaints.OrderBy(c => c.FiledAt).ThenBy(c => c.Number).TakePage(page, pageSize).ToListAsync(http.RequestAborted);
-        var calendars = await db.CalendarsByCode(http.RequestAborted);
-        var fallback = (await db.CalendarForRegion("", http.RequestAborted)).ToCalendar();
+        var total = await complaints.CountAsync(cancellationToken);
+        var items = await complaints.OrderBy(c => c.FiledAt).ThenBy(c => c.Number).TakePage(page, pageSize).ToListAsync(cancellationToken);
+        var calendars = await db.CalendarsByCode(cancellationToken);
+        var fallback = (await db.CalendarForRegion("", cancellationToken)).ToCalendar();
         var now = time.GetUtcNow();
         return TypedResults.Ok(new PagedResult<ComplaintResponse>(
             items.Select(c => ComplaintResponse.From(c, calendars.GetValueOrDefault(c.CalendarCode) ?? fallback, now)).ToList(), page, pageSize, total));

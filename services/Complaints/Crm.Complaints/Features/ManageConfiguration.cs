@@ -55,44 +55,42 @@ public sealed record CalendarResponse(
 }
 
 /// <summary>
-/// The data that drives routing and SLAs, managed by the CRM supervisor or admin (403 for anyone else; everyone may read):
-/// the department directory with each head, the SLA targets, and the business calendars. Edits apply to complaints
-/// filed afterwards; an open complaint keeps the targets it was filed under, and its deadlines move with a calendar
-/// edit only when its clock next restarts.
+/// The data that drives routing and SLAs, managed by the CRM supervisor or admin (the Stewards policy: 403 for anyone
+/// else; all staff may read): the department directory with each head, the SLA targets, and the business calendars.
+/// Edits apply to complaints filed afterwards; an open complaint keeps the targets it was filed under, and its deadlines
+/// move with a calendar edit only when its clock next restarts.
 /// </summary>
 public static class ManageConfiguration
 {
     public static void MapManageConfiguration(this RouteGroupBuilder api)
     {
-        api.MapGet("/departments", async (ComplaintsDbContext db, HttpContext http) =>
-                TypedResults.Ok((await db.Departments.AsNoTracking().OrderBy(d => d.Code).ToListAsync(http.RequestAborted)).Select(DepartmentResponse.From).ToList()))
+        api.MapGet("/departments", async (ComplaintsDbContext db, CancellationToken cancellationToken) =>
+                TypedResults.Ok((await db.Departments.AsNoTracking().OrderBy(d => d.Code).ToListAsync(cancellationToken)).Select(DepartmentResponse.From).ToList()))
             .WithName("ListDepartments").WithSummary("The departments that handle complaints, with their heads.");
         api.MapPut("/departments/{code}", PutDepartment)
+            .RequireAuthorization(Policies.Stewards)
             .WithName("PutDepartment").WithSummary("Creates or changes a department (name, head). CRM supervisor or admin; honours If-Match.");
-        api.MapGet("/sla-policies", async (ComplaintsDbContext db, HttpContext http) =>
+        api.MapGet("/sla-policies", async (ComplaintsDbContext db, HttpContext http, CancellationToken cancellationToken) =>
             {
-                var policies = await db.SlaPolicies.AsNoTracking().ToListAsync(http.RequestAborted);
+                var policies = await db.SlaPolicies.AsNoTracking().ToListAsync(cancellationToken);
                 http.Response.SetETag(PoliciesTag(policies));
-                return TypedResults.Ok(Policies(policies));
+                return TypedResults.Ok(ToResponse(policies));
             })
             .WithName("GetSlaPolicies").WithSummary("First-response and resolution targets (business hours) by severity and customer tier, and the at-risk share.");
         api.MapPut("/sla-policies", PutPolicies)
+            .RequireAuthorization(Policies.Stewards)
             .WithName("PutSlaPolicies").WithSummary("Replaces the SLA targets; every severity × tier needs one. CRM supervisor or admin.");
-        api.MapGet("/calendars", async (ComplaintsDbContext db, HttpContext http) =>
-                TypedResults.Ok((await db.Calendars.AsNoTracking().OrderBy(c => c.Code).ToListAsync(http.RequestAborted)).Select(CalendarResponse.From).ToList()))
+        api.MapGet("/calendars", async (ComplaintsDbContext db, CancellationToken cancellationToken) =>
+                TypedResults.Ok((await db.Calendars.AsNoTracking().OrderBy(c => c.Code).ToListAsync(cancellationToken)).Select(CalendarResponse.From).ToList()))
             .WithName("ListCalendars").WithSummary("The business calendars, the regions each serves, and their holidays and make-up working days.");
         api.MapPut("/calendars/{code}", PutCalendar)
+            .RequireAuthorization(Policies.Stewards)
             .WithName("PutCalendar").WithSummary("Creates or replaces a business calendar. CRM supervisor or admin; honours If-Match.");
     }
 
-    private static async Task<Results<Ok<DepartmentResponse>, ValidationProblem, ProblemHttpResult>> PutDepartment(
-        string code, DepartmentRequest request, ComplaintsDbContext db, HttpContext http)
+    private static async Task<Results<Ok<DepartmentResponse>, ValidationProblem>> PutDepartment(
+        string code, DepartmentRequest request, ComplaintsDbContext db, HttpContext http, CancellationToken cancellationToken)
     {
-        if (!new CurrentUser(http.User).IsSupervisorOrAdmin)
-        {
-            return Refusals.OnlyStewards("change departments");
-        }
-
         var validation = new Validation().Limits(request).Required("name", request.Name);
         if (code.Length > 50 || !code.All(char.IsAsciiLetterOrDigit))
         {
@@ -104,7 +102,7 @@ public static class ManageConfiguration
             return validation.ToProblem();
         }
 
-        var department = await db.Departments.FirstOrDefaultAsync(d => d.Code == code, http.RequestAborted);
+        var department = await db.Departments.FirstOrDefaultAsync(d => d.Code == code, cancellationToken);
         if (department is null)
         {
             department = new Department { Code = code, Name = request.Name!.Trim(), Version = 0 };
@@ -115,25 +113,20 @@ public static class ManageConfiguration
         department.Name = request.Name!.Trim();
         department.HeadUserId = string.IsNullOrWhiteSpace(request.HeadUserId) ? null : request.HeadUserId.Trim();
         department.Version++;
-        await db.SaveChangesAsync(http.RequestAborted);
+        await db.SaveChangesAsync(cancellationToken);
         http.Response.SetETag(department.Version);
         return TypedResults.Ok(DepartmentResponse.From(department));
     }
 
-    private static SlaPoliciesResponse Policies(List<SlaPolicy> policies) => new(
+    private static SlaPoliciesResponse ToResponse(List<SlaPolicy> policies) => new(
         policies.FirstOrDefault()?.AtRiskShare ?? 0,
         policies.FirstOrDefault()?.OverdueShare ?? 0,
         policies.OrderBy(p => p.Severity).ThenBy(p => p.Tier)
             .Select(p => new SlaTargetResponse(p.Severity, p.Tier, p.FirstResponse.TotalHours, p.Resolution.TotalHours)).ToList());
 
-    private static async Task<Results<Ok<SlaPoliciesResponse>, ValidationProblem, ProblemHttpResult>> PutPolicies(
-        SlaPoliciesRequest request, ComplaintsDbContext db, HttpContext http)
+    private static async Task<Results<Ok<SlaPoliciesResponse>, ValidationProblem>> PutPolicies(
+        SlaPoliciesRequest request, ComplaintsDbContext db, HttpContext http, CancellationToken cancellationToken)
     {
-        if (!new CurrentUser(http.User).IsSupervisorOrAdmin)
-        {
-            return Refusals.OnlyStewards("change SLA policies");
-        }
-
         var validation = new Validation().Limits(request);
         if (request.AtRiskShare is null)
         {
@@ -196,9 +189,9 @@ public static class ManageConfiguration
             db.SlaPolicies.AddRange(replacement);
             await db.SaveChangesAsync(ct);
             return (true, replacement);
-        }, http.RequestAborted);
+        }, cancellationToken);
         http.Response.SetETag(PoliciesTag(policies));
-        return TypedResults.Ok(Policies(policies));
+        return TypedResults.Ok(ToResponse(policies));
     }
 
     /// <summary>
@@ -212,14 +205,9 @@ public static class ManageConfiguration
         return Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text)))[..16];
     }
 
-    private static async Task<Results<Ok<CalendarResponse>, ValidationProblem, ProblemHttpResult>> PutCalendar(
-        string code, CalendarRequest request, ComplaintsDbContext db, HttpContext http)
+    private static async Task<Results<Ok<CalendarResponse>, ValidationProblem>> PutCalendar(
+        string code, CalendarRequest request, ComplaintsDbContext db, HttpContext http, CancellationToken cancellationToken)
     {
-        if (!new CurrentUser(http.User).IsSupervisorOrAdmin)
-        {
-            return Refusals.OnlyStewards("change business calendars");
-        }
-
         var validation = new Validation().Limits(request).Required("name", request.Name).Required("timeZoneId", request.TimeZoneId);
         if (code.Length > 50 || !code.All(char.IsAsciiLetterOrDigit))
         {
@@ -262,7 +250,7 @@ public static class ManageConfiguration
             return validation.ToProblem();
         }
 
-        var calendar = await db.Calendars.FirstOrDefaultAsync(c => c.Code == code, http.RequestAborted);
+        var calendar = await db.Calendars.FirstOrDefaultAsync(c => c.Code == code, cancellationToken);
         if (calendar is null)
         {
             calendar = new CalendarDefinition { Code = code, Name = request.Name!.Trim(), TimeZoneId = request.TimeZoneId!.Trim(), Version = 0 };
@@ -279,7 +267,7 @@ public static class ManageConfiguration
         calendar.Exceptions = exceptions.OrderBy(e => e.Date).ToList();
         calendar.Version++;
         // A region has one calendar: naming it here takes it from any other calendar.
-        foreach (var other in await db.Calendars.Where(c => c.Code != code).ToListAsync(http.RequestAborted))
+        foreach (var other in await db.Calendars.Where(c => c.Code != code).ToListAsync(cancellationToken))
         {
             if (other.Regions.Intersect(calendar.Regions, StringComparer.OrdinalIgnoreCase).Any())
             {
@@ -291,10 +279,10 @@ public static class ManageConfiguration
         if (calendar.IsDefault)
         {
             // One default: the calendar for regions no other calendar names.
-            await db.Calendars.Where(c => c.Code != code && c.IsDefault).ExecuteUpdateAsync(s => s.SetProperty(c => c.IsDefault, false), http.RequestAborted);
+            await db.Calendars.Where(c => c.Code != code && c.IsDefault).ExecuteUpdateAsync(s => s.SetProperty(c => c.IsDefault, false), cancellationToken);
         }
 
-        await db.SaveChangesAsync(http.RequestAborted);
+        await db.SaveChangesAsync(cancellationToken);
         http.Response.SetETag(calendar.Version);
         return TypedResults.Ok(CalendarResponse.From(calendar));
     }

@@ -55,8 +55,8 @@ public sealed record DryRunResponse(
     string Explanation, RoutingInput Input, IReadOnlyList<RuleEvaluation> Evaluated);
 
 /// <summary>
-/// The routing rule sets: read any version, publish a new one (the CRM supervisor or admin; If-Match names the version it
-/// replaces, so two supervisors editing at once cannot silently overwrite each other), and the dry run.
+/// The routing rule sets: read any version, publish a new one (the Stewards policy: the CRM supervisor or admin; If-Match
+/// names the version it replaces, so two supervisors editing at once cannot silently overwrite each other), and the dry run.
 /// </summary>
 public static class ManageRouting
 {
@@ -67,6 +67,7 @@ public static class ManageRouting
         routing.MapGet("/rule-sets/current", Current).WithName("GetCurrentRuleSet").WithSummary("The rule set new complaints are routed by; its version as ETag.");
         routing.MapGet("/rule-sets/{version:int}", Get).WithName("GetRuleSet").WithSummary("One published version of the routing rules.");
         routing.MapPost("/rule-sets", Publish)
+            .RequireAuthorization(Policies.Stewards)
             .WithIdempotency<ComplaintsDbContext>()
             .WithName("PublishRuleSet")
             .WithSummary("Publishes the next version of the routing rules (ordered; first match wins; a default department catches the rest). CRM supervisor or admin. Complaints already routed keep their routing.");
@@ -75,16 +76,16 @@ public static class ManageRouting
             .WithSummary("Where would this complaint go, and why: every rule tried, in order, with why it did not match. Saves nothing.");
     }
 
-    private static async Task<Ok<List<RuleSetSummary>>> List(ComplaintsDbContext db, HttpContext http) =>
+    private static async Task<Ok<List<RuleSetSummary>>> List(ComplaintsDbContext db, CancellationToken cancellationToken) =>
         TypedResults.Ok(await db.RoutingRuleSets.AsNoTracking().OrderByDescending(r => r.Version)
             .Select(r => new RuleSetSummary(r.Version, r.DefaultDepartment, r.PublishedAt, r.PublishedBy, r.Note))
-            .ToListAsync(http.RequestAborted));
+            .ToListAsync(cancellationToken));
 
     public sealed record RuleSetSummary(int Version, string DefaultDepartment, DateTimeOffset PublishedAt, string PublishedBy, string? Note);
 
-    private static async Task<Results<Ok<RuleSetResponse>, NotFound>> Current(ComplaintsDbContext db, HttpContext http)
+    private static async Task<Results<Ok<RuleSetResponse>, NotFound>> Current(ComplaintsDbContext db, HttpContext http, CancellationToken cancellationToken)
     {
-        var current = await db.CurrentRuleSet(http.RequestAborted);
+        var current = await db.CurrentRuleSet(cancellationToken);
         if (current is null)
         {
             return TypedResults.NotFound();
@@ -94,22 +95,16 @@ public static class ManageRouting
         return TypedResults.Ok(RuleSetResponse.From(current));
     }
 
-    private static async Task<Results<Ok<RuleSetResponse>, NotFound>> Get(int version, ComplaintsDbContext db, HttpContext http)
+    private static async Task<Results<Ok<RuleSetResponse>, NotFound>> Get(int version, ComplaintsDbContext db, CancellationToken cancellationToken)
     {
-        var ruleSet = await db.RoutingRuleSets.AsNoTracking().FirstOrDefaultAsync(r => r.Version == version, http.RequestAborted);
+        var ruleSet = await db.RoutingRuleSets.AsNoTracking().FirstOrDefaultAsync(r => r.Version == version, cancellationToken);
         return ruleSet is null ? TypedResults.NotFound() : TypedResults.Ok(RuleSetResponse.From(ruleSet));
     }
 
-    private static async Task<Results<Created<RuleSetResponse>, ValidationProblem, ProblemHttpResult>> Publish(
-        PublishRuleSetRequest request, ComplaintsDbContext db, HttpContext http, TimeProvider time)
+    private static async Task<Results<Created<RuleSetResponse>, ValidationProblem>> Publish(
+        PublishRuleSetRequest request, ComplaintsDbContext db, CurrentUser user, HttpContext http, TimeProvider time, CancellationToken cancellationToken)
     {
-        var user = new CurrentUser(http.User);
-        if (!user.IsSupervisorOrAdmin)
-        {
-            return Refusals.OnlyStewards("publish routing rules");
-        }
-
-        var departments = (await db.Departments.AsNoTracking().Select(d => d.Code).ToListAsync(http.RequestAborted)).ToHashSet(StringComparer.Ordinal);
+        var departments = (await db.Departments.AsNoTracking().Select(d => d.Code).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
         var validation = new Validation().Limits(request).Required("defaultDepartment", request.DefaultDepartment);
         if (request.DefaultDepartment is { Length: > 0 } defaultDepartment && !departments.Contains(defaultDepartment.Trim()))
         {
@@ -143,7 +138,7 @@ public static class ManageRouting
             return validation.ToProblem();
         }
 
-        var current = await db.CurrentRuleSet(http.RequestAborted);
+        var current = await db.CurrentRuleSet(cancellationToken);
         http.Request.EnsureMatches(current?.Version ?? 0);
         var published = RoutingRuleSet.Publish(
             (current?.Version ?? 0) + 1,
@@ -169,7 +164,7 @@ public static class ManageRouting
         db.RoutingRuleSets.Add(published);
         try
         {
-            await db.SaveChangesAsync(http.RequestAborted);
+            await db.SaveChangesAsync(cancellationToken);
         }
         catch (DbUpdateException)
         {
@@ -180,16 +175,16 @@ public static class ManageRouting
         return TypedResults.Created($"/api/complaints/routing/rule-sets/{published.Version}", RuleSetResponse.From(published));
     }
 
-    private static async Task<Results<Ok<DryRunResponse>, ValidationProblem>> DryRun(DryRunRequest request, ComplaintsDbContext db, HttpContext http)
+    private static async Task<Results<Ok<DryRunResponse>, ValidationProblem>> DryRun(
+        DryRunRequest request, ComplaintsDbContext db, CurrentUser user, CancellationToken cancellationToken)
     {
         var validation = new Validation().Limits(request).Defined("type", request.Type).Defined("severity", request.Severity).Defined("channel", request.Channel);
-        var user = new CurrentUser(http.User);
         string? region = request.Region?.Trim();
         var tier = request.Tier;
         var grade = request.Grade;
         if (request.CustomerId is not null)
         {
-            if (await db.CustomerSnapshots.FindForWorkAsync(request.CustomerId, user, validation, http.RequestAborted) is { } customer)
+            if (await db.CustomerSnapshots.FindForWorkAsync(request.CustomerId, user, validation, cancellationToken) is { } customer)
             {
                 region ??= customer.Region;
                 tier ??= customer.Tier;
@@ -202,8 +197,8 @@ public static class ManageRouting
         }
 
         var ruleSet = request.RuleSetVersion is { } version
-            ? await db.RoutingRuleSets.AsNoTracking().FirstOrDefaultAsync(r => r.Version == version, http.RequestAborted)
-            : await db.CurrentRuleSet(http.RequestAborted);
+            ? await db.RoutingRuleSets.AsNoTracking().FirstOrDefaultAsync(r => r.Version == version, cancellationToken)
+            : await db.CurrentRuleSet(cancellationToken);
         if (ruleSet is null)
         {
             validation.Add("ruleSetVersion", "No such rule set version.");

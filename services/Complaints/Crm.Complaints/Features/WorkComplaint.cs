@@ -25,38 +25,42 @@ public sealed record ReturnVisitRequest([property: Range(1, 5)] int? Satisfactio
 /// <summary>
 /// The lifecycle: new → routed → in progress ⇄ waiting on customer → resolved → closed, reopen within a period, transfer
 /// and assignment. Each is a POST on the complaint that honours If-Match, answers the complaint, and is refused with 409
-/// when the complaint's status does not allow it. The department's handlers (and the CRM supervisor) work a complaint;
-/// anyone who sees it may close it, reopen it and record the return visit; only the supervisor may reroute it.
+/// when the complaint's status does not allow it. Who may call is the endpoint's policy: department handlers (and the
+/// CRM supervisor and admins) work complaints, only the supervisor and admins reroute, and anyone may close, reopen and
+/// record the return visit. Which complaint is data scoping: a complaint the caller does not see is not found, and a
+/// handler works only their department's complaints in their regions.
 /// </summary>
 public static class WorkComplaint
 {
-    private enum Who { Viewer, Worker, Supervisor }
-
     public static void MapWorkComplaint(this RouteGroupBuilder api)
     {
-        api.MapPost("/{id:guid}/start", (Guid id, ComplaintsDbContext db, HttpContext http, TimeProvider time) =>
-                Act(id, db, http, time, Who.Worker, (c, user, _, now) => c.Start(user.Id, now)))
+        api.MapPost("/{id:guid}/start", (Guid id, ComplaintsDbContext db, CurrentUser user, HttpContext http, TimeProvider time) =>
+                Act(id, db, user, http, time, work: true, (c, _, now) => c.Start(user.Id, now)))
+            .RequireAuthorization(Policies.ComplaintHandlers)
             .WithName("StartComplaint").WithSummary("The handler takes the complaint up (its first response).");
-        api.MapPost("/{id:guid}/wait-on-customer", (Guid id, NoteRequest request, ComplaintsDbContext db, HttpContext http, TimeProvider time) =>
-                Act(id, db, http, time, Who.Worker, (c, user, calendar, now) => c.WaitOnCustomer(user.Id, Trim(request.Note), calendar, now), new Validation().Limits(request)))
+        api.MapPost("/{id:guid}/wait-on-customer", (Guid id, NoteRequest request, ComplaintsDbContext db, CurrentUser user, HttpContext http, TimeProvider time) =>
+                Act(id, db, user, http, time, work: true, (c, calendar, now) => c.WaitOnCustomer(user.Id, Trim(request.Note), calendar, now), new Validation().Limits(request)))
+            .RequireAuthorization(Policies.ComplaintHandlers)
             .WithName("WaitOnCustomer").WithSummary("Waits on the customer; the SLA clock stops until they respond.");
-        api.MapPost("/{id:guid}/customer-responded", (Guid id, NoteRequest request, ComplaintsDbContext db, HttpContext http, TimeProvider time) =>
-                Act(id, db, http, time, Who.Worker, (c, user, calendar, now) => c.CustomerResponded(user.Id, Trim(request.Note), calendar, now), new Validation().Limits(request)))
+        api.MapPost("/{id:guid}/customer-responded", (Guid id, NoteRequest request, ComplaintsDbContext db, CurrentUser user, HttpContext http, TimeProvider time) =>
+                Act(id, db, user, http, time, work: true, (c, calendar, now) => c.CustomerResponded(user.Id, Trim(request.Note), calendar, now), new Validation().Limits(request)))
+            .RequireAuthorization(Policies.ComplaintHandlers)
             .WithName("CustomerResponded").WithSummary("The customer answered; work and the SLA clock resume.");
-        api.MapPost("/{id:guid}/resolve", (Guid id, ResolveRequest request, ComplaintsDbContext db, HttpContext http, TimeProvider time) =>
-                Act(id, db, http, time, Who.Worker, (c, user, calendar, now) =>
+        api.MapPost("/{id:guid}/resolve", (Guid id, ResolveRequest request, ComplaintsDbContext db, CurrentUser user, HttpContext http, TimeProvider time) =>
+                Act(id, db, user, http, time, work: true, (c, calendar, now) =>
                     c.Resolve(user.Id, request.RootCause!.Trim(), request.Fix!.Trim(), calendar, now),
                     new Validation().Limits(request).Required("rootCause", request.RootCause).Required("fix", request.Fix)))
+            .RequireAuthorization(Policies.ComplaintHandlers)
             .WithName("ResolveComplaint").WithSummary("Resolves the complaint with its root cause and fix; publishes ComplaintResolved.");
-        api.MapPost("/{id:guid}/close", (Guid id, ComplaintsDbContext db, HttpContext http, TimeProvider time) =>
-                Act(id, db, http, time, Who.Viewer, (c, user, _, now) => c.Close(user.Id, now)))
+        api.MapPost("/{id:guid}/close", (Guid id, ComplaintsDbContext db, CurrentUser user, HttpContext http, TimeProvider time) =>
+                Act(id, db, user, http, time, work: false, (c, _, now) => c.Close(user.Id, now)))
             .WithName("CloseComplaint").WithSummary("Closes a resolved complaint; publishes ComplaintClosed with the return visit's satisfaction.");
-        api.MapPost("/{id:guid}/reopen", (Guid id, ReasonRequest request, ComplaintsDbContext db, HttpContext http, TimeProvider time, IOptions<ComplaintsOptions> options) =>
-                Act(id, db, http, time, Who.Viewer, (c, user, calendar, now) =>
+        api.MapPost("/{id:guid}/reopen", (Guid id, ReasonRequest request, ComplaintsDbContext db, CurrentUser user, HttpContext http, TimeProvider time, IOptions<ComplaintsOptions> options) =>
+                Act(id, db, user, http, time, work: false, (c, calendar, now) =>
                     c.Reopen(user.Id, request.Reason!.Trim(), TimeSpan.FromDays(options.Value.ReopenWithinDays), calendar, now),
                     new Validation().Limits(request).Required("reason", request.Reason)))
             .WithName("ReopenComplaint").WithSummary("Reopens a resolved or closed complaint within the configured period; its SLA clock runs on. Publishes ComplaintReopened.");
-        api.MapPost("/{id:guid}/transfer", async (Guid id, TransferRequest request, ComplaintsDbContext db, HttpContext http, TimeProvider time) =>
+        api.MapPost("/{id:guid}/transfer", async (Guid id, TransferRequest request, ComplaintsDbContext db, CurrentUser user, HttpContext http, TimeProvider time) =>
             {
                 var validation = new Validation().Limits(request).Required("department", request.Department).Required("reason", request.Reason);
                 if (request.Department is { Length: > 0 } department && !await db.DepartmentExists(department.Trim(), http.RequestAborted))
@@ -64,15 +68,17 @@ public static class WorkComplaint
                     validation.Add("department", "No such department.");
                 }
 
-                return await Act(id, db, http, time, Who.Worker, (c, user, calendar, now) =>
+                return await Act(id, db, user, http, time, work: true, (c, calendar, now) =>
                     c.Transfer(request.Department!.Trim(), request.Reason!.Trim(), user.Id, calendar, now), validation);
             })
+            .RequireAuthorization(Policies.ComplaintHandlers)
             .WithName("TransferComplaint").WithSummary("Hands the complaint to another department with a reason; the SLA continues.");
-        api.MapPost("/{id:guid}/assign", (Guid id, AssignRequest request, ComplaintsDbContext db, HttpContext http, TimeProvider time) =>
-                Act(id, db, http, time, Who.Worker, (c, user, _, now) => c.Assign(request.AssigneeId!.Trim(), user.Id, now),
+        api.MapPost("/{id:guid}/assign", (Guid id, AssignRequest request, ComplaintsDbContext db, CurrentUser user, HttpContext http, TimeProvider time) =>
+                Act(id, db, user, http, time, work: true, (c, _, now) => c.Assign(request.AssigneeId!.Trim(), user.Id, now),
                     new Validation().Limits(request).Required("assigneeId", request.AssigneeId)))
+            .RequireAuthorization(Policies.ComplaintHandlers)
             .WithName("AssignComplaint").WithSummary("Assigns the complaint to a person of its department.");
-        api.MapPost("/{id:guid}/return-visit", (Guid id, ReturnVisitRequest request, ComplaintsDbContext db, HttpContext http, TimeProvider time) =>
+        api.MapPost("/{id:guid}/return-visit", (Guid id, ReturnVisitRequest request, ComplaintsDbContext db, CurrentUser user, HttpContext http, TimeProvider time) =>
             {
                 var validation = new Validation().Limits(request);
                 if (request.Satisfaction is null)
@@ -80,50 +86,46 @@ public static class WorkComplaint
                     validation.Add("satisfaction", "Required, from 1 (very dissatisfied) to 5 (very satisfied).");
                 }
 
-                return Act(id, db, http, time, Who.Viewer, (c, user, _, now) => c.RecordReturnVisit(request.Satisfaction!.Value, Trim(request.Note), user.Id, now), validation);
+                return Act(id, db, user, http, time, work: false, (c, _, now) => c.RecordReturnVisit(request.Satisfaction!.Value, Trim(request.Note), user.Id, now), validation);
             })
             .WithName("RecordReturnVisit").WithSummary("Records the return visit (回访) after resolution with the customer's satisfaction, 1 to 5.");
-        api.MapPost("/{id:guid}/reroute", async (Guid id, ComplaintsDbContext db, HttpContext http, TimeProvider time) =>
+        api.MapPost("/{id:guid}/reroute", async (Guid id, ComplaintsDbContext db, CurrentUser user, HttpContext http, TimeProvider time) =>
             {
                 var rules = await db.RequireCurrentRuleSet(http.RequestAborted);
-                return await Act(id, db, http, time, Who.Supervisor, (c, user, _, now) => c.Reroute(rules.Route(c.RoutingInput), user.Id, now));
+                return await Act(id, db, user, http, time, work: false, (c, _, now) => c.Reroute(rules.Route(c.RoutingInput), user.Id, now));
             })
+            .RequireAuthorization(Policies.Stewards)
             .WithName("RerouteComplaint").WithSummary("Routes an open complaint again by the current rule set (rule changes never reroute by themselves).");
     }
 
+    /// <param name="work">
+    /// Whether the caller must work the complaint, not only see it: the policy has let in their role, and a department
+    /// handler works only the complaints of their department in their regions.
+    /// </param>
     private static async Task<Results<Ok<ComplaintResponse>, ValidationProblem, NotFound, ProblemHttpResult>> Act(
-        Guid id, ComplaintsDbContext db, HttpContext http, TimeProvider time, Who who,
-        Action<Complaint, CurrentUser, BusinessCalendar, DateTimeOffset> change, Validation? validation = null)
+        Guid id, ComplaintsDbContext db, CurrentUser user, HttpContext http, TimeProvider time, bool work,
+        Action<Complaint, BusinessCalendar, DateTimeOffset> change, Validation? validation = null)
     {
         if (validation is { IsValid: false })
         {
             return validation.ToProblem();
         }
 
-        var user = new CurrentUser(http.User);
         var complaint = await db.Complaints.FirstOrDefaultAsync(c => c.Id == id, http.RequestAborted);
         if (complaint is null || !user.MaySee(complaint))
         {
             return TypedResults.NotFound();
         }
 
-        var allowed = who switch
+        if (work && !user.MayWork(complaint))
         {
-            Who.Supervisor => user.IsSupervisorOrAdmin,
-            Who.Worker => user.MayWork(complaint),
-            _ => true,
-        };
-        if (!allowed)
-        {
-            return who == Who.Supervisor
-                ? Refusals.OnlyStewards("reroute a complaint")
-                : Refusals.Forbidden($"Only the handlers of the {complaint.Department} department in {complaint.Region}, the CRM supervisor and admins may work this complaint.");
+            return Refusals.Forbidden($"Only the handlers of the {complaint.Department} department in {complaint.Region}, the CRM supervisor and admins may work this complaint.");
         }
 
         http.Request.EnsureMatches(complaint.Version);
         var calendar = await db.CalendarOf(complaint, http.RequestAborted);
         var now = time.GetUtcNow();
-        change(complaint, user, calendar, now);
+        change(complaint, calendar, now);
         await db.SaveChangesAsync(http.RequestAborted);
         http.Response.SetETag(complaint.Version);
         return TypedResults.Ok(ComplaintResponse.From(complaint, calendar, now));

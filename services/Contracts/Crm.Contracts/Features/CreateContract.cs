@@ -27,7 +27,7 @@ public static class CreateContract
             .WithSummary("Drafts a contract for a customer the caller may work with.");
 
     private static async Task<Results<Created<ContractResponse>, ValidationProblem>> Handle(
-        CreateContractRequest request, ContractsDbContext db, HttpContext http, TimeProvider time)
+        CreateContractRequest request, ContractsDbContext db, CurrentUser user, TimeProvider time, CancellationToken cancellationToken)
     {
         var validation = new Validation().Limits(request).Required("title", request.Title);
         if (request.Value?.Amount is null)
@@ -41,8 +41,7 @@ public static class CreateContract
             validation.Add("value.currency", "An ISO 4217 code of three letters, such as CNY.");
         }
 
-        var user = new CurrentUser(http.User);
-        var customer = await db.CustomerSnapshots.FindForWorkAsync(request.CustomerId, user, validation, http.RequestAborted);
+        var customer = await db.CustomerSnapshots.FindForWorkAsync(request.CustomerId, user, validation, cancellationToken);
 
         if (!validation.IsValid)
         {
@@ -50,11 +49,11 @@ public static class CreateContract
         }
 
         var now = time.GetUtcNow();
-        var number = await db.NextNumberAsync("CT", now.Year, http.RequestAborted);
+        var number = await db.NextNumberAsync("CT", now.Year, cancellationToken);
         var contract = Contract.Draft(number, customer!.Id, customer.Region, customer.OwnerId, request.Title!.Trim(),
             new Money(request.Value!.Amount!.Value, currency), user.Id, now);
         db.Contracts.Add(contract);
-        await db.SaveChangesAsync(http.RequestAborted);
+        await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Created($"/api/contracts/{contract.Id}", ContractResponse.From(contract));
     }
 }

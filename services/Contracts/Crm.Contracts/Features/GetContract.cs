@@ -13,10 +13,11 @@ public static class GetContract
             .WithName("GetContract")
             .WithSummary("One contract, with its version as ETag.");
 
-    private static async Task<Results<Ok<ContractResponse>, NotFound>> Handle(Guid id, ContractsDbContext db, HttpContext http)
+    private static async Task<Results<Ok<ContractResponse>, NotFound>> Handle(
+        Guid id, ContractsDbContext db, CurrentUser user, HttpContext http, CancellationToken cancellationToken)
     {
-        var contract = await db.Contracts.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, http.RequestAborted);
-        if (contract is null || !new CurrentUser(http.User).MaySee(contract))
+        var contract = await db.Contracts.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
+        if (contract is null || !user.MaySee(contract))
         {
             return TypedResults.NotFound();
         }

@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Crm.Contracts.Features;
 
+/// <summary>Anyone who sees a draft may sign it: the route group's Staff policy is the only role rule, the rest is data scoping.</summary>
 public static class SignContract
 {
     public static void MapSignContract(this RouteGroupBuilder api) =>
@@ -13,10 +14,10 @@ public static class SignContract
             .WithName("SignContract")
             .WithSummary("Signs a draft contract and publishes ContractSigned; the customer becomes grade A. Honours If-Match.");
 
-    private static async Task<Results<Ok<ContractResponse>, NotFound>> Handle(Guid id, ContractsDbContext db, HttpContext http, TimeProvider time)
+    private static async Task<Results<Ok<ContractResponse>, NotFound>> Handle(
+        Guid id, ContractsDbContext db, CurrentUser user, HttpContext http, TimeProvider time, CancellationToken cancellationToken)
     {
-        var user = new CurrentUser(http.User);
-        var contract = await db.Contracts.FirstOrDefaultAsync(c => c.Id == id, http.RequestAborted);
+        var contract = await db.Contracts.FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
         if (contract is null || !user.MaySee(contract))
         {
             return TypedResults.NotFound();
@@ -25,7 +26,7 @@ public static class SignContract
         http.Request.EnsureMatches(contract.Version);
         var now = time.GetUtcNow();
         contract.Sign(user.Id, now);
-        await db.SaveChangesAsync(http.RequestAborted);
+        await db.SaveChangesAsync(cancellationToken);
         http.Response.SetETag(contract.Version);
         return TypedResults.Ok(ContractResponse.From(contract));
     }
