@@ -24,22 +24,16 @@ public static class ChangeGrade
             .WithSummary("Every grade the customer has had: who, when, from, to and why.");
     }
 
-    private static async Task<Results<Ok<CustomerResponse>, Results<NotFound, ProblemHttpResult>, ValidationProblem>> Handle(
+    private static async Task<Results<Ok<CustomerResponse>, Results<ValidationProblem, NotFound, ProblemHttpResult>>> Handle(
         Guid id, ChangeGradeRequest request, CustomersDbContext db, CurrentUser user, HttpContext http, TimeProvider time)
     {
         var validation = new Validation().Limits(request).Defined("grade", request.Grade).Required("reason", request.Reason);
-        if (!validation.IsValid)
-        {
-            return validation.ToProblem();
-        }
-
-        var (customer, refusal) = await db.FindForChange(id, user, http.RequestAborted);
+        var (customer, refusal) = await db.FindForChange(id, user, http, validation);
         if (customer is null)
         {
             return refusal!;
         }
 
-        http.Request.EnsureMatches(customer.Version);
         customer.ChangeGrade(request.Grade!.Value, request.Reason!.Trim(), user.Id, time.GetUtcNow());
         await db.SaveChangesAsync(http.RequestAborted);
 

@@ -32,7 +32,7 @@ public static class Credit
             .WithSummary("Every change of the customer's credit limit: from, to, why, who and when.");
     }
 
-    private static async Task<Results<Ok<CustomerResponse>, Results<NotFound, ProblemHttpResult>, ProblemHttpResult, ValidationProblem>> Set(
+    private static async Task<Results<Ok<CustomerResponse>, Results<ValidationProblem, NotFound, ProblemHttpResult>, ProblemHttpResult>> Set(
         Guid id, SetCreditLimitRequest request, CustomersDbContext db, CurrentUser user, HttpContext http, TimeProvider time)
     {
         var validation = new Validation().Limits(request).Required("reason", request.Reason);
@@ -45,12 +45,7 @@ public static class Credit
             validation.Add("amount", "At most two decimals.");
         }
 
-        if (!validation.IsValid)
-        {
-            return validation.ToProblem();
-        }
-
-        var (customer, refusal) = await db.FindForChange(id, user, http.RequestAborted);
+        var (customer, refusal) = await db.FindForChange(id, user, http, validation);
         if (customer is null)
         {
             return refusal!;
@@ -61,7 +56,6 @@ public static class Credit
             return Refusals.Forbidden("Credit limits are set by the branch manager or regional director of the region, or by headquarters.");
         }
 
-        http.Request.EnsureMatches(customer.Version);
         if (customer.SetCreditLimit(request.Amount!.Value, request.Reason!.Trim(), user.Id, time.GetUtcNow()) is { } change)
         {
             db.CreditLimitChanges.Add(change);

@@ -36,22 +36,32 @@ public static class CustomerAccess
 public static class CustomerLookup
 {
     /// <summary>
-    /// The customer the caller is about to change: 404 when it does not exist or is outside the caller's scope (so its
-    /// existence does not leak), 403 when the caller sees it but may not change it.
+    /// The customer the caller is about to change, the one prologue of every change: 400 with the request's errors,
+    /// 404 when the customer does not exist or is outside the caller's scope (so its existence does not leak), 403 when
+    /// the caller sees it but may not change it, 409 (thrown) when the request's If-Match names an older version.
     /// </summary>
-    public static async Task<(Customer? Customer, Results<NotFound, ProblemHttpResult>? Refusal)> FindForChange(
-        this CustomersDbContext db, Guid id, CurrentUser user, CancellationToken cancellationToken, bool withKeyPersons = false)
+    public static async Task<(Customer? Customer, Results<ValidationProblem, NotFound, ProblemHttpResult>? Refusal)> FindForChange(
+        this CustomersDbContext db, Guid id, CurrentUser user, HttpContext http, Validation? validation = null, bool withKeyPersons = false)
     {
+        if (validation is { IsValid: false })
+        {
+            return (null, validation.ToProblem());
+        }
+
         IQueryable<Customer> query = withKeyPersons ? db.Customers.Include(c => c.KeyPersons) : db.Customers;
-        var customer = await query.FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
+        var customer = await query.FirstOrDefaultAsync(c => c.Id == id, http.RequestAborted);
         if (customer is null || !user.MaySee(customer))
         {
             return (null, TypedResults.NotFound());
         }
 
-        return user.MayChange(customer)
-            ? (customer, null)
-            : (null, Refusals.Forbidden("You may read this customer but not change it."));
+        if (!user.MayChange(customer))
+        {
+            return (null, Refusals.Forbidden("You may read this customer but not change it."));
+        }
+
+        http.Request.EnsureMatches(customer.Version);
+        return (customer, null);
     }
 
     /// <summary>The customer the caller is about to read, or null when it does not exist or is outside the caller's scope.</summary>

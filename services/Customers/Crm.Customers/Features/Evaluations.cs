@@ -88,7 +88,7 @@ public static class Evaluations
             .WithSummary("Changes the weights and thresholds; CRM supervisor or admin only. Honours If-Match.");
     }
 
-    private static async Task<Results<Created<EvaluationResponse>, Results<NotFound, ProblemHttpResult>, ValidationProblem>> Evaluate(
+    private static async Task<Results<Created<EvaluationResponse>, Results<ValidationProblem, NotFound, ProblemHttpResult>>> Evaluate(
         Guid id, EvaluateRequest request, CustomersDbContext db, CurrentUser user, HttpContext http, TimeProvider time)
     {
         var validation = new Validation().Limits(request);
@@ -98,12 +98,7 @@ public static class Evaluations
         Score(validation, "growth", request.Growth);
         Score(validation, "cooperation", request.Cooperation);
         validation.Defined("creditRating", request.CreditRating);
-        if (!validation.IsValid)
-        {
-            return validation.ToProblem();
-        }
-
-        var (customer, refusal) = await db.FindForChange(id, user, http.RequestAborted);
+        var (customer, refusal) = await db.FindForChange(id, user, http, validation);
         if (customer is null)
         {
             return refusal!;

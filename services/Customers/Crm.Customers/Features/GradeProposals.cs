@@ -57,16 +57,11 @@ public static class GradeProposals
         return TypedResults.Ok(list.OrderByDescending(p => p.ProposedAt).Select(GradeProposalResponse.From).ToList());
     }
 
-    private static async Task<Results<Ok<GradeProposalResponse>, Results<NotFound, ProblemHttpResult>, NotFound, ValidationProblem>> Confirm(
+    private static async Task<Results<Ok<GradeProposalResponse>, Results<ValidationProblem, NotFound, ProblemHttpResult>, NotFound>> Confirm(
         Guid id, Guid proposalId, DecideProposalRequest? request, CustomersDbContext db, CurrentUser user, HttpContext http, TimeProvider time)
     {
         var validation = new Validation().Limits(request);
-        if (!validation.IsValid)
-        {
-            return validation.ToProblem();
-        }
-
-        var (customer, refusal) = await db.FindForChange(id, user, http.RequestAborted);
+        var (customer, refusal) = await db.FindForChange(id, user, http, validation);
         if (customer is null)
         {
             return refusal!;
@@ -78,23 +73,17 @@ public static class GradeProposals
             return TypedResults.NotFound();
         }
 
-        http.Request.EnsureMatches(customer.Version);
         proposal.Confirm(customer, user.Id, request?.Note?.Trim(), time.GetUtcNow());
         await db.SaveChangesAsync(http.RequestAborted);
         http.Response.SetETag(customer.Version);
         return TypedResults.Ok(GradeProposalResponse.From(proposal));
     }
 
-    private static async Task<Results<Ok<GradeProposalResponse>, Results<NotFound, ProblemHttpResult>, NotFound, ValidationProblem>> Reject(
+    private static async Task<Results<Ok<GradeProposalResponse>, Results<ValidationProblem, NotFound, ProblemHttpResult>, NotFound>> Reject(
         Guid id, Guid proposalId, DecideProposalRequest request, CustomersDbContext db, CurrentUser user, HttpContext http, TimeProvider time)
     {
         var validation = new Validation().Limits(request).Required("note", request.Note);
-        if (!validation.IsValid)
-        {
-            return validation.ToProblem();
-        }
-
-        var (customer, refusal) = await db.FindForChange(id, user, http.RequestAborted);
+        var (customer, refusal) = await db.FindForChange(id, user, http, validation);
         if (customer is null)
         {
             return refusal!;
@@ -106,7 +95,6 @@ public static class GradeProposals
             return TypedResults.NotFound();
         }
 
-        http.Request.EnsureMatches(customer.Version);
         proposal.Reject(user.Id, request.Note!.Trim(), time.GetUtcNow());
         await db.SaveChangesAsync(http.RequestAborted);
         http.Response.SetETag(customer.Version);

@@ -70,38 +70,27 @@ public static class KeyPersons
         return TypedResults.Ok(persons.Select(KeyPersonResponse.From).ToList());
     }
 
-    private static async Task<Results<Created<KeyPersonResponse>, Results<NotFound, ProblemHttpResult>, ValidationProblem>> Add(
+    private static async Task<Results<Created<KeyPersonResponse>, Results<ValidationProblem, NotFound, ProblemHttpResult>>> Add(
         Guid id, KeyPersonRequest request, CustomersDbContext db, CurrentUser user, HttpContext http, TimeProvider time)
     {
         var validation = request.Check();
-        if (!validation.IsValid)
-        {
-            return validation.ToProblem();
-        }
-
-        var (customer, refusal) = await db.FindForChange(id, user, http.RequestAborted);
+        var (customer, refusal) = await db.FindForChange(id, user, http, validation);
         if (customer is null)
         {
             return refusal!;
         }
 
-        http.Request.EnsureMatches(customer.Version);
         var person = customer.AddKeyPerson(request.ToDetails(), user.Id, time.GetUtcNow());
         await db.SaveChangesAsync(http.RequestAborted);
         http.Response.SetETag(customer.Version);
         return TypedResults.Created($"/api/customers/{id}/key-persons/{person.Id}", KeyPersonResponse.From(person));
     }
 
-    private static async Task<Results<Ok<KeyPersonResponse>, Results<NotFound, ProblemHttpResult>, NotFound, ValidationProblem>> Update(
+    private static async Task<Results<Ok<KeyPersonResponse>, Results<ValidationProblem, NotFound, ProblemHttpResult>, NotFound>> Update(
         Guid id, Guid personId, KeyPersonRequest request, CustomersDbContext db, CurrentUser user, HttpContext http, TimeProvider time)
     {
         var validation = request.Check();
-        if (!validation.IsValid)
-        {
-            return validation.ToProblem();
-        }
-
-        var (customer, refusal) = await db.FindForChange(id, user, http.RequestAborted, withKeyPersons: true);
+        var (customer, refusal) = await db.FindForChange(id, user, http, validation, withKeyPersons: true);
         if (customer is null)
         {
             return refusal!;
@@ -112,7 +101,6 @@ public static class KeyPersons
             return TypedResults.NotFound();
         }
 
-        http.Request.EnsureMatches(customer.Version);
         customer.UpdateKeyPerson(person, request.ToDetails(), user.Id, time.GetUtcNow());
         await db.SaveChangesAsync(http.RequestAborted);
 
@@ -120,10 +108,10 @@ public static class KeyPersons
         return TypedResults.Ok(KeyPersonResponse.From(person));
     }
 
-    private static async Task<Results<NoContent, Results<NotFound, ProblemHttpResult>, NotFound>> Remove(
+    private static async Task<Results<NoContent, Results<ValidationProblem, NotFound, ProblemHttpResult>, NotFound>> Remove(
         Guid id, Guid personId, CustomersDbContext db, CurrentUser user, HttpContext http, TimeProvider time)
     {
-        var (customer, refusal) = await db.FindForChange(id, user, http.RequestAborted, withKeyPersons: true);
+        var (customer, refusal) = await db.FindForChange(id, user, http, withKeyPersons: true);
         if (customer is null)
         {
             return refusal!;
@@ -134,7 +122,6 @@ public static class KeyPersons
             return TypedResults.NotFound();
         }
 
-        http.Request.EnsureMatches(customer.Version);
         customer.RemoveKeyPerson(person, user.Id, time.GetUtcNow());
         db.KeyPersons.Remove(person);
         await db.SaveChangesAsync(http.RequestAborted);

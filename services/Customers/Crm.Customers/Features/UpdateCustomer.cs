@@ -47,16 +47,11 @@ public static class UpdateCustomer
             .WithSummary("Records that the card was checked with the customer today (last-verified date). Honours If-Match.");
     }
 
-    private static async Task<Results<Ok<CustomerResponse>, Results<NotFound, ProblemHttpResult>, ProblemHttpResult, ValidationProblem>> Handle(
+    private static async Task<Results<Ok<CustomerResponse>, Results<ValidationProblem, NotFound, ProblemHttpResult>, ProblemHttpResult>> Handle(
         Guid id, UpdateCustomerRequest request, CustomersDbContext db, CurrentUser user, HttpContext http, TimeProvider time)
     {
         var validation = request.Profile.Check(new Validation().Limits(request)).Required("ownerId", request.OwnerId).Defined("tier", request.Tier);
-        if (!validation.IsValid)
-        {
-            return validation.ToProblem();
-        }
-
-        var (customer, refusal) = await db.FindForChange(id, user, http.RequestAborted);
+        var (customer, refusal) = await db.FindForChange(id, user, http, validation);
         if (customer is null)
         {
             return refusal!;
@@ -74,7 +69,6 @@ public static class UpdateCustomer
             return Refusals.Forbidden($"You may not move the customer to region {profile.Region} with owner {ownerId}.");
         }
 
-        http.Request.EnsureMatches(customer.Version);
         customer.Update(profile, ownerId, user.Id, time.GetUtcNow());
         await db.SaveChangesAsync(http.RequestAborted);
 
@@ -82,22 +76,16 @@ public static class UpdateCustomer
         return TypedResults.Ok(CustomerResponse.Written(customer));
     }
 
-    private static async Task<Results<Ok<CustomerResponse>, Results<NotFound, ProblemHttpResult>, ValidationProblem>> Reassign(
+    private static async Task<Results<Ok<CustomerResponse>, Results<ValidationProblem, NotFound, ProblemHttpResult>>> Reassign(
         Guid id, ReassignOwnerRequest request, CustomersDbContext db, CurrentUser user, HttpContext http, TimeProvider time)
     {
         var validation = new Validation().Limits(request).Required("ownerId", request.OwnerId).Required("reason", request.Reason);
-        if (!validation.IsValid)
-        {
-            return validation.ToProblem();
-        }
-
-        var (customer, refusal) = await db.FindForChange(id, user, http.RequestAborted);
+        var (customer, refusal) = await db.FindForChange(id, user, http, validation);
         if (customer is null)
         {
             return refusal!;
         }
 
-        http.Request.EnsureMatches(customer.Version);
         customer.ReassignOwner(request.OwnerId!.Trim(), request.Reason!.Trim(), user.Id, time.GetUtcNow());
         await db.SaveChangesAsync(http.RequestAborted);
 
@@ -105,38 +93,31 @@ public static class UpdateCustomer
         return TypedResults.Ok(CustomerResponse.Summary(customer));
     }
 
-    private static async Task<Results<Ok<CustomerResponse>, Results<NotFound, ProblemHttpResult>, ValidationProblem>> Deregister(
+    private static async Task<Results<Ok<CustomerResponse>, Results<ValidationProblem, NotFound, ProblemHttpResult>>> Deregister(
         Guid id, DeregisterRequest request, CustomersDbContext db, CurrentUser user, HttpContext http, TimeProvider time)
     {
         var validation = new Validation().Limits(request).Required("reason", request.Reason);
-        if (!validation.IsValid)
-        {
-            return validation.ToProblem();
-        }
-
-        var (customer, refusal) = await db.FindForChange(id, user, http.RequestAborted);
+        var (customer, refusal) = await db.FindForChange(id, user, http, validation);
         if (customer is null)
         {
             return refusal!;
         }
 
-        http.Request.EnsureMatches(customer.Version);
         customer.Deregister(request.Reason!.Trim(), user.Id, time.GetUtcNow());
         await db.SaveChangesAsync(http.RequestAborted);
         http.Response.SetETag(customer.Version);
         return TypedResults.Ok(CustomerResponse.Summary(customer));
     }
 
-    private static async Task<Results<Ok<CustomerResponse>, Results<NotFound, ProblemHttpResult>>> Verify(
+    private static async Task<Results<Ok<CustomerResponse>, Results<ValidationProblem, NotFound, ProblemHttpResult>>> Verify(
         Guid id, CustomersDbContext db, CurrentUser user, HttpContext http, TimeProvider time)
     {
-        var (customer, refusal) = await db.FindForChange(id, user, http.RequestAborted);
+        var (customer, refusal) = await db.FindForChange(id, user, http);
         if (customer is null)
         {
             return refusal!;
         }
 
-        http.Request.EnsureMatches(customer.Version);
         customer.MarkVerified(user.Id, time.GetUtcNow());
         await db.SaveChangesAsync(http.RequestAborted);
         http.Response.SetETag(customer.Version);
