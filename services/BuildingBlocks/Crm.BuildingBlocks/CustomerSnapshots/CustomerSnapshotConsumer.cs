@@ -11,7 +11,7 @@ namespace Crm.BuildingBlocks.CustomerSnapshots;
 /// upsert that keeps the highest version: an update only when the event is newer than the stored card (the version is
 /// the row's concurrency token), else an insert when the customer is new here. Events of one customer may arrive in
 /// any order, twice, or at once on several consumers (competing replicas, two publishers), and the row still ends at
-/// the newest card: an event that loses a race for the row reads it again.
+/// the newest card: an event that loses a race for the row is applied again to the row as it now stands.
 /// </summary>
 public sealed class CustomerSnapshotConsumer<TContext, TEvent>(TContext db, TimeProvider time) : IdempotentConsumer<TEvent, TContext>(db, time)
     where TContext : ServiceDbContext, IHasCustomerSnapshots
@@ -19,43 +19,19 @@ public sealed class CustomerSnapshotConsumer<TContext, TEvent>(TContext db, Time
 {
     protected override async Task Handle(TEvent message, CancellationToken cancellationToken)
     {
-        // Saved on its own (the version guard makes that safe outside the inbox's save), so a race lost to another
-        // consumer of the same customer is recognised here and simply looked at again, instead of failing the message.
-        while (true)
+        var snapshot = await Db.CustomerSnapshots.FirstOrDefaultAsync(s => s.Id == message.CustomerId, cancellationToken);
+        if (snapshot is not null && snapshot.Version >= message.Version)
         {
-            var snapshot = await Db.CustomerSnapshots.FirstOrDefaultAsync(s => s.Id == message.CustomerId, cancellationToken);
-            if (snapshot is not null && snapshot.Version >= message.Version)
-            {
-                return;
-            }
-
-            var isNew = snapshot is null;
-            if (snapshot is null)
-            {
-                snapshot = new CustomerSnapshot { Id = message.CustomerId };
-                Db.CustomerSnapshots.Add(snapshot);
-            }
-
-            snapshot.Apply(message);
-            try
-            {
-                await Db.SaveChangesAsync(cancellationToken);
-                return;
-            }
-            catch (DbUpdateConcurrencyException)
-            {
-                // Another consumer changed the row since it was read (Version is its concurrency token).
-                Db.Entry(snapshot).State = EntityState.Detached;
-            }
-            catch (DbUpdateException) when (isNew)
-            {
-                Db.Entry(snapshot).State = EntityState.Detached;
-                if (!await Db.CustomerSnapshots.AnyAsync(s => s.Id == message.CustomerId, cancellationToken))
-                {
-                    throw;
-                }
-            }
+            return;
         }
+
+        if (snapshot is null)
+        {
+            snapshot = new CustomerSnapshot { Id = message.CustomerId };
+            Db.CustomerSnapshots.Add(snapshot);
+        }
+
+        snapshot.Apply(message);
     }
 }
 
