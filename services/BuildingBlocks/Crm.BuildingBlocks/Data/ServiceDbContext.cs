@@ -94,6 +94,7 @@ public abstract class ServiceDbContext(DbContextOptions options) : DbContext(opt
         {
             e.HasKey(m => new { m.MessageId, m.Consumer });
             e.Property(m => m.Consumer).HasMaxLength(200);
+            e.HasIndex(m => m.ProcessedAt);
         });
         modelBuilder.Entity<NumberSequence>(e =>
         {
@@ -108,6 +109,7 @@ public abstract class ServiceDbContext(DbContextOptions options) : DbContext(opt
             e.Property(r => r.Key).HasMaxLength(100);
             e.Property(r => r.Location).HasMaxLength(500);
             e.Property(r => r.RequestHash).HasMaxLength(64);
+            e.HasIndex(r => r.CreatedAt);
         });
     }
 }

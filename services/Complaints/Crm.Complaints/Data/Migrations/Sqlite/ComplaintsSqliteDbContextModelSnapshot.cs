@@ -101,6 +101,8 @@ namespace Crm.Complaints.Data.Migrations.Sqlite
 
                     b.HasKey("Scope", "Key");
 
+                    b.HasIndex("CreatedAt");
+
                     b.ToTable("IdempotencyRecords");
                 });
 
@@ -132,6 +134,8 @@ namespace Crm.Complaints.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.HasKey("MessageId", "Consumer");
+
+                    b.HasIndex("ProcessedAt");
 
                     b.ToTable("InboxMessages");
                 });

@@ -107,6 +107,8 @@ namespace Crm.Contracts.Data.Migrations.Postgres
 
                     b.HasKey("Scope", "Key");
 
+                    b.HasIndex("CreatedAt");
+
                     b.ToTable("IdempotencyRecords");
                 });
 
@@ -138,6 +140,8 @@ namespace Crm.Contracts.Data.Migrations.Postgres
                         .HasColumnType("timestamp with time zone");
 
                     b.HasKey("MessageId", "Consumer");
+
+                    b.HasIndex("ProcessedAt");
 
                     b.ToTable("InboxMessages");
                 });

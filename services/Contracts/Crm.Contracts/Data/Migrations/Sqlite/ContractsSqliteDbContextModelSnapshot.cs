@@ -102,6 +102,8 @@ namespace Crm.Contracts.Data.Migrations.Sqlite
 
                     b.HasKey("Scope", "Key");
 
+                    b.HasIndex("CreatedAt");
+
                     b.ToTable("IdempotencyRecords");
                 });
 
@@ -133,6 +135,8 @@ namespace Crm.Contracts.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.HasKey("MessageId", "Consumer");
+
+                    b.HasIndex("ProcessedAt");
 
                     b.ToTable("InboxMessages");
                 });

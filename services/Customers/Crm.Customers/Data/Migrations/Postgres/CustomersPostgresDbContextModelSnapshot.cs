@@ -52,6 +52,8 @@ namespace Crm.Customers.Data.Migrations.Postgres
 
                     b.HasKey("Scope", "Key");
 
+                    b.HasIndex("CreatedAt");
+
                     b.ToTable("IdempotencyRecords");
                 });
 
@@ -83,6 +85,8 @@ namespace Crm.Customers.Data.Migrations.Postgres
                         .HasColumnType("timestamp with time zone");
 
                     b.HasKey("MessageId", "Consumer");
+
+                    b.HasIndex("ProcessedAt");
 
                     b.ToTable("InboxMessages");
                 });

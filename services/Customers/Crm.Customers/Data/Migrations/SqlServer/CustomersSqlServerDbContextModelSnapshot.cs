@@ -52,6 +52,8 @@ namespace Crm.Customers.Data.Migrations.SqlServer
 
                     b.HasKey("Scope", "Key");
 
+                    b.HasIndex("CreatedAt");
+
                     b.ToTable("IdempotencyRecords");
                 });
 
@@ -83,6 +85,8 @@ namespace Crm.Customers.Data.Migrations.SqlServer
                         .HasColumnType("datetimeoffset");
 
                     b.HasKey("MessageId", "Consumer");
+
+                    b.HasIndex("ProcessedAt");
 
                     b.ToTable("InboxMessages");
                 });

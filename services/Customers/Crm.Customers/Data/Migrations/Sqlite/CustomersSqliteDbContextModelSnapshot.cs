@@ -47,6 +47,8 @@ namespace Crm.Customers.Data.Migrations.Sqlite
 
                     b.HasKey("Scope", "Key");
 
+                    b.HasIndex("CreatedAt");
+
                     b.ToTable("IdempotencyRecords");
                 });
 
@@ -78,6 +80,8 @@ namespace Crm.Customers.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.HasKey("MessageId", "Consumer");
+
+                    b.HasIndex("ProcessedAt");
 
                     b.ToTable("InboxMessages");
                 });

@@ -106,6 +106,8 @@ namespace Crm.Visits.Data.Migrations.SqlServer
 
                     b.HasKey("Scope", "Key");
 
+                    b.HasIndex("CreatedAt");
+
                     b.ToTable("IdempotencyRecords");
                 });
 
@@ -137,6 +139,8 @@ namespace Crm.Visits.Data.Migrations.SqlServer
                         .HasColumnType("datetimeoffset");
 
                     b.HasKey("MessageId", "Consumer");
+
+                    b.HasIndex("ProcessedAt");
 
                     b.ToTable("InboxMessages");
                 });
