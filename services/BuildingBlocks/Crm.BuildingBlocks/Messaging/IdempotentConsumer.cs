@@ -7,10 +7,10 @@ namespace Crm.BuildingBlocks.Messaging;
 /// <summary>
 /// A consumer with an inbox: the message id is recorded by the same SaveChanges as the consumer's own changes (and
 /// any events it stages), so a redelivered message has no second effect, and a crash in between leaves neither. The
-/// inbox is not read first: a duplicate fails that save on the inbox's key and is then recognised, so the usual
-/// delivery costs the consumer's own queries and one save. A save that loses a race for a row (a concurrency token,
-/// or a unique key taken meanwhile by a competing consumer) runs <see cref="Handle"/> again on a clean context, so a
-/// handler reads what it changes and has no effect outside the context.
+/// inbox is read first because redeliveries come in bursts after an outage (unacknowledged deliveries, an outbox
+/// batch published again), and each is then one cheap query instead of a failed save. A save that loses a race for a
+/// row (a concurrency token, or a unique key taken meanwhile by a competing consumer) runs <see cref="Handle"/> again
+/// on a clean context, so a handler reads what it changes and has no effect outside the context.
 /// </summary>
 public abstract class IdempotentConsumer<TMessage, TContext>(TContext db, TimeProvider time) : IConsumer<TMessage>
     where TMessage : class
@@ -26,6 +26,11 @@ public abstract class IdempotentConsumer<TMessage, TContext>(TContext db, TimePr
     {
         var messageId = context.MessageId ?? throw new InvalidOperationException("A message without a MessageId cannot be de-duplicated.");
         var consumer = GetType().Name;
+        if (await AlreadyHandled(messageId, consumer, context.CancellationToken))
+        {
+            return;
+        }
+
         for (var attempt = 1; ; attempt++)
         {
             await Handle(context.Message, context.CancellationToken);
