@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using Crm.BuildingBlocks.Security;
+using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Tokens;
 
 namespace Crm.Gateway.Tokens;
@@ -13,11 +14,11 @@ public static class DiscoveryEndpoints
 {
     public static void MapDiscoveryEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/.well-known/openid-configuration", (HttpContext http, IConfiguration configuration) =>
+        app.MapGet("/.well-known/openid-configuration", (HttpContext http, IOptions<AuthOptions> auth) =>
         {
             var origin = $"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}";
             return Results.Json(new Discovery(
-                configuration["Auth:Issuer"] ?? AuthenticationSetup.DefaultIssuer,
+                auth.Value.Issuer,
                 $"{origin}/connect/token",
                 $"{origin}/.well-known/jwks.json",
                 ["password"],

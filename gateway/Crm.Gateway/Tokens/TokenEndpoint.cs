@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Crm.BuildingBlocks.Security;
 using Crm.Gateway.Identity;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 
@@ -21,7 +22,7 @@ public static class TokenEndpoint
             .WithName("IssueToken")
             .WithSummary("OAuth2 token endpoint (password grant) for the platform's own users.");
 
-    private static async Task<IResult> Issue(HttpContext http, UserManager<PlatformUser> users, SigningKeys keys, IConfiguration configuration, TimeProvider time)
+    private static async Task<IResult> Issue(HttpContext http, UserManager<PlatformUser> users, SigningKeys keys, IOptions<AuthOptions> authOptions, TimeProvider time)
     {
         if (!http.Request.HasFormContentType)
         {
@@ -53,7 +54,8 @@ public static class TokenEndpoint
         }
 
         await users.ResetAccessFailedCountAsync(user);
-        var lifetime = TimeSpan.FromMinutes(configuration.GetValue("Auth:TokenLifetimeMinutes", 60));
+        var auth = authOptions.Value;
+        var lifetime = TimeSpan.FromMinutes(auth.TokenLifetimeMinutes);
         var now = time.GetUtcNow().UtcDateTime;
         var claims = new List<Claim>
         {
@@ -70,8 +72,8 @@ public static class TokenEndpoint
 
         var token = new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
         {
-            Issuer = configuration["Auth:Issuer"] ?? AuthenticationSetup.DefaultIssuer,
-            Audience = configuration["Auth:Audience"] ?? AuthenticationSetup.DefaultAudience,
+            Issuer = auth.Issuer,
+            Audience = auth.Audience,
             Subject = new ClaimsIdentity(claims),
             IssuedAt = now,
             NotBefore = now,

@@ -17,7 +17,7 @@ public static class ComplaintsService
         builder.AddServiceDatabase<ComplaintsDbContext, ComplaintsSqliteDbContext, ComplaintsPostgresDbContext, ComplaintsSqlServerDbContext>("Complaints");
         builder.AddServiceOpenApi(Name);
         builder.AddCustomerSnapshots<ComplaintsDbContext>(Name);
-        builder.Services.Configure<ComplaintsOptions>(builder.Configuration.GetSection("Complaints"));
+        builder.Services.AddOptions<ComplaintsOptions>().Bind(builder.Configuration.GetSection("Complaints")).ValidateDataAnnotations().ValidateOnStart();
         // Registered after the database's migration, so the defaults are seeded into an up-to-date schema.
         builder.Services.AddHostedService<SeedComplaintsConfiguration>();
         builder.Services.AddSingleton<EscalationSweep>();

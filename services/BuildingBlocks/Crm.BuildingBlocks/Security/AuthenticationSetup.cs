@@ -3,14 +3,13 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Tokens;
 
 namespace Crm.BuildingBlocks.Security;
 
 /// <summary>
-/// Every process validates tokens itself: the gateway is not the only guard. Configuration:
-/// <c>Auth:Authority</c> (the token service or a company's own identity provider, keys from its OIDC discovery), or
-/// <c>Auth:SigningKeyPath</c> (the key file, for the standalone host); <c>Auth:Issuer</c> and <c>Auth:Audience</c>.
+/// Every process validates tokens itself: the gateway is not the only guard. Configuration: <see cref="AuthOptions"/>.
 /// Every endpoint needs an authenticated caller unless it says otherwise; the roles' rules are <see cref="Policies"/>.
 /// </summary>
 public static class AuthenticationSetup
@@ -20,21 +19,22 @@ public static class AuthenticationSetup
 
     public static IHostApplicationBuilder AddPlatformAuthentication(this IHostApplicationBuilder builder)
     {
+        builder.Services.AddOptions<AuthOptions>().Bind(builder.Configuration.GetSection(AuthOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
         builder.Services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
-            .Configure<IConfiguration, IServiceProvider>((o, configuration, services) =>
+            .Configure<IOptions<AuthOptions>, IServiceProvider>((o, authOptions, services) =>
             {
-                var auth = configuration.GetSection("Auth");
+                var auth = authOptions.Value;
                 o.MapInboundClaims = false;
                 o.TokenValidationParameters = new TokenValidationParameters
                 {
-                    ValidIssuer = auth["Issuer"] ?? DefaultIssuer,
-                    ValidAudience = auth["Audience"] ?? DefaultAudience,
+                    ValidIssuer = auth.Issuer,
+                    ValidAudience = auth.Audience,
                     NameClaimType = PlatformClaims.Name,
                     RoleClaimType = PlatformClaims.Role,
                     ClockSkew = TimeSpan.FromSeconds(30),
                 };
-                if (auth["Authority"] is { Length: > 0 } authority)
+                if (auth.Authority is { Length: > 0 } authority)
                 {
                     o.Authority = authority;
                     o.RequireHttpsMetadata = authority.StartsWith("https://", StringComparison.OrdinalIgnoreCase);
@@ -42,7 +42,7 @@ public static class AuthenticationSetup
                 else
                 {
                     var keys = services.GetService<SigningKeys>()
-                        ?? new SigningKeys(auth["SigningKeyPath"] ?? "signing-key.pem", createIfMissing: false);
+                        ?? new SigningKeys(auth.SigningKeyPath ?? "signing-key.pem", createIfMissing: false);
                     o.TokenValidationParameters.IssuerSigningKey = keys.PublicKey;
                 }
             });
