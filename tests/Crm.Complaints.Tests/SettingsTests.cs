@@ -12,6 +12,7 @@ public sealed class SettingsTests
     [InlineData("Complaints:TopLevelRecipients", "", "TopLevelRecipients")]
     [InlineData("Database:MaxPoolSize", "0", "MaxPoolSize")]
     [InlineData("Retention:InboxDays", "0", "InboxDays")]
+    [InlineData("Outbox:PollMilliseconds", "0", "PollMilliseconds")]
     [InlineData("Auth:Authority", "not a url", "Authority")]
     [InlineData("Auth:TokenLifetimeMinutes", "0", "TokenLifetimeMinutes")]
     public async Task a_wrong_setting_stops_the_service_at_start_naming_it(string key, string value, string setting)

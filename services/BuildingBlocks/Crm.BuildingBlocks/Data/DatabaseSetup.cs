@@ -154,6 +154,7 @@ public static class DatabaseSetup
     {
         builder.Services.AddOutboxNotifier();
         builder.AddDatabase<TContext, TSqlite, TPostgres, TSqlServer>(name);
+        builder.Services.AddOptions<OutboxOptions>().Bind(builder.Configuration.GetSection("Outbox")).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddHostedService<OutboxDispatcher<TContext>>();
         builder.Services.AddOptions<RetentionOptions>().Bind(builder.Configuration.GetSection("Retention")).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<Housekeeping<TContext>>();

@@ -1,14 +1,23 @@
+using System.ComponentModel.DataAnnotations;
 using System.Diagnostics;
 using Crm.BuildingBlocks.Data;
 using Crm.BuildingBlocks.Hosting;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace Crm.BuildingBlocks.Messaging;
+
+/// <summary>Settings of every service's outbox dispatcher (configuration section <c>Outbox</c>).</summary>
+public sealed class OutboxOptions
+{
+    /// <summary>How often the dispatcher looks for rows when no write has signalled it (another replica's, say).</summary>
+    [Range(10, 60_000)]
+    public int PollMilliseconds { get; set; } = 1000;
+}
 
 /// <summary>
 /// Publishes what the outbox holds, in batches, oldest first. Safe with many replicas: each claims a batch by writing a lock token
@@ -20,7 +29,7 @@ internal sealed class OutboxDispatcher<TContext>(
     OutboxSignals signals,
     IBus bus,
     TimeProvider time,
-    IConfiguration configuration,
+    IOptions<OutboxOptions> options,
     IHostApplicationLifetime lifetime,
     ILogger<OutboxDispatcher<TContext>> logger) : BackgroundService
     where TContext : ServiceDbContext
@@ -29,19 +38,24 @@ internal sealed class OutboxDispatcher<TContext>(
     private static readonly TimeSpan ClaimFor = TimeSpan.FromSeconds(30);
     private static readonly TimeSpan PublishTimeout = TimeSpan.FromSeconds(3);
 
-    private readonly TimeSpan pollInterval = TimeSpan.FromMilliseconds(configuration.GetValue("Outbox:PollMilliseconds", 1000));
+    private readonly TimeSpan pollInterval = TimeSpan.FromMilliseconds(options.Value.PollMilliseconds);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         await lifetime.WhenStarted(stoppingToken);
         var signal = signals.For(typeof(TContext));
+        var take = BatchSize;
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
-                var published = await PublishBatch(stoppingToken);
+                var (published, failed) = await PublishBatch(take, stoppingToken);
 
-                if (published == BatchSize)
+                // While publishing fails (the broker away), one message at a time probes for its return: a whole batch
+                // would only wait out its timeouts, and its publishes that complete after them would send it twice.
+                var full = failed == 0 && published == take;
+                take = failed > 0 && published == 0 ? 1 : BatchSize;
+                if (full)
                 {
                     continue;
                 }
@@ -60,7 +74,7 @@ internal sealed class OutboxDispatcher<TContext>(
         }
     }
 
-    private async Task<int> PublishBatch(CancellationToken cancellationToken)
+    private async Task<(int Published, int Failed)> PublishBatch(int take, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<TContext>();
@@ -69,11 +83,11 @@ internal sealed class OutboxDispatcher<TContext>(
             .Where(m => m.SentAt == null && (m.LockedUntil == null || m.LockedUntil < now))
             .OrderBy(m => m.OccurredAt)
             .Select(m => m.Id)
-            .Take(BatchSize)
+            .Take(take)
             .ToListAsync(cancellationToken);
         if (candidates.Count == 0)
         {
-            return 0;
+            return (0, 0);
         }
 
         var token = Guid.NewGuid();
@@ -125,7 +139,7 @@ internal sealed class OutboxDispatcher<TContext>(
         }
 
         await db.SaveChangesAsync(cancellationToken);
-        return claimed.Count(m => m.SentAt is not null);
+        return (claimed.Count - failed, failed);
     }
 
     private async Task Publish(OutboxMessage message, CancellationToken cancellationToken)
