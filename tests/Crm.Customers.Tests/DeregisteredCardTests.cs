@@ -8,7 +8,7 @@ using Crm.Testing;
 namespace Crm.Customers.Tests;
 
 /// <summary>
-/// A deregistered customer's card is kept as it was (DOMAIN.md: 注销, never deleted): every change the card refuses once
+/// A deregistered (注销) customer's card is kept as it was, never deleted: every change the card refuses once
 /// deregistered (Customer.EnsureActive: profile, owner, grade, deregistration, verification, credit limit, key persons, and
 /// a grade proposal's confirmation, which changes the grade) is a 409 naming the deregistration, and the card reads
 /// exactly as before. Each request below changes an active card (IfMatchTests.a_change_with_the_current_if_match_is_applied).
