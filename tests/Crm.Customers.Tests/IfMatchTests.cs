@@ -57,6 +57,58 @@ public sealed class IfMatchTests : CustomersHostTests
         Assert.True(response.IsSuccessStatusCode, $"{change}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
     }
 
+    /// <summary>
+    /// A lost update as a user meets it: the caller reads the card (its ETag), someone else changes it, and the caller's
+    /// change sent with the ETag it read is refused; the stored value is the other user's, not the caller's.
+    /// </summary>
+    [Theory]
+    [InlineData("set the credit limit")]
+    [InlineData("deregister")]
+    [InlineData("reassign the owner")]
+    public async Task a_change_based_on_a_card_changed_since_it_was_read_gets_409_and_the_stored_value_stays(string change)
+    {
+        var customer = await Register(TestUser.RepEast, grade: "C");
+        var read = await Host.Client(TestUser.Supervisor).GetAsync($"/api/customers/{customer.Id}");
+        var etag = read.Headers.ETag!.Tag;
+        var url = $"/api/customers/{customer.Id}";
+        var (caller, meanwhile, mine) = change switch
+        {
+            "set the credit limit" => (TestUser.Supervisor,
+                Host.Client(TestUser.ManagerEast).PutAsJsonAsync($"{url}/credit-limit", new { amount = 50_000m, reason = "Opening limit" }),
+                new HttpRequestMessage(HttpMethod.Put, $"{url}/credit-limit") { Content = JsonContent.Create(new { amount = 150_000m, reason = "Raised" }) }),
+            "deregister" => (TestUser.ManagerEast,
+                Host.Client(TestUser.RepEast).PostAsync($"{url}/verify", null),
+                new HttpRequestMessage(HttpMethod.Post, $"{url}/deregister") { Content = JsonContent.Create(new { reason = "Went out of business" }) }),
+            "reassign the owner" => (TestUser.Supervisor,
+                Host.Client(AccessTests.Admin).PostAsJsonAsync($"{url}/owner", new { ownerId = "rep.east2", reason = "Territory split" }),
+                new HttpRequestMessage(HttpMethod.Post, $"{url}/owner") { Content = JsonContent.Create(new { ownerId = "manager.east", reason = "Key account" }) }),
+            _ => throw new ArgumentOutOfRangeException(nameof(change), change, "No such change in the table."),
+        };
+        await meanwhile.Expect(HttpStatusCode.OK);
+        mine.Headers.TryAddWithoutValidation("If-Match", etag);
+
+        await Host.Client(caller).SendAsync(mine).ReadProblem(HttpStatusCode.Conflict);
+
+        var stored = await Get(TestUser.Supervisor, customer.Id);
+        switch (change)
+        {
+            case "set the credit limit":
+                Assert.Equal(50_000m, stored.CreditLimit);
+                var history = await Host.Client(TestUser.Supervisor).GetAsync($"{url}/credit-history").Read<List<CreditLimitChangeResponse>>();
+                Assert.Equal([(0m, 50_000m)], history.Select(h => (h.From, h.To)));
+                break;
+            case "deregister":
+                Assert.Equal((CustomerStatus.Active, null, null), (stored.Status, stored.DeregistrationReason, stored.DeregisteredAt));
+                Assert.NotNull(stored.LastVerifiedAt);
+                break;
+            default:
+                Assert.Equal("rep.east2", stored.OwnerId);
+                break;
+        }
+
+        Assert.Equal(customer.Version + 1, stored.Version);
+    }
+
     [Fact]
     public async Task of_two_puts_of_a_key_person_with_the_same_if_match_the_second_is_a_conflict()
     {
