@@ -10,8 +10,8 @@ namespace Crm.Customers.Tests;
 /// <summary>
 /// A deregistered (注销) customer's card is kept as it was, never deleted: every change the card refuses once
 /// deregistered (Customer.EnsureActive: profile, owner, grade, deregistration, verification, credit limit, key persons, and
-/// a grade proposal's confirmation, which changes the grade) is a 409 naming the deregistration, and the card reads
-/// exactly as before. Each request below changes an active card (IfMatchTests.a_change_with_the_current_if_match_is_applied).
+/// a grade proposal's confirmation, which changes the grade, and an evaluation) is a 409 naming the deregistration, also when
+/// the change would leave the value as it is, and the card reads exactly as before. Each request below changes an active card (IfMatchTests.a_change_with_the_current_if_match_is_applied).
 /// </summary>
 public sealed class DeregisteredCardTests : CustomersHostTests
 {
@@ -20,7 +20,8 @@ public sealed class DeregisteredCardTests : CustomersHostTests
     public static TheoryData<string> Changes => new()
     {
         "update the profile", "reassign the owner", "change the grade", "deregister again", "verify", "set the credit limit",
-        "add a key person", "update a key person", "remove a key person", "confirm a grade proposal",
+        "add a key person", "update a key person", "remove a key person", "confirm a grade proposal", "evaluate",
+        "change the grade to the one it has", "set the credit limit it has", "reassign to the owner it has",
     };
 
     [Theory]
@@ -33,7 +34,7 @@ public sealed class DeregisteredCardTests : CustomersHostTests
         await Host.Client(TestUser.ManagerEast).PostAsJsonAsync($"/api/customers/{customer.Id}/deregister", new { reason = "Went out of business" }).Read<CustomerResponse>();
         var before = await Card(customer.Id);
 
-        var response = await Host.Client(change == "set the credit limit" ? TestUser.ManagerEast : TestUser.Supervisor)
+        var response = await Host.Client(change.StartsWith("set the credit limit", StringComparison.Ordinal) ? TestUser.ManagerEast : TestUser.Supervisor)
             .SendAsync(Request(change, customer.Id, person.Id, proposal));
 
         var problem = await response.ReadProblem(HttpStatusCode.Conflict);
@@ -42,6 +43,7 @@ public sealed class DeregisteredCardTests : CustomersHostTests
         Assert.Equal(ProposalStatus.Pending, Assert.Single(await Proposals(customer.Id)).Status);
         Assert.Empty(await Host.Client(TestUser.Supervisor).GetAsync($"/api/customers/{customer.Id}/credit-history").Read<List<CreditLimitChangeResponse>>());
         Assert.Equal([CustomerGrade.C], (await History(TestUser.Supervisor, customer.Id)).Select(h => h.To));
+        Assert.Empty(await Host.Client(TestUser.Supervisor).GetAsync($"/api/customers/{customer.Id}/evaluations").Read<List<EvaluationResponse>>());
     }
 
     /// <summary>The card as its reader sees it, key persons included, as the JSON the service answers.</summary>
@@ -72,6 +74,13 @@ public sealed class DeregisteredCardTests : CustomersHostTests
                 Content = JsonContent.Create(new { name = "王总 General Manager Wang", role = "DecisionMaker" }),
             },
             "remove a key person" => new HttpRequestMessage(HttpMethod.Delete, $"{url}/key-persons/{personId}"),
+            "evaluate" => new HttpRequestMessage(HttpMethod.Post, $"{url}/evaluations")
+            {
+                Content = JsonContent.Create(new { transactions = 80, profitability = 70, safety = 90, growth = 60, cooperation = 85, creditRating = "A" }),
+            },
+            "change the grade to the one it has" => new HttpRequestMessage(HttpMethod.Post, $"{url}/grade") { Content = JsonContent.Create(new { grade = "C", reason = "Unchanged" }) },
+            "set the credit limit it has" => new HttpRequestMessage(HttpMethod.Put, $"{url}/credit-limit") { Content = JsonContent.Create(new { amount = 0m, reason = "Unchanged" }) },
+            "reassign to the owner it has" => new HttpRequestMessage(HttpMethod.Post, $"{url}/owner") { Content = JsonContent.Create(new { ownerId = "rep.east", reason = "Unchanged" }) },
             "confirm a grade proposal" => new HttpRequestMessage(HttpMethod.Post, $"{url}/grade-proposals/{proposalId}/confirm") { Content = JsonContent.Create(new { note = "Agreed" }) },
             _ => throw new ArgumentOutOfRangeException(nameof(change), change, "No such change in the table."),
         };

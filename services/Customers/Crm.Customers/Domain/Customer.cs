@@ -112,12 +112,12 @@ public sealed class Customer : AggregateRoot, IRegionOwned
     /// <summary>Hands the customer to another rep, with a reason; false when the owner is the same.</summary>
     public bool ReassignOwner(string ownerId, string reason, string by, DateTimeOffset at)
     {
+        EnsureActive();
         if (ownerId == OwnerId)
         {
             return false;
         }
 
-        EnsureActive();
         var change = new FieldChange("ownerId", OwnerId, ownerId);
         OwnerId = ownerId;
         Version++;
@@ -129,12 +129,12 @@ public sealed class Customer : AggregateRoot, IRegionOwned
     /// <returns>The previous grade, or null when nothing changed.</returns>
     public CustomerGrade? ChangeGrade(CustomerGrade to, string reason, string changedBy, DateTimeOffset at, string? sourceId = null)
     {
+        EnsureActive();
         if (to == Grade)
         {
             return null;
         }
 
-        EnsureActive();
         var from = Grade;
         gradeHistory.Add(new GradeChange(Id, from, to, reason, changedBy, at, sourceId));
         Grade = to;
@@ -176,6 +176,7 @@ public sealed class Customer : AggregateRoot, IRegionOwned
     /// <summary>Sets the credit limit; returns the history entry, or null when the limit is already that amount.</summary>
     public CreditLimitChange? SetCreditLimit(decimal limit, string reason, string changedBy, DateTimeOffset at)
     {
+        EnsureActive();
         if (limit < 0)
         {
             throw new ArgumentOutOfRangeException(nameof(limit), "A credit limit cannot be negative.");
@@ -186,7 +187,6 @@ public sealed class Customer : AggregateRoot, IRegionOwned
             return null;
         }
 
-        EnsureActive();
         var change = new CreditLimitChange(Id, CreditLimit, limit, CreditCurrency, reason, changedBy, at);
         CreditLimit = limit;
         Version++;
@@ -224,6 +224,15 @@ public sealed class Customer : AggregateRoot, IRegionOwned
         keyPersons.Remove(person);
         Version++;
         Raise(new KeyPersonRemovedDomainEvent(Card, person.Id, person.Details, by, at));
+    }
+
+    /// <summary>An evaluation (客户评价) weighs a customer in the pipeline; a deregistered one is no longer evaluated.</summary>
+    public Evaluation Evaluate(
+        CriteriaScores scores, EvaluationSettings settings, DealerCapability capability, CreditRating creditRating,
+        ComplaintContext complaints, string notes, string evaluatedBy, DateTimeOffset evaluatedAt)
+    {
+        EnsureActive();
+        return new Evaluation(Id, scores, settings, capability, creditRating, complaints, notes, evaluatedBy, evaluatedAt);
     }
 
     private void EnsureActive()

@@ -107,8 +107,7 @@ public static class Evaluations
         var now = time.GetUtcNow();
         var settings = await db.EvaluationSettings.AsNoTracking().SingleAsync(http.RequestAborted);
         var complaints = await ServiceHistory.Summarise(db, id, now, http.RequestAborted);
-        var evaluation = new Evaluation(
-            id,
+        var evaluation = customer.Evaluate(
             new CriteriaScores(request.Transactions!.Value, request.Profitability!.Value, request.Safety!.Value, request.Growth!.Value, request.Cooperation!.Value),
             settings,
             new DealerCapability(request.Flexibility ?? 3, request.DownstreamCustomers ?? 0, request.Capital ?? 0, request.BestSellingBrands ?? 0,
