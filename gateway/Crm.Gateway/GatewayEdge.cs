@@ -39,12 +39,17 @@ public static class GatewayEdge
         {
             var tokenLimit = builder.Configuration.GetValue("RateLimiting:TokenLimit", 200);
             var tokensPerSecond = builder.Configuration.GetValue("RateLimiting:TokensPerSecond", 50);
+            // TokensPerSecond every second, unless a refill rate is given in another unit: the limiter takes no
+            // TimeProvider, so a test sets, say, 1 token an hour, and no refill can fall within it however slow the machine.
+            var period = builder.Configuration.GetValue("RateLimiting:ReplenishmentPeriod", TimeSpan.FromSeconds(1));
+            var tokensPerPeriod = builder.Configuration.GetValue<int?>("RateLimiting:TokensPerPeriod")
+                                  ?? (int)Math.Clamp(Math.Round(tokensPerSecond * period.TotalSeconds), 1, int.MaxValue);
             o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(http =>
                 RateLimitPartition.GetTokenBucketLimiter(PartitionKey(http), _ => new TokenBucketRateLimiterOptions
                 {
                     TokenLimit = tokenLimit,
-                    TokensPerPeriod = tokensPerSecond,
-                    ReplenishmentPeriod = TimeSpan.FromSeconds(1),
+                    TokensPerPeriod = tokensPerPeriod,
+                    ReplenishmentPeriod = period,
                     QueueLimit = 0,
                 }));
             o.OnRejected = async (context, cancellationToken) =>

@@ -181,12 +181,20 @@ public sealed class AccessTests(AccessFixture fixture) : IClassFixture<AccessFix
     [Fact]
     public async Task the_funnel_counts_only_what_the_caller_may_see()
     {
-        await CustomersHostTests.Register(Host, TestUser.Supervisor, "NORTH", "rep.north", grade: "A");
+        // Two reps of this test alone, side by side in one region: each must count its own customers and none of the other's.
+        var rep = new TestUser("rep.north.funnel", Roles.SalesRep, ["NORTH"]);
+        var neighbour = new TestUser("rep.north.funnel2", Roles.SalesRep, ["NORTH"]);
+        foreach (var (owner, grade) in new[] { (rep, "A"), (rep, "C"), (rep, "C"), (neighbour, "A"), (neighbour, "B"), (neighbour, "E") })
+        {
+            await CustomersHostTests.Register(Host, TestUser.Supervisor, "NORTH", owner.Id, grade: grade);
+        }
 
-        var repNorth = await Host.Client(TestUser.RepNorth).GetAsync("/api/customers/funnel").Read<FunnelResponse>();
+        var own = (await Host.Client(rep).GetAsync("/api/customers/funnel").Read<FunnelResponse>()).Rows.Single();
+        var neighbours = (await Host.Client(neighbour).GetAsync("/api/customers/funnel").Read<FunnelResponse>()).Rows.Single();
         var managerEast = await Host.Client(TestUser.ManagerEast).GetAsync("/api/customers/funnel?region=NORTH").Read<FunnelResponse>();
 
-        Assert.True(repNorth.Rows.Single().A >= 1);
+        Assert.Equal((1, 0, 2, 0, 0, 3), (own.A, own.B, own.C, own.D, own.E, own.Total));
+        Assert.Equal((1, 1, 0, 0, 1, 3), (neighbours.A, neighbours.B, neighbours.C, neighbours.D, neighbours.E, neighbours.Total));
         Assert.Equal(0, managerEast.Rows.Single().Total);
     }
 }

@@ -212,6 +212,6 @@ public sealed class FunnelTests : CustomersHostTests
     {
         var response = await Host.Client(TestUser.Supervisor).GetAsync($"/api/customers/funnel?at={Iso(DateTimeOffset.UtcNow.AddDays(2))}");
 
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        await response.ReadValidationProblem("at");
     }
 }

@@ -100,22 +100,38 @@ public sealed class EvaluationTests : CustomersHostTests
     public async Task an_evaluation_weights_the_five_criteria_and_recommends_reward_support_or_eliminate()
     {
         var customer = await Register(TestUser.RepEast);
-        var weights = await Host.Client(TestUser.RepEast).GetAsync("/api/customers/evaluation-weights").Read<WeightsResponse>();
+        // The rule under test, set by the test: weights 30/20/20/15/15, reward at 80 or more, eliminate below 50.
+        int[] weights = [30, 20, 20, 15, 15];
+        const int rewardAtLeast = 80, eliminateBelow = 50;
+        await Host.Client(TestUser.Supervisor).PutAsJsonAsync("/api/customers/evaluation-weights", new
+        {
+            transactions = weights[0], profitability = weights[1], safety = weights[2], growth = weights[3], cooperation = weights[4], rewardAtLeast, eliminateBelow,
+        }).Read<WeightsResponse>();
 
-        var good = await Evaluate(TestUser.ManagerEast, customer.Id, Scores(90, 85, 80, 75, 70)).Read<EvaluationResponse>(HttpStatusCode.Created);
-        var weak = await Evaluate(TestUser.ManagerEast, customer.Id, Scores(40, 50, 60, 30, 50)).Read<EvaluationResponse>(HttpStatusCode.Created);
+        // Σ(score × weight) ÷ Σweight to two decimals, and the outcome by the thresholds: worked out here, not taken from the answer.
+        static decimal Expected(int[] scores, int[] weights) =>
+            Math.Round((decimal)scores.Zip(weights, (s, w) => s * w).Sum() / weights.Sum(), 2, MidpointRounding.AwayFromZero);
+        static EvaluationOutcome Outcome(decimal score) =>
+            score >= rewardAtLeast ? EvaluationOutcome.Reward : score < eliminateBelow ? EvaluationOutcome.Eliminate : EvaluationOutcome.Support;
 
-        decimal Expected(int t, int p, int s, int g, int c) =>
-            Math.Round((decimal)(t * weights.Transactions + p * weights.Profitability + s * weights.Safety + g * weights.Growth + c * weights.Cooperation)
-                       / (weights.Transactions + weights.Profitability + weights.Safety + weights.Growth + weights.Cooperation), 2, MidpointRounding.AwayFromZero);
-        Assert.Equal(Expected(90, 85, 80, 75, 70), good.Score);
-        Assert.Equal(good.Score >= weights.RewardAtLeast ? EvaluationOutcome.Reward : EvaluationOutcome.Support, good.Outcome);
-        Assert.Equal(Expected(40, 50, 60, 30, 50), weak.Score);
-        Assert.Equal(EvaluationOutcome.Eliminate, weak.Outcome);
+        // 81.75 reward; exactly 80 reward; 63.25 support; exactly 50 support; 46 eliminate.
+        int[][] cases = [[90, 85, 80, 75, 70], [80, 80, 80, 80, 80], [70, 60, 65, 55, 60], [50, 50, 50, 50, 50], [40, 50, 60, 30, 50]];
+        Assert.Equal(
+            new[] { (81.75m, EvaluationOutcome.Reward), (80m, EvaluationOutcome.Reward), (63.25m, EvaluationOutcome.Support), (50m, EvaluationOutcome.Support), (46m, EvaluationOutcome.Eliminate) },
+            cases.Select(c => (Expected(c, weights), Outcome(Expected(c, weights)))));
+        var evaluations = new List<EvaluationResponse>();
+        foreach (var c in cases)
+        {
+            var evaluation = await Evaluate(TestUser.ManagerEast, customer.Id, Scores(c[0], c[1], c[2], c[3], c[4])).Read<EvaluationResponse>(HttpStatusCode.Created);
+            Assert.Equal((Expected(c, weights), Outcome(Expected(c, weights))), (evaluation.Score, evaluation.Outcome));
+            evaluations.Add(evaluation);
+        }
+
+        var good = evaluations[0];
         Assert.Equal((120, 6, CreditRating.AA), (good.Capability.DownstreamCustomers, good.Capability.BestSellingBrands, good.CreditRating));
         Assert.Contains("→", good.Explanation, StringComparison.Ordinal);
         var history = await Host.Client(TestUser.RepEast).GetAsync($"/api/customers/{customer.Id}/evaluations").Read<List<EvaluationResponse>>();
-        Assert.Equal([weak.Id, good.Id], history.Select(e => e.Id));
+        Assert.Equal(evaluations.Select(e => e.Id).Reverse(), history.Select(e => e.Id));
     }
 
     [Fact]

@@ -70,8 +70,48 @@ public sealed class CustomersPlatformTests(PlatformFixture fixture)
         Assert.Equal(("A", 50, 1, 49), (a.Text("grade"), a["needed"]!.GetValue<int>(), Number(a, "current"), a["shortfall"]!.GetValue<int>()));
         Assert.Equal(100, plan["steps"]![1]!["needed"]!.GetValue<int>());
 
+        // Two moves up: E1 to D and B to A. Each customer's grades within the default period (the last 365 days, which
+        // holds all of this test's history), in order; the rates are worked out from these by the rule, below.
+        var listed = await Api.Json(await supervisor.GetAsync($"/api/customers?region={region}&pageSize=200"));
+        var idOf = listed["items"]!.AsArray().ToDictionary(c => c!.AsObject().Text("code"), c => c!.AsObject().Text("id"));
+        foreach (var (code, grade) in new[] { ($"{region}-E1", "D"), ($"{region}-B", "A") })
+        {
+            var moved = await supervisor.PostAsJsonAsync($"/api/customers/{idOf[code]}/grade", new { grade, reason = "Moved up in the platform test" });
+            Assert.Equal(HttpStatusCode.OK, moved.StatusCode);
+        }
+
+        string[][] paths = [["A"], ["B", "A"], ["E", "D"], ["E"]];
         var conversions = await supervisor.GetAsync($"/api/customers/funnel/conversions?region={region}");
         Assert.Equal(HttpStatusCode.OK, conversions.StatusCode);
+        var rates = (await Api.Json(conversions))["rates"]!.AsArray().ToDictionary(r => r!.AsObject().Text("stage"), r => r!.AsObject());
+        foreach (var (from, to, exactly) in new[] { ("E", "D", false), ("D", "C", false), ("C", "B", false), ("B", "A", false), ("E", "A", true) })
+        {
+            var (cohort, converted, rate) = Conversion(paths, from, to, exactly);
+            var measured = rates[$"{from}→{to}"];
+            Assert.Equal((cohort, converted, rate), (Number(measured, "cohort"), Number(measured, "converted"), measured["rate"]?.GetValue<decimal>()));
+        }
+
+        // Worked out by hand as well, so that the rule's reading above is checked too: E→D 1 of 2, D→C 0 of 1, no one at C,
+        // B→A 1 of 1, E→A 0 of 2.
+        Assert.Equal((2, 1, 0.5m), Conversion(paths, "E", "D", false));
+        Assert.Equal((1, 0, 0m), Conversion(paths, "D", "C", false));
+        Assert.Equal((0, 0, (decimal?)null), Conversion(paths, "C", "B", false));
+        Assert.Equal((1, 1, 1m), Conversion(paths, "B", "A", false));
+        Assert.Equal((2, 0, 0m), Conversion(paths, "E", "A", true));
+    }
+
+    /// <summary>
+    /// The conversion rule (Funnel.ConversionDefinition) over each customer's grades in the period, oldest first: the
+    /// cohort of X→Y is those that were at X; converted, those that after their first time at X reached Y or a more
+    /// mature grade (only Y itself when <paramref name="exactly"/>, as for E→A); the rate, converted ÷ cohort.
+    /// </summary>
+    private static (int Cohort, int Converted, decimal? Rate) Conversion(string[][] paths, string from, string to, bool exactly)
+    {
+        const string maturity = "EDCBA";
+        var cohort = paths.Where(p => p.Contains(from)).ToList();
+        var converted = cohort.Count(p => p.Skip(Array.IndexOf(p, from) + 1)
+            .Any(g => exactly ? g == to : maturity.IndexOf(g, StringComparison.Ordinal) >= maturity.IndexOf(to, StringComparison.Ordinal)));
+        return (cohort.Count, converted, cohort.Count == 0 ? null : Math.Round((decimal)converted / cohort.Count, 4));
     }
 
     [Fact]

@@ -9,7 +9,8 @@ public sealed class PlatformFixture : IAsyncLifetime
 
     public PlatformProcesses Platform => platform ?? throw new InvalidOperationException("The platform did not start.");
 
-    public async Task InitializeAsync() => platform = await PlatformProcesses.StartAsync();
+    // Consumed messages are logged so that a test can tell when a delivery has been dealt with (EndToEndTests).
+    public async Task InitializeAsync() => platform = await PlatformProcesses.StartAsync(new PlatformOptions { LogConsumedMessages = true });
 
     public async Task DisposeAsync()
     {

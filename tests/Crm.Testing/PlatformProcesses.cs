@@ -20,6 +20,13 @@ public sealed record PlatformOptions
 
     /// <summary>Replicas the test will add with <see cref="PlatformProcesses.StartReplicaAsync"/>, counted in the connection budget.</summary>
     public int ExtraReplicas { get; init; }
+
+    /// <summary>
+    /// The services log each message a consumer has finished with (MassTransit's <c>RECEIVE</c> line, category
+    /// <c>MassTransit.Messages</c> at Debug), which <see cref="PlatformProcesses.Consumed"/> counts. Off where a test
+    /// measures throughput, as the fault tests do: a line per message costs.
+    /// </summary>
+    public bool LogConsumedMessages { get; init; }
 }
 
 /// <summary>
@@ -76,6 +83,28 @@ public sealed class PlatformProcesses : IAsyncDisposable
 
     /// <summary>The connections this platform's processes may hold on PostgreSQL at most, by its configuration.</summary>
     public int ConnectionBudget { get; private set; }
+
+    private bool logsConsumedMessages;
+
+    /// <summary>
+    /// How often <paramref name="consumer"/> in <paramref name="service"/> has finished with message
+    /// <paramref name="messageId"/>, duplicates included, by the <c>RECEIVE</c> lines in the service's log. MassTransit
+    /// writes that line when the consumer has returned, so after its save: once it is counted, whatever that delivery
+    /// did (or did not do) is in the database. A delivery that faulted is not counted, nor one taken by a replica
+    /// (<see cref="StartReplicaAsync"/> logs to a file of its own). Needs <see cref="PlatformOptions.LogConsumedMessages"/>.
+    /// </summary>
+    public int Consumed(string service, Guid messageId, string consumer)
+    {
+        if (!logsConsumedMessages)
+        {
+            throw new InvalidOperationException("Start the platform with PlatformOptions.LogConsumedMessages to count consumed messages.");
+        }
+
+        var id = messageId.ToString("D");
+        return ReadLog(service).Count(line => line.Contains("RECEIVE ", StringComparison.Ordinal)
+                                              && line.Contains(id, StringComparison.OrdinalIgnoreCase)
+                                              && line.Contains($"{consumer}(", StringComparison.Ordinal));
+    }
 
     public static Task<PlatformProcesses> StartAsync(IDictionary<string, string>? gatewaySettings = null, IDictionary<string, string>? serviceSettings = null) =>
         StartAsync(new PlatformOptions
@@ -167,6 +196,7 @@ public sealed class PlatformProcesses : IAsyncDisposable
             RabbitMqProxy = new FaultProxy(rabbitMq.Host, rabbitMq.Port);
         }
 
+        logsConsumedMessages = options.LogConsumedMessages;
         var processCount = ServiceNames.Count + 1 + options.ExtraReplicas;
         ConnectionBudget = processCount * MaxPoolSize;
         foreach (var name in ServiceNames.Append("Gateway"))
@@ -210,6 +240,11 @@ public sealed class PlatformProcesses : IAsyncDisposable
             settings["Database__ProcessesSharingServer"] = processCount.ToString(System.Globalization.CultureInfo.InvariantCulture);
             settings["Auth__Authority"] = GatewayUrl.ToString().TrimEnd('/');
             settings["Outbox__PollMilliseconds"] = "200";
+            if (options.LogConsumedMessages)
+            {
+                settings["Logging__LogLevel__MassTransit.Messages"] = "Debug";
+            }
+
             foreach (var (key, value) in serviceSettings)
             {
                 settings[key] = value;
@@ -298,6 +333,13 @@ public sealed class PlatformProcesses : IAsyncDisposable
         }
 
         throw new TimeoutException($"{name} did not become ready at {url}:\n{Tail(log)}");
+    }
+
+    /// <summary>The log of <paramref name="name"/> as written so far (the lines are flushed as the process writes them).</summary>
+    private IEnumerable<string> ReadLog(string name)
+    {
+        using var stream = new FileStream(Path.Combine(workDirectory, $"{name.ToLowerInvariant()}.log"), FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+        return new StreamReader(stream).ReadToEnd().Split('\n');
     }
 
     private static string Tail(string path)
