@@ -6,6 +6,8 @@ using Crm.Gateway.Data;
 using Crm.Gateway.Identity;
 using Crm.Gateway.Tokens;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Options;
 
 namespace Crm.Gateway;
 
@@ -28,28 +30,26 @@ public static class GatewayEdge
             })
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<GatewayDbContext>();
-        if (builder.Configuration.GetValue("Gateway:SeedDemoUsers", false))
+        builder.Services.AddOptions<GatewayOptions>().Bind(builder.Configuration.GetSection("Gateway")).ValidateDataAnnotations().ValidateOnStart();
+        if (builder.Configuration.GetSection("Gateway").Get<GatewayOptions>() is { SeedDemoUsers: true })
         {
             builder.Services.AddHostedService<SeedDemoUsers>();
         }
 
-        var keyPath = builder.Configuration["Auth:SigningKeyPath"] ?? Path.Combine(builder.Environment.ContentRootPath, "signing-key.pem");
+        var keyPath = builder.Configuration.GetSection(AuthOptions.Section).Get<AuthOptions>()?.SigningKeyPath
+                      ?? Path.Combine(builder.Environment.ContentRootPath, "signing-key.pem");
         builder.Services.AddSingleton(new SigningKeys(keyPath, createIfMissing: true));
-        builder.Services.AddRateLimiter(o =>
+        builder.Services.AddOptions<RateLimitingOptions>().Bind(builder.Configuration.GetSection("RateLimiting")).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddRateLimiter(_ => { });
+        builder.Services.AddOptions<RateLimiterOptions>().Configure<IOptions<RateLimitingOptions>>((o, options) =>
         {
-            var tokenLimit = builder.Configuration.GetValue("RateLimiting:TokenLimit", 200);
-            var tokensPerSecond = builder.Configuration.GetValue("RateLimiting:TokensPerSecond", 50);
-            // TokensPerSecond every second, unless a refill rate is given in another unit: the limiter takes no
-            // TimeProvider, so a test sets, say, 1 token an hour, and no refill can fall within it however slow the machine.
-            var period = builder.Configuration.GetValue("RateLimiting:ReplenishmentPeriod", TimeSpan.FromSeconds(1));
-            var tokensPerPeriod = builder.Configuration.GetValue<int?>("RateLimiting:TokensPerPeriod")
-                                  ?? (int)Math.Clamp(Math.Round(tokensPerSecond * period.TotalSeconds), 1, int.MaxValue);
+            var limits = options.Value;
             o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(http =>
                 RateLimitPartition.GetTokenBucketLimiter(PartitionKey(http), _ => new TokenBucketRateLimiterOptions
                 {
-                    TokenLimit = tokenLimit,
-                    TokensPerPeriod = tokensPerPeriod,
-                    ReplenishmentPeriod = period,
+                    TokenLimit = limits.TokenLimit,
+                    TokensPerPeriod = limits.RefillPerPeriod,
+                    ReplenishmentPeriod = limits.ReplenishmentPeriod,
                     QueueLimit = 0,
                 }));
             o.OnRejected = async (context, cancellationToken) =>
