@@ -1,3 +1,4 @@
+using Crm.BuildingBlocks.Security;
 using Crm.Complaints.Domain;
 using Crm.Complaints.Features;
 using Crm.IntegrationEvents;
@@ -11,7 +12,7 @@ namespace Crm.Complaints.Tests;
 /// </summary>
 public sealed class ReportScopingTests : ComplaintsTestContext
 {
-    private static readonly TestUser LogisticsHandlerEast = new("handler.logistics.east", "DepartmentHandler", ["EAST"], "Logistics");
+    private static readonly TestUser LogisticsHandlerEast = new("handler.logistics.east", Roles.DepartmentHandler, ["EAST"], "Logistics");
 
     /// <summary>One complaint the test files: whose customer, where it goes by the default routing rules, and whether it gets resolved.</summary>
     private sealed record Filed(string Region, string Owner, Guid CustomerId, string Department, bool Resolved);
@@ -64,15 +65,27 @@ public sealed class ReportScopingTests : ComplaintsTestContext
 
     public static TheoryData<string> Callers() => ["manager.east", "rep.east", "rep.north", "handler.quality", "handler.logistics.east"];
 
-    private static (TestUser User, Func<Filed, bool> Sees) Caller(string id) => id switch
+    /// <summary>The caller, and which of the filed complaints they may see by the rule, from the caller's role, regions and department.</summary>
+    private static (TestUser User, Func<Filed, bool> Sees) Caller(string id)
     {
-        "manager.east" => (TestUser.ManagerEast, f => f.Region == "EAST"),
-        "rep.east" => (TestUser.RepEast, f => f.Owner == "rep.east"),
-        "rep.north" => (TestUser.RepNorth, f => f.Owner == "rep.north"),
-        "handler.quality" => (TestUser.QualityHandler, f => f.Department == "Quality" && f.Region is "EAST" or "NORTH"),
-        "handler.logistics.east" => (LogisticsHandlerEast, f => f.Department == "Logistics" && f.Region == "EAST"),
-        _ => throw new ArgumentOutOfRangeException(nameof(id)),
-    };
+        var user = id switch
+        {
+            "manager.east" => TestUser.ManagerEast,
+            "rep.east" => TestUser.RepEast,
+            "rep.north" => TestUser.RepNorth,
+            "handler.quality" => TestUser.QualityHandler,
+            "handler.logistics.east" => LogisticsHandlerEast,
+            _ => throw new ArgumentOutOfRangeException(nameof(id)),
+        };
+        Func<Filed, bool> sees = user.Role switch
+        {
+            Roles.BranchManager => f => user.Regions.Contains(f.Region),
+            Roles.SalesRep => f => f.Owner == user.Id,
+            Roles.DepartmentHandler => f => f.Department == user.Department && user.Regions.Contains(f.Region),
+            _ => throw new ArgumentOutOfRangeException(nameof(id)),
+        };
+        return (user, sees);
+    }
 
     [Theory]
     [MemberData(nameof(Callers))]

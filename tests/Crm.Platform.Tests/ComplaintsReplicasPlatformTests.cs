@@ -11,7 +11,9 @@ namespace Crm.Platform.Tests;
 /// escalations every second: complaints filed at once on both get numbers without gap or duplicate, and every step of
 /// every complaint is escalated exactly once, in Complaints and in the customer's service history that Customers keeps
 /// from the published events.
+/// It starts a platform of its own (seven processes, settings the shared one must not have), so it runs alone.
 /// </summary>
+[Collection(ComplaintsReplicasCollection.Name)]
 public sealed class ComplaintsReplicasPlatformTests(ITestOutputHelper output) : IAsyncLifetime
 {
     private const int Complaints = 100;
@@ -158,4 +160,11 @@ public sealed class ComplaintsReplicasPlatformTests(ITestOutputHelper output) : 
         });
         Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
     }
+}
+
+/// <summary>Run after the parallel collections, not next to the shared platform: two platforms at once overload a small machine.</summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class ComplaintsReplicasCollection
+{
+    public const string Name = "Complaints replicas platform";
 }
