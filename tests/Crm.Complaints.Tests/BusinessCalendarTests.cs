@@ -108,4 +108,37 @@ public sealed class BusinessCalendarTests
     public void Overlapping_working_periods_are_refused() =>
         Assert.Throws<ArgumentException>(() => new BusinessCalendar(TimeZoneInfo.Utc, [DayOfWeek.Monday],
             [new WorkingPeriod(new TimeOnly(9, 0), new TimeOnly(12, 0)), new WorkingPeriod(new TimeOnly(11, 0), new TimeOnly(14, 0))]));
+
+    public static TheoryData<string, WorkingPeriod[]> PeriodsARuleRefuses => new()
+    {
+        { "no working period", [] },
+        { "a period that ends before it starts", [new WorkingPeriod(new TimeOnly(9, 0), new TimeOnly(12, 0)), new WorkingPeriod(new TimeOnly(14, 0), new TimeOnly(13, 0))] },
+        { "a period of no length", [new WorkingPeriod(new TimeOnly(9, 0), new TimeOnly(9, 0))] },
+    };
+
+    [Theory]
+    [MemberData(nameof(PeriodsARuleRefuses))]
+    public void A_calendar_needs_working_periods_that_each_end_after_they_start(string why, WorkingPeriod[] periods)
+    {
+        var refusal = Assert.Throws<ArgumentException>(() => new BusinessCalendar(TimeZoneInfo.Utc, [DayOfWeek.Monday], periods));
+
+        Assert.Equal("periods", refusal.ParamName);
+        Assert.False(string.IsNullOrEmpty(why));
+    }
+
+    [Fact]
+    public void Periods_that_touch_make_one_stretch_of_working_time()
+    {
+        var calendar = new BusinessCalendar(TimeZoneInfo.Utc, [DayOfWeek.Monday],
+            [new WorkingPeriod(new TimeOnly(9, 0), new TimeOnly(12, 0)), new WorkingPeriod(new TimeOnly(12, 0), new TimeOnly(14, 0))]);
+        var mondayNine = new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero);
+
+        Assert.Equal(TimeSpan.FromHours(5), calendar.BusinessTimeBetween(mondayNine, mondayNine.AddHours(6)));
+        Assert.Equal(mondayNine.AddHours(4), calendar.AddBusinessTime(mondayNine, TimeSpan.FromHours(4)));
+    }
+
+    [Fact]
+    public void Negative_business_time_is_refused() =>
+        Assert.Throws<ArgumentOutOfRangeException>(() => new BusinessCalendar(TimeZoneInfo.Utc, [DayOfWeek.Monday],
+            [new WorkingPeriod(new TimeOnly(9, 0), new TimeOnly(17, 0))]).AddBusinessTime(DateTimeOffset.UnixEpoch, TimeSpan.FromHours(-1)));
 }

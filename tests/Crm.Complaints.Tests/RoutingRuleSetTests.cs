@@ -43,6 +43,33 @@ public sealed class RoutingRuleSetTests
         Assert.Contains(skipped.Mismatches, m => m.Contains("region is EAST", StringComparison.Ordinal));
     }
 
+    public static TheoryData<string, RoutingRule, string> EachCriterionAlone => new()
+    {
+        { "type", new RoutingRule { Name = "r", Department = "Finance", Types = [ComplaintType.Billing] }, "type is ProductQuality, the rule wants Billing" },
+        { "productLine", new RoutingRule { Name = "r", Department = "Finance", ProductLines = ["Pipes"] }, "productLine is Tiles, the rule wants PIPES" },
+        { "region", new RoutingRule { Name = "r", Department = "Finance", Regions = ["NORTH"] }, "region is EAST, the rule wants NORTH" },
+        { "severity", new RoutingRule { Name = "r", Department = "Finance", Severities = [ComplaintSeverity.Low] }, "severity is Critical, the rule wants Low" },
+        { "tier", new RoutingRule { Name = "r", Department = "Finance", Tiers = [CustomerTier.Ordinary] }, "tier is Key, the rule wants Ordinary" },
+        { "grade", new RoutingRule { Name = "r", Department = "Finance", Grades = [CustomerGrade.E, CustomerGrade.D] }, "grade is A, the rule wants E or D" },
+        { "channel", new RoutingRule { Name = "r", Department = "Finance", Channels = [ComplaintChannel.Email] }, "channel is Hotline, the rule wants Email" },
+    };
+
+    [Theory]
+    [MemberData(nameof(EachCriterionAlone))]
+    public void Each_criterion_alone_keeps_a_rule_from_matching_and_says_why(string criterion, RoutingRule rule, string mismatch)
+    {
+        var rules = Rules(rule, new RoutingRule { Name = "Everything else", Department = "Quality" });
+
+        var decision = rules.Route(QualityFromKeyDealer);
+
+        Assert.Equal("Quality", decision.Department);
+        var skipped = decision.Evaluated[0];
+        Assert.Equal((1, false), (skipped.Position, skipped.Matched));
+        Assert.Equal([mismatch], skipped.Mismatches);
+        Assert.Equal((2, true), (decision.Evaluated[1].Position, decision.Evaluated[1].Matched));
+        Assert.StartsWith(criterion, mismatch, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void A_complaint_no_rule_matches_goes_to_the_default_department()
     {
