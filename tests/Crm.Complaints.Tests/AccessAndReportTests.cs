@@ -40,6 +40,18 @@ public sealed class AccessAndReportTests : ComplaintsTestContext
     }
 
     [Fact]
+    public async Task A_department_claim_widens_only_a_department_handlers_view()
+    {
+        var own = await File(await Customer("EAST", "rep.east"), ComplaintType.ProductQuality);
+        await File(await Customer("EAST", "rep.east2"), ComplaintType.ProductQuality, by: TestUser.RepEast2);
+        var repWithDepartment = TestUser.RepEast with { Department = "Quality" };
+
+        var seen = await List(repWithDepartment);
+
+        Assert.Equal([own.Id], seen.Items.Select(c => c.Id));
+    }
+
+    [Fact]
     public async Task Only_the_handlers_of_the_department_or_the_supervisor_work_a_complaint()
     {
         var complaint = await File(await Customer());
