@@ -1,3 +1,4 @@
+using Crm.BuildingBlocks.Security;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -9,7 +10,7 @@ public static class Refusals
     public static ProblemHttpResult Forbidden(string detail) =>
         TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Forbidden", detail: detail);
 
-    /// <summary>The CRM supervisor (or an admin) owns the rules: routing, SLAs, calendars, weights, exports, owners, audit.</summary>
+    /// <summary>A stewards-only change found inside a request (the route's policy cannot see it), in the policy's words.</summary>
     public static ProblemHttpResult OnlyStewards(string what) =>
-        Forbidden($"Only the CRM supervisor and admins may {what}.");
+        Forbidden($"Only {Policies.Describe(Policies.Stewards)} may {what}.");
 }

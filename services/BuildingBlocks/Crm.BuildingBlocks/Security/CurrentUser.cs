@@ -41,7 +41,7 @@ public sealed class CurrentUser
     public bool SeesAllRegions => Roles.Overlaps(Security.Roles.Headquarters);
 
     /// <summary>The CRM supervisor (or an admin) owns the rules: routing, SLAs, evaluation weights, exports, owners, audit.</summary>
-    public bool IsSupervisorOrAdmin => IsInRole(Security.Roles.CrmSupervisor) || IsInRole(Security.Roles.Admin);
+    public bool IsSupervisorOrAdmin => Roles.Overlaps(Security.Roles.Stewards);
 
     /// <summary>Managers, directors and handlers work across their regions; a rep only with their own customers.</summary>
     internal bool SeesWholeRegions =>

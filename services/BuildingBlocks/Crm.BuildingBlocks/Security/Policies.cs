@@ -24,11 +24,11 @@ public static class Policies
     internal static readonly IReadOnlyList<RoleRule> Rules =
     [
         new(Staff, "staff of the platform (a user with one of its roles)", Roles.All),
-        new(Stewards, "the CRM supervisor and admins", [Roles.CrmSupervisor, Roles.Admin]),
+        new(Stewards, "the CRM supervisor and admins", Roles.Stewards),
         new(Managers, "headquarters, branch managers and regional directors",
             [.. Roles.Headquarters, Roles.BranchManager, Roles.RegionalDirector]),
         new(ComplaintHandlers, "department handlers, the CRM supervisor and admins",
-            [Roles.DepartmentHandler, Roles.CrmSupervisor, Roles.Admin]),
+            [Roles.DepartmentHandler, .. Roles.Stewards]),
     ];
 
     /// <summary>Who a policy lets in, in words, for refusals and the OpenAPI document.</summary>

@@ -16,6 +16,9 @@ public static class Roles
         [SalesRep, BranchManager, RegionalDirector, MarketingGM, Chairman, CrmSupervisor, DepartmentHandler, Admin];
 
     public static readonly IReadOnlySet<string> Headquarters = new HashSet<string> { MarketingGM, Chairman, CrmSupervisor, Admin };
+
+    /// <summary>The CRM supervisor and admins, who own the rules: routing, SLAs, calendars, weights, exports, owners, audit.</summary>
+    public static readonly IReadOnlySet<string> Stewards = new HashSet<string> { CrmSupervisor, Admin };
 }
 
 /// <summary>Claim names in the platform's access tokens.</summary>

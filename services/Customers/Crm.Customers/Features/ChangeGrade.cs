@@ -43,8 +43,7 @@ public static class ChangeGrade
 
     private static async Task<Results<Ok<List<GradeChangeResponse>>, NotFound>> History(Guid id, CustomersDbContext db, CurrentUser user, HttpContext http)
     {
-        var customer = await db.Customers.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, http.RequestAborted);
-        if (customer is null || !user.MaySee(customer))
+        if (await db.FindVisible(id, user, http.RequestAborted) is null)
         {
             return TypedResults.NotFound();
         }

@@ -30,7 +30,6 @@ public static class CustomerAccess
     public static bool ManagesRegion(this CurrentUser user, string region) =>
         user.SeesAllRegions
         || ((user.IsInRole(Roles.BranchManager) || user.IsInRole(Roles.RegionalDirector)) && user.Regions.Contains(region));
-
 }
 
 public static class CustomerLookup
@@ -65,9 +64,11 @@ public static class CustomerLookup
     }
 
     /// <summary>The customer the caller is about to read, or null when it does not exist or is outside the caller's scope.</summary>
-    public static async Task<Customer?> FindVisible(this CustomersDbContext db, Guid id, CurrentUser user, CancellationToken cancellationToken)
+    public static async Task<Customer?> FindVisible(
+        this CustomersDbContext db, Guid id, CurrentUser user, CancellationToken cancellationToken, bool withKeyPersons = false)
     {
-        var customer = await db.Customers.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
+        IQueryable<Customer> query = withKeyPersons ? db.Customers.Include(c => c.KeyPersons) : db.Customers;
+        var customer = await query.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
         return customer is not null && user.MaySee(customer) ? customer : null;
     }
 }

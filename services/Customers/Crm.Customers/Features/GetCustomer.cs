@@ -3,7 +3,6 @@ using Crm.BuildingBlocks.Security;
 using Crm.Customers.Data;
 using Crm.Customers.Domain;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 
 namespace Crm.Customers.Features;
 
@@ -17,8 +16,7 @@ public static class GetCustomer
     private static async Task<Results<Ok<CustomerResponse>, NotFound>> Handle(
         Guid id, CustomersDbContext db, CurrentUser user, HttpContext http, TimeProvider time)
     {
-        var customer = await db.Customers.AsNoTracking().Include(c => c.KeyPersons).FirstOrDefaultAsync(c => c.Id == id, http.RequestAborted);
-        if (customer is null || !user.MaySee(customer))
+        if (await db.FindVisible(id, user, http.RequestAborted, withKeyPersons: true) is not { } customer)
         {
             return TypedResults.NotFound();
         }
