@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using Crm.Complaints.Domain;
 using Crm.Complaints.Features;
 using Crm.IntegrationEvents;
 using Crm.Testing;
@@ -62,6 +63,43 @@ public abstract class ComplaintsTestContext : IAsyncLifetime
             customerId, channel, type, severity, productLine,
             description = "Cracked tiles in the last delivery", contactPerson = "王经理 13800000000",
         }).Read<ComplaintResponse>(HttpStatusCode.Created);
+
+    /// <summary>A valid body for each lifecycle action on a complaint (reroute takes none).</summary>
+    protected static readonly Dictionary<string, object> Bodies = new()
+    {
+        ["start"] = new { },
+        ["wait-on-customer"] = new { note = "Asked for photos of the cracks" },
+        ["customer-responded"] = new { note = "Photos received" },
+        ["resolve"] = new { rootCause = "Kiln temperature drift in batch 2026-02", fix = "Replaced 120 boxes; kiln recalibrated" },
+        ["close"] = new { },
+        ["reopen"] = new { reason = "Cracks again in the replacement" },
+        ["transfer"] = new { department = "Logistics", reason = "Damaged in transport, not in production" },
+        ["assign"] = new { assigneeId = "handler.quality2" },
+        ["return-visit"] = new { satisfaction = 4, note = "Satisfied with the replacement" },
+    };
+
+    /// <summary>How to bring a fresh (routed) complaint into each status.</summary>
+    protected static readonly Dictionary<ComplaintStatus, string[]> PathTo = new()
+    {
+        [ComplaintStatus.Routed] = [],
+        [ComplaintStatus.InProgress] = ["start"],
+        [ComplaintStatus.WaitingOnCustomer] = ["start", "wait-on-customer"],
+        [ComplaintStatus.Resolved] = ["start", "resolve"],
+        [ComplaintStatus.Closed] = ["start", "resolve", "close"],
+    };
+
+    /// <summary>A fresh complaint brought into <paramref name="status"/> through the API by the supervisor.</summary>
+    protected async Task<ComplaintResponse> ComplaintIn(ComplaintStatus status)
+    {
+        var complaint = await File(await Customer());
+        foreach (var step in PathTo[status])
+        {
+            complaint = await Post(TestUser.Supervisor, complaint.Id, step, Bodies[step]).Read<ComplaintResponse>();
+        }
+
+        Assert.Equal(status, complaint.Status);
+        return complaint;
+    }
 
     protected Task<HttpResponseMessage> Post(TestUser user, Guid id, string action, object? body = null, long? ifMatch = null)
     {

@@ -9,29 +9,6 @@ namespace Crm.Complaints.Tests;
 
 public sealed class LifecycleTests : ComplaintsTestContext
 {
-    private static readonly Dictionary<string, object> Bodies = new()
-    {
-        ["start"] = new { },
-        ["wait-on-customer"] = new { note = "Asked for photos of the cracks" },
-        ["customer-responded"] = new { note = "Photos received" },
-        ["resolve"] = new { rootCause = "Kiln temperature drift in batch 2026-02", fix = "Replaced 120 boxes; kiln recalibrated" },
-        ["close"] = new { },
-        ["reopen"] = new { reason = "Cracks again in the replacement" },
-        ["transfer"] = new { department = "Logistics", reason = "Damaged in transport, not in production" },
-        ["assign"] = new { assigneeId = "handler.quality2" },
-        ["return-visit"] = new { satisfaction = 4, note = "Satisfied with the replacement" },
-    };
-
-    /// <summary>How to bring a fresh (routed) complaint into each status.</summary>
-    private static readonly Dictionary<ComplaintStatus, string[]> PathTo = new()
-    {
-        [ComplaintStatus.Routed] = [],
-        [ComplaintStatus.InProgress] = ["start"],
-        [ComplaintStatus.WaitingOnCustomer] = ["start", "wait-on-customer"],
-        [ComplaintStatus.Resolved] = ["start", "resolve"],
-        [ComplaintStatus.Closed] = ["start", "resolve", "close"],
-    };
-
     private static readonly Dictionary<ComplaintStatus, string[]> Allowed = new()
     {
         [ComplaintStatus.Routed] = ["start", "transfer", "assign"],
@@ -67,18 +44,6 @@ public sealed class LifecycleTests : ComplaintsTestContext
         }
 
         return data;
-    }
-
-    private async Task<ComplaintResponse> ComplaintIn(ComplaintStatus status)
-    {
-        var complaint = await File(await Customer());
-        foreach (var step in PathTo[status])
-        {
-            complaint = await Post(TestUser.Supervisor, complaint.Id, step, Bodies[step]).Read<ComplaintResponse>();
-        }
-
-        Assert.Equal(status, complaint.Status);
-        return complaint;
     }
 
     [Theory]

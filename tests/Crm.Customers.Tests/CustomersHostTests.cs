@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using Crm.Customers.Data;
 using Crm.Customers.Features;
+using Crm.IntegrationEvents;
 using Crm.Testing;
 using Microsoft.EntityFrameworkCore;
 
@@ -26,6 +27,18 @@ public abstract class CustomersHostTests : IAsyncLifetime
 
     public static Task<ServiceTestHost> StartCustomersService() =>
         ServiceTestHost.StartAsync(b => b.AddCustomersService(), a => a.MapCustomersService());
+
+    /// <summary>A visit proposes grade B for the customer (as Visits publishes it); the pending proposal's id.</summary>
+    protected async Task<Guid> Proposal(Guid customerId)
+    {
+        await Host.Deliver(new CustomerGradeProposed
+        {
+            OccurredAt = DateTimeOffset.UtcNow, Version = 1, CustomerId = customerId, ProposedGrade = CustomerGrade.B, Source = "visit",
+            SourceId = Guid.NewGuid().ToString(), Reason = "The decision maker intends to buy", ProposedBy = "rep.east",
+        }, Guid.NewGuid());
+        var pending = await Host.Client(TestUser.RepEast).GetAsync($"/api/customers/{customerId}/grade-proposals?status=Pending").Read<List<GradeProposalResponse>>();
+        return Assert.Single(pending).Id;
+    }
 
     protected Task<CustomerResponse> Register(TestUser user, string region = "EAST", string? ownerId = null, string? name = null, string? grade = null) =>
         Register(Host, user, region, ownerId, name, grade);

@@ -88,15 +88,4 @@ public sealed class DeregisteredCardTests : CustomersHostTests
 
     private Task<List<GradeProposalResponse>> Proposals(Guid customerId) =>
         Host.Client(TestUser.RepEast).GetAsync($"/api/customers/{customerId}/grade-proposals").Read<List<GradeProposalResponse>>();
-
-    /// <summary>A visit proposes grade B while the card is still active.</summary>
-    private async Task<Guid> Proposal(Guid customerId)
-    {
-        await Host.Deliver(new CustomerGradeProposed
-        {
-            OccurredAt = DateTimeOffset.UtcNow, Version = 1, CustomerId = customerId, ProposedGrade = CustomerGrade.B, Source = "visit",
-            SourceId = Guid.NewGuid().ToString(), Reason = "The decision maker intends to buy", ProposedBy = "rep.east",
-        }, Guid.NewGuid());
-        return Assert.Single(await Proposals(customerId)).Id;
-    }
 }

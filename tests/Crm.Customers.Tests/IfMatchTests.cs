@@ -201,15 +201,4 @@ public sealed class IfMatchTests : CustomersHostTests
     }
 
     private Task<long> Version(Guid id) => Host.Scoped<CustomersDbContext, long>(db => db.Customers.Where(c => c.Id == id).Select(c => c.Version).SingleAsync());
-
-    private async Task<Guid> Proposal(Guid customerId)
-    {
-        await Host.Deliver(new CustomerGradeProposed
-        {
-            OccurredAt = DateTimeOffset.UtcNow, Version = 1, CustomerId = customerId, ProposedGrade = CustomerGrade.B, Source = "visit",
-            SourceId = Guid.NewGuid().ToString(), Reason = "The decision maker intends to buy", ProposedBy = "rep.east",
-        }, Guid.NewGuid());
-        var pending = await Host.Client(TestUser.RepEast).GetAsync($"/api/customers/{customerId}/grade-proposals?status=Pending").Read<List<GradeProposalResponse>>();
-        return Assert.Single(pending).Id;
-    }
 }

@@ -133,16 +133,6 @@ public sealed class StagedEventsTests : CustomersHostTests
         name = customer.Name + " (renamed)", kind = "Dealer", region = "EAST", address = "上海市浦东新区张江路 88 号", ownerId, tier = "Key",
     };
 
-    private async Task<Guid> Proposal(Guid customerId)
-    {
-        await Host.Deliver(new CustomerGradeProposed
-        {
-            OccurredAt = DateTimeOffset.UtcNow, Version = 1, CustomerId = customerId, ProposedGrade = CustomerGrade.B, Source = "visit",
-            SourceId = Guid.NewGuid().ToString(), Reason = "The decision maker intends to buy", ProposedBy = "rep.east",
-        }, Guid.NewGuid());
-        var pending = await Host.Client(TestUser.RepEast).GetAsync($"/api/customers/{customerId}/grade-proposals?status=Pending").Read<List<GradeProposalResponse>>();
-        return Assert.Single(pending).Id;
-    }
 
     private Task Import(string row) =>
         Host.Client(TestUser.Supervisor).PostAsync("/api/customers/import", new StringContent(
