@@ -81,27 +81,30 @@ public sealed class FaultTests(FaultPlatform fixture, ITestOutputHelper output)
     {
         using var manager = await Platform.ClientAsync("manager.east");
         var accepted = new ConcurrentBag<Guid>();
+        var acceptedCount = 0;
         var cut = false;
         var writes = ForEach(Enumerable.Range(0, 200).ToList(), 4, async i =>
         {
             var (status, body, _) = await FaultPlatform.Register(manager, $"broker-outage {i} {Guid.NewGuid():N}");
             Assert.Equal(HttpStatusCode.Created, status);
             accepted.Add(Guid.Parse(body!["id"]!.GetValue<string>()));
-            if (accepted.Count == 50 && !cut)
+            // Exactly one writer sees the 50th acceptance: four writers adding at once can carry a shared count past 50
+            // between one writer's add and its check.
+            if (Interlocked.Increment(ref acceptedCount) == 50)
             {
-                cut = true;
                 await Platform.RabbitMqProxy!.CutAsync();
+                Volatile.Write(ref cut, true);
                 output.WriteLine("RabbitMQ cut after 50 registrations");
             }
 
-            if (cut)
+            if (Volatile.Read(ref cut))
             {
                 await Task.Delay(100);
             }
 
             return i;
         });
-        await Eventually.True(() => Task.FromResult(cut), TimeSpan.FromSeconds(60), "the broker to be cut");
+        await Eventually.True(() => Task.FromResult(Volatile.Read(ref cut)), TimeSpan.FromSeconds(60), "the broker to be cut");
         var cutAt = Stopwatch.StartNew();
         await Task.Delay(TimeSpan.FromSeconds(20));
         Platform.RabbitMqProxy!.Restore();
