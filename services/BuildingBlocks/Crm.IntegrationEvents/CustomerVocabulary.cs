@@ -12,3 +12,9 @@ public enum CustomerKind { Dealer, SecondaryWholesaler, Retailer, EndCustomer, G
 
 /// <summary>Invalid customers are deregistered (注销), never deleted.</summary>
 public enum CustomerStatus { Active, Deregistered }
+
+/// <summary>
+/// The datum a card's coordinates are in. China uses three, 100–700 m apart: GPS's WGS-84, GCJ-02 (AMap, Tencent) and
+/// BD-09 (Baidu). A distance is computed only after converting both points to one.
+/// </summary>
+public enum CoordinateDatum { Wgs84, Gcj02, Bd09 }
