@@ -43,6 +43,23 @@ public sealed class RegisterCustomerTests : CustomersHostTests
     }
 
     [Fact]
+    public async Task the_card_keeps_the_datum_of_its_coordinates_and_its_events_carry_the_address_and_position()
+    {
+        var body = new
+        {
+            name = "杭州西湖建材", kind = "Dealer", region = "EAST", address = "杭州市西湖区北山街 1 号", latitude = 30.2412, longitude = 120.1547, datum = "Gcj02",
+        };
+
+        var customer = await Host.Client(TestUser.RepEast).PostAsJsonAsync("/api/customers", body).Read<CustomerResponse>(HttpStatusCode.Created);
+
+        Assert.Equal((30.2412, 120.1547, CoordinateDatum.Gcj02), (customer.Latitude, customer.Longitude, customer.Datum));
+        var published = await Host.Published<CustomerRegistered>(e => e.CustomerId == customer.Id);
+        Assert.Equal(("杭州市西湖区北山街 1 号", 30.2412, 120.1547, CoordinateDatum.Gcj02),
+            (published.Address, published.Latitude, published.Longitude, published.Datum));
+        await Host.Client(TestUser.RepEast).PostAsJsonAsync("/api/customers", body with { datum = "Baidu" }).ReadValidationProblem("datum");
+    }
+
+    [Fact]
     public async Task missing_fields_are_each_named_in_a_bad_request_and_nothing_is_stored()
     {
         await Register(TestUser.RepEast);

@@ -54,6 +54,31 @@ public abstract class CustomerReadModelTests<TContext> : IAsyncLifetime
     }
 
     [Fact]
+    public async Task the_snapshot_keeps_the_address_the_coordinates_with_their_datum_and_a_deregistration()
+    {
+        var registered = TestCustomerEvents.Registered(Guid.NewGuid()) with
+        {
+            Address = "杭州市西湖区北山街 1 号", Latitude = 30.2412, Longitude = 120.1547, Datum = CoordinateDatum.Bd09,
+        };
+        await Host.Deliver(registered, Guid.NewGuid());
+        var deregistered = new CustomerDeregistered
+        {
+            OccurredAt = registered.OccurredAt.AddDays(1), Version = 2, CustomerId = registered.CustomerId, Code = registered.Code,
+            Name = registered.Name, Kind = registered.Kind, Region = registered.Region, OwnerId = registered.OwnerId, Tier = registered.Tier,
+            Grade = registered.Grade, Status = CustomerStatus.Deregistered, Address = registered.Address, Latitude = registered.Latitude,
+            Longitude = registered.Longitude, Datum = registered.Datum, Reason = "Closed down", DeregisteredBy = "supervisor",
+        };
+
+        var before = await Get(TestUser.RepEast, registered.CustomerId).Read<CustomerSnapshot>();
+        await Host.Deliver(deregistered, Guid.NewGuid());
+        var after = await Get(TestUser.RepEast, registered.CustomerId).Read<CustomerSnapshot>();
+
+        Assert.Equal(("杭州市西湖区北山街 1 号", 30.2412, 120.1547, CoordinateDatum.Bd09, CustomerStatus.Active),
+            (before.Address, before.Latitude, before.Longitude, before.Datum, before.Status));
+        Assert.Equal((CustomerStatus.Deregistered, 2L), (after.Status, after.Version));
+    }
+
+    [Fact]
     public async Task a_later_grade_change_updates_the_snapshot()
     {
         var registered = TestCustomerEvents.Registered(Guid.NewGuid());

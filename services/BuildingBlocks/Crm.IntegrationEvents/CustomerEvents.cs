@@ -27,6 +27,16 @@ public abstract record CustomerEvent : IntegrationEvent
     public decimal? CreditLimit { get; init; }
 
     public string CreditCurrency { get; init; } = "CNY";
+
+    /// <summary>The postal address; empty in events from before it was carried.</summary>
+    public string Address { get; init; } = "";
+
+    /// <summary>The coordinates in <see cref="Datum"/>; null when the card has none (or the event is of the older shape).</summary>
+    public double? Latitude { get; init; }
+
+    public double? Longitude { get; init; }
+
+    public CoordinateDatum Datum { get; init; } = CoordinateDatum.Wgs84;
 }
 
 public sealed record CustomerRegistered : CustomerEvent;

@@ -3,6 +3,7 @@ using Crm.BuildingBlocks.Data;
 using Crm.BuildingBlocks.Hosting;
 using Crm.BuildingBlocks.Security;
 using Crm.Visits.Data;
+using Crm.Visits.Features;
 
 namespace Crm.Visits;
 
@@ -16,6 +17,9 @@ public static class VisitsService
         builder.AddServiceDatabase<VisitsDbContext, VisitsSqliteDbContext, VisitsPostgresDbContext, VisitsSqlServerDbContext>("Visits");
         builder.AddServiceOpenApi(Name);
         builder.AddCustomerSnapshots<VisitsDbContext>(Name);
+        builder.Services.AddOptions<VisitsOptions>().BindConfiguration("Visits").ValidateDataAnnotations()
+            .Validate(o => TimeZoneInfo.TryFindSystemTimeZoneById(o.TimeZone, out _), "Visits:TimeZone must be an IANA time zone id, such as Asia/Shanghai.")
+            .ValidateOnStart();
         return builder;
     }
 
@@ -23,6 +27,13 @@ public static class VisitsService
     {
         var api = app.MapGroup("/api/visits").WithGroupName(Name).WithTags("Visits").RequireAuthorization(Policies.Staff);
         api.MapCustomerSnapshots<VisitsDbContext>();
+        api.MapFrequencyPolicies();
+        api.MapDueVisits();
+        api.MapScheduleVisit();
+        api.MapVisits();
+        api.MapCheckIn();
+        api.MapCancelVisit();
+        api.MapVisitReports();
         return app;
     }
 }

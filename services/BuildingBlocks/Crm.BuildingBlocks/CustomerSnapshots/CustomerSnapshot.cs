@@ -19,6 +19,18 @@ public sealed class CustomerSnapshot : IRegionOwned
     public CustomerTier Tier { get; set; }
     public CustomerGrade Grade { get; set; }
 
+    /// <summary>A deregistered customer stays known here but gets no new work.</summary>
+    public CustomerStatus Status { get; set; }
+
+    public string Address { get; set; } = "";
+
+    /// <summary>The card's coordinates, in <see cref="Datum"/>; null when the card has none.</summary>
+    public double? Latitude { get; set; }
+
+    public double? Longitude { get; set; }
+
+    public CoordinateDatum Datum { get; set; }
+
     /// <summary>The Customers service's version of the card; older events are ignored.</summary>
     public long Version { get; set; }
 
@@ -33,6 +45,11 @@ public sealed class CustomerSnapshot : IRegionOwned
         OwnerId = e.OwnerId;
         Tier = e.Tier;
         Grade = e.Grade;
+        Status = e.Status;
+        Address = e.Address;
+        Latitude = e.Latitude;
+        Longitude = e.Longitude;
+        Datum = e.Datum;
         Version = e.Version;
         UpdatedAt = e.OccurredAt;
     }
@@ -59,6 +76,9 @@ public static class CustomerSnapshotModel
             e.Property(c => c.Kind).HasConversion<string>().HasMaxLength(30);
             e.Property(c => c.Tier).HasConversion<string>().HasMaxLength(20);
             e.Property(c => c.Grade).HasConversion<string>().HasMaxLength(1);
+            e.Property(c => c.Status).HasConversion<string>().HasMaxLength(20);
+            e.Property(c => c.Address).HasMaxLength(500);
+            e.Property(c => c.Datum).HasConversion<string>().HasMaxLength(10);
             e.Property(c => c.Version).IsConcurrencyToken();
             e.HasIndex(c => new { c.Region, c.OwnerId });
         });

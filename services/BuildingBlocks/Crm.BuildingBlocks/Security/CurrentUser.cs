@@ -49,6 +49,10 @@ public sealed class CurrentUser
 
     public bool MaySee(IRegionOwned item) => CurrentUserQueries.Visible<IRegionOwned>(this).Compile(preferInterpretation: true)(item);
 
+    /// <summary>Headquarters, or a branch manager or regional director of the region: who approves and reviews its work.</summary>
+    public bool ManagesRegion(string region) =>
+        SeesAllRegions || ((IsInRole(Security.Roles.BranchManager) || IsInRole(Security.Roles.RegionalDirector)) && Regions.Contains(region));
+
     /// <summary>May this caller create or assign work in the region at all.</summary>
     public bool MayWorkIn(string region) => SeesAllRegions || Regions.Contains(region);
 }

@@ -21,6 +21,9 @@ public static class Policies
     /// <summary>Department handlers, the CRM supervisor and admins: the ones who work complaints.</summary>
     public const string ComplaintHandlers = nameof(ComplaintHandlers);
 
+    /// <summary>The CRM supervisor, admins and regional directors: the rules a region may set for itself (visit frequency).</summary>
+    public const string RegionalRules = nameof(RegionalRules);
+
     internal static readonly IReadOnlyList<RoleRule> Rules =
     [
         new(Staff, "staff of the platform (a user with one of its roles)", Roles.All),
@@ -29,6 +32,7 @@ public static class Policies
             [.. Roles.Headquarters, Roles.BranchManager, Roles.RegionalDirector]),
         new(ComplaintHandlers, "department handlers, the CRM supervisor and admins",
             [Roles.DepartmentHandler, .. Roles.Stewards]),
+        new(RegionalRules, "the CRM supervisor, admins and regional directors", [.. Roles.Stewards, Roles.RegionalDirector]),
     ];
 
     /// <summary>Who a policy lets in, in words, for refusals and the OpenAPI document.</summary>

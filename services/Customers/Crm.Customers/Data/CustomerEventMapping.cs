@@ -53,6 +53,7 @@ internal static class CustomerEventMapping
     {
         OccurredAt = at, Version = c.Version, CustomerId = c.Id, Code = c.Code, Name = c.Profile.Name, Kind = c.Profile.Kind,
         Region = c.Profile.Region, OwnerId = c.OwnerId, Tier = c.Profile.Tier, Grade = c.Grade, Territory = c.Profile.Territory, Status = c.Status,
+        Address = c.Profile.Address, Latitude = c.Profile.Latitude, Longitude = c.Profile.Longitude, Datum = c.Profile.Datum,
         CreditLimit = c.CreditLimit, CreditCurrency = c.CreditCurrency,
     };
 
@@ -60,6 +61,7 @@ internal static class CustomerEventMapping
     {
         OccurredAt = at, Version = c.Version, CustomerId = c.Id, Code = c.Code, Name = c.Profile.Name, Kind = c.Profile.Kind,
         Region = c.Profile.Region, OwnerId = c.OwnerId, Tier = c.Profile.Tier, Grade = c.Grade, Territory = c.Profile.Territory, Status = c.Status,
+        Address = c.Profile.Address, Latitude = c.Profile.Latitude, Longitude = c.Profile.Longitude, Datum = c.Profile.Datum,
         CreditLimit = c.CreditLimit, CreditCurrency = c.CreditCurrency,
     };
 
@@ -67,6 +69,7 @@ internal static class CustomerEventMapping
     {
         OccurredAt = at, Version = c.Version, CustomerId = c.Id, Code = c.Code, Name = c.Profile.Name, Kind = c.Profile.Kind,
         Region = c.Profile.Region, OwnerId = c.OwnerId, Tier = c.Profile.Tier, Grade = c.Grade, Territory = c.Profile.Territory, Status = c.Status,
+        Address = c.Profile.Address, Latitude = c.Profile.Latitude, Longitude = c.Profile.Longitude, Datum = c.Profile.Datum,
         CreditLimit = c.CreditLimit, CreditCurrency = c.CreditCurrency,
         ChangedFields = changes.Select(f => f.Field).ToList(),
         PreviousOwnerId = changes.FirstOrDefault(f => f.Field == "ownerId")?.From,
@@ -77,6 +80,7 @@ internal static class CustomerEventMapping
         OccurredAt = e.OccurredAt, Version = e.Customer.Version, CustomerId = e.Customer.Id, Code = e.Customer.Code, Name = e.Customer.Profile.Name,
         Kind = e.Customer.Profile.Kind, Region = e.Customer.Profile.Region, OwnerId = e.Customer.OwnerId, Tier = e.Customer.Profile.Tier,
         Grade = e.Customer.Grade, Territory = e.Customer.Profile.Territory, Status = e.Customer.Status,
+        Address = e.Customer.Profile.Address, Latitude = e.Customer.Profile.Latitude, Longitude = e.Customer.Profile.Longitude, Datum = e.Customer.Profile.Datum,
         CreditLimit = e.Customer.CreditLimit, CreditCurrency = e.Customer.CreditCurrency,
         PreviousGrade = e.From, Reason = e.Reason, ChangedBy = e.By,
     };
@@ -86,6 +90,7 @@ internal static class CustomerEventMapping
         OccurredAt = e.OccurredAt, Version = e.Customer.Version, CustomerId = e.Customer.Id, Code = e.Customer.Code, Name = e.Customer.Profile.Name,
         Kind = e.Customer.Profile.Kind, Region = e.Customer.Profile.Region, OwnerId = e.Customer.OwnerId, Tier = e.Customer.Profile.Tier,
         Grade = e.Customer.Grade, Territory = e.Customer.Profile.Territory, Status = e.Customer.Status,
+        Address = e.Customer.Profile.Address, Latitude = e.Customer.Profile.Latitude, Longitude = e.Customer.Profile.Longitude, Datum = e.Customer.Profile.Datum,
         CreditLimit = e.Customer.CreditLimit, CreditCurrency = e.Customer.CreditCurrency,
         Reason = e.Reason, DeregisteredBy = e.By,
     };
@@ -95,6 +100,7 @@ internal static class CustomerEventMapping
         OccurredAt = e.OccurredAt, Version = e.Customer.Version, CustomerId = e.Customer.Id, Code = e.Customer.Code, Name = e.Customer.Profile.Name,
         Kind = e.Customer.Profile.Kind, Region = e.Customer.Profile.Region, OwnerId = e.Customer.OwnerId, Tier = e.Customer.Profile.Tier,
         Grade = e.Customer.Grade, Territory = e.Customer.Profile.Territory, Status = e.Customer.Status,
+        Address = e.Customer.Profile.Address, Latitude = e.Customer.Profile.Latitude, Longitude = e.Customer.Profile.Longitude, Datum = e.Customer.Profile.Datum,
         CreditLimit = e.Customer.CreditLimit, CreditCurrency = e.Customer.CreditCurrency,
         PreviousCreditLimit = e.From, Reason = e.Reason, ChangedBy = e.By,
     };

@@ -134,6 +134,7 @@ public abstract class CustomersDbContext(DbContextOptions options) : ServiceDbCo
             e.Property(c => c.RegisteredBy).HasMaxLength(100);
             e.Property(c => c.Kind).HasConversion<string>().HasMaxLength(30);
             e.Property(c => c.Tier).HasConversion<string>().HasMaxLength(20);
+            e.Property(c => c.Datum).HasConversion<string>().HasMaxLength(10);
             e.Property(c => c.Grade).HasConversion<string>().HasMaxLength(1);
             e.Property(c => c.Status).HasConversion<string>().HasMaxLength(20);
             e.Property(c => c.DeregistrationReason).HasMaxLength(500);

@@ -8,7 +8,7 @@ namespace Crm.Customers.Domain;
 /// <summary>What a card says about the customer, as one value so that registering, updating and importing agree.</summary>
 public sealed record CustomerProfile(
     string Name, CustomerKind Kind, string Region, string Territory, string Address, double? Latitude, double? Longitude,
-    string Phone, CustomerTier Tier);
+    string Phone, CustomerTier Tier, CoordinateDatum Datum = CoordinateDatum.Wgs84);
 
 /// <summary>One field's old and new value, for the audit log and the events' list of changed fields.</summary>
 public sealed record FieldChange(string Field, string? From, string? To);
@@ -39,6 +39,9 @@ public sealed class Customer : AggregateRoot, IRegionOwned
     public string Address { get; private set; } = "";
     public double? Latitude { get; private set; }
     public double? Longitude { get; private set; }
+
+    /// <summary>The datum of <see cref="Latitude"/> and <see cref="Longitude"/>.</summary>
+    public CoordinateDatum Datum { get; private set; }
     public string Phone { get; private set; } = "";
     public string OwnerId { get; private set; } = "";
     public CustomerTier Tier { get; private set; }
@@ -57,7 +60,7 @@ public sealed class Customer : AggregateRoot, IRegionOwned
 
     public IReadOnlyList<KeyPerson> KeyPersons => keyPersons;
 
-    public CustomerProfile Profile => new(Name, Kind, Region, Territory, Address, Latitude, Longitude, Phone, Tier);
+    public CustomerProfile Profile => new(Name, Kind, Region, Territory, Address, Latitude, Longitude, Phone, Tier, Datum);
 
     private CustomerCard Card => new(Id, Code, Profile, OwnerId, Grade, Status, CreditLimit, CreditCurrency, Version);
 
@@ -252,6 +255,7 @@ public sealed class Customer : AggregateRoot, IRegionOwned
         Address = p.Address;
         Latitude = p.Latitude;
         Longitude = p.Longitude;
+        Datum = p.Datum;
         Phone = p.Phone;
         Tier = p.Tier;
     }
@@ -266,6 +270,7 @@ public sealed class Customer : AggregateRoot, IRegionOwned
         Compare(changes, "address", old.Address, now.Address);
         Compare(changes, "latitude", Text(old.Latitude), Text(now.Latitude));
         Compare(changes, "longitude", Text(old.Longitude), Text(now.Longitude));
+        Compare(changes, "datum", old.Datum.ToString(), now.Datum.ToString());
         Compare(changes, "phone", old.Phone, now.Phone);
         Compare(changes, "tier", old.Tier.ToString(), now.Tier.ToString());
         return changes;

@@ -25,11 +25,6 @@ public static class CustomerAccess
 
     /// <summary>Credit limits are risk control (客户信用管理): set by managers and headquarters, not by the rep who sells.</summary>
     public static bool MaySetCredit(this CurrentUser user, Customer customer) => user.ManagesRegion(customer.Region);
-
-    /// <summary>Headquarters, or a branch manager or regional director of the region.</summary>
-    public static bool ManagesRegion(this CurrentUser user, string region) =>
-        user.SeesAllRegions
-        || ((user.IsInRole(Roles.BranchManager) || user.IsInRole(Roles.RegionalDirector)) && user.Regions.Contains(region));
 }
 
 public static class CustomerLookup

@@ -9,7 +9,7 @@ namespace Crm.Customers.Features;
 /// </summary>
 public sealed record CustomerResponse(
     Guid Id, string Code, string Name, CustomerKind Kind, string Region, string Territory, string Address,
-    double? Latitude, double? Longitude, string? Phone, string OwnerId, CustomerTier Tier, CustomerGrade Grade,
+    double? Latitude, double? Longitude, CoordinateDatum Datum, string? Phone, string OwnerId, CustomerTier Tier, CustomerGrade Grade,
     CustomerStatus Status, DateTimeOffset? DeregisteredAt, string? DeregistrationReason, DateTimeOffset? LastVerifiedAt,
     decimal CreditLimit, string CreditCurrency, DateTimeOffset RegisteredAt, long Version, IReadOnlyList<KeyPersonResponse>? KeyPersons)
 {
@@ -23,7 +23,7 @@ public sealed record CustomerResponse(
     public static CustomerResponse Written(Customer c) => Summary(c) with { Phone = c.Phone };
 
     public static CustomerResponse Summary(Customer c) =>
-        new(c.Id, c.Code, c.Name, c.Kind, c.Region, c.Territory, c.Address, c.Latitude, c.Longitude, null, c.OwnerId, c.Tier,
+        new(c.Id, c.Code, c.Name, c.Kind, c.Region, c.Territory, c.Address, c.Latitude, c.Longitude, c.Datum, null, c.OwnerId, c.Tier,
             c.Grade, c.Status, c.DeregisteredAt, c.DeregistrationReason, c.LastVerifiedAt, c.CreditLimit, c.CreditCurrency,
             c.RegisteredAt, c.Version, null);
 }

@@ -35,7 +35,7 @@ public static class ImportExport
     public const int BatchSize = 1000;
 
     private static readonly string[] Columns =
-        ["code", "name", "kind", "region", "territory", "address", "latitude", "longitude", "phone", "ownerId", "tier", "grade", "lastVerifiedAt"];
+        ["code", "name", "kind", "region", "territory", "address", "latitude", "longitude", "datum", "phone", "ownerId", "tier", "grade", "lastVerifiedAt"];
 
     private static readonly string[] RequiredColumns = ["code", "name", "kind", "region", "ownerId"];
 
@@ -256,7 +256,7 @@ public static class ImportExport
         var profile = new ProfileInput(
             Field("name"), validation.EnumName<CustomerKind>("kind", Field("kind")), Field("region"), Field("territory"), Field("address"),
             Number(validation, "latitude", Field("latitude")), Number(validation, "longitude", Field("longitude")), Field("phone"),
-            validation.EnumName<CustomerTier>("tier", Field("tier")));
+            validation.EnumName<CustomerTier>("tier", Field("tier")), validation.EnumName<CoordinateDatum>("datum", Field("datum")));
         profile.Check(validation);
         var grade = validation.EnumName<CustomerGrade>("grade", Field("grade"));
         DateTimeOffset? verified = null;
@@ -326,7 +326,7 @@ public static class ImportExport
                 await csv.WriteRecordAsync(
                 [
                     CsvCells.Text(c.Code), CsvCells.Text(c.Name), c.Kind.ToString(), CsvCells.Text(c.Region), CsvCells.Text(c.Territory), CsvCells.Text(c.Address),
-                    c.Latitude?.ToString("R", CultureInfo.InvariantCulture), c.Longitude?.ToString("R", CultureInfo.InvariantCulture),
+                    c.Latitude?.ToString("R", CultureInfo.InvariantCulture), c.Longitude?.ToString("R", CultureInfo.InvariantCulture), c.Datum.ToString(),
                     CsvCells.Text(c.Phone), CsvCells.Text(c.OwnerId), c.Tier.ToString(), c.Grade.ToString(), c.LastVerifiedAt?.ToString("O", CultureInfo.InvariantCulture),
                     c.Status.ToString(), c.CreditLimit.ToString("0.00", CultureInfo.InvariantCulture),
                 ], httpContext.RequestAborted);

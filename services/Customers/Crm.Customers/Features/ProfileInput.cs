@@ -30,7 +30,8 @@ public sealed partial record ProfileInput(
     [property: Range(-90, 90)] double? Latitude,
     [property: Range(-180, 180)] double? Longitude,
     [property: MaxLength(CustomerLimits.Phone)] string? Phone,
-    CustomerTier? Tier)
+    CustomerTier? Tier,
+    CoordinateDatum? Datum = null)
 {
     public Validation Check(Validation validation)
     {
@@ -55,7 +56,7 @@ public sealed partial record ProfileInput(
     /// <summary>The profile to store; call after <see cref="Check"/> passed.</summary>
     public CustomerProfile ToProfile() => new(
         Name!.Trim(), Kind!.Value, Region!.Trim(), Territory?.Trim() ?? "", Address?.Trim() ?? "", Latitude, Longitude,
-        Phone?.Trim() ?? "", Tier ?? CustomerTier.Ordinary);
+        Phone?.Trim() ?? "", Tier ?? CustomerTier.Ordinary, Datum ?? CoordinateDatum.Wgs84);
 
     [GeneratedRegex(@"^\+?[0-9 ()\-]+$")]
     private static partial Regex PhonePattern();

@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using System.ComponentModel.DataAnnotations;
 using System.Text.Json.Serialization;
 using Crm.BuildingBlocks.Http;
@@ -22,10 +23,11 @@ public sealed record RegisterCustomerRequest(
     [property: MaxLength(CustomerLimits.Territory)] string? Territory = null,
     [property: Range(-90, 90)] double? Latitude = null,
     [property: Range(-180, 180)] double? Longitude = null,
-    [property: MaxLength(CustomerLimits.Phone)] string? Phone = null)
+    [property: MaxLength(CustomerLimits.Phone)] string? Phone = null,
+    [property: Description("The datum of the coordinates: Wgs84 (GPS, the default), Gcj02 (AMap, Tencent) or Bd09 (Baidu).")] CoordinateDatum? Datum = null)
 {
     [JsonIgnore]
-    public ProfileInput Profile => new(Name, Kind, Region, Territory, Address, Latitude, Longitude, Phone, Tier);
+    public ProfileInput Profile => new(Name, Kind, Region, Territory, Address, Latitude, Longitude, Phone, Tier, Datum);
 }
 
 public static class RegisterCustomer

@@ -1,5 +1,9 @@
 using Crm.BuildingBlocks.CustomerSnapshots;
 using Crm.BuildingBlocks.Data;
+using Crm.BuildingBlocks.Domain;
+using Crm.IntegrationEvents;
+using Crm.Visits.Domain;
+using Crm.Visits.Features;
 using Microsoft.EntityFrameworkCore;
 
 namespace Crm.Visits.Data;
@@ -8,9 +12,52 @@ public abstract class VisitsDbContext(DbContextOptions options) : ServiceDbConte
 {
     public DbSet<CustomerSnapshot> CustomerSnapshots => Set<CustomerSnapshot>();
 
+    public DbSet<Visit> Visits => Set<Visit>();
+
+    public DbSet<VisitFrequencyPolicy> FrequencyPolicies => Set<VisitFrequencyPolicy>();
+
+    protected override IEnumerable<IntegrationEvent> ToIntegrationEvents(IDomainEvent domainEvent) =>
+        VisitEventMapping.ToIntegrationEvents(domainEvent);
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         base.OnModelCreating(modelBuilder);
         modelBuilder.ConfigureCustomerSnapshots();
+        modelBuilder.Entity<Visit>(e =>
+        {
+            e.HasKey(v => v.Id);
+            e.Property(v => v.Id).ValueGeneratedNever();
+            e.Property(v => v.Number).HasMaxLength(30);
+            e.HasIndex(v => v.Number).IsUnique();
+            e.Property(v => v.CustomerName).HasMaxLength(200);
+            e.Property(v => v.Region).HasMaxLength(50);
+            e.Property(v => v.OwnerId).HasMaxLength(100);
+            e.Property(v => v.Status).HasConversion<string>().HasMaxLength(20);
+            e.Property(v => v.CheckIn).HasJsonConversion();
+            e.Property(v => v.CheckOut).HasJsonConversion();
+            e.Property(v => v.Note).HasMaxLength(VisitLimits.Note);
+            e.Property(v => v.CancellationReason).HasMaxLength(VisitLimits.Reason);
+            e.Property(v => v.Report).HasJsonConversion();
+            e.Property(v => v.ReportStatus).HasConversion<string>().HasMaxLength(20);
+            e.Property(v => v.LastSubmittedGrade).HasConversion<string>().HasMaxLength(1);
+            e.Property<List<ReviewStep>>("reviews").HasColumnName("Reviews").HasJsonConversion();
+            e.Ignore(v => v.Reviews);
+            e.Ignore(v => v.AdHoc);
+            e.Ignore(v => v.Snapshot);
+            e.Property(v => v.CreatedBy).HasMaxLength(100);
+            e.Property(v => v.Version).IsConcurrencyToken();
+            e.HasIndex(v => new { v.CustomerId, v.CheckedOutAt });
+            e.HasIndex(v => new { v.Region, v.OwnerId, v.ScheduledFor });
+            e.HasIndex(v => new { v.Region, v.ReportStatus });
+        });
+        modelBuilder.Entity<VisitFrequencyPolicy>(e =>
+        {
+            e.HasKey(p => p.Region);
+            e.Property(p => p.Region).HasMaxLength(50);
+            e.ComplexProperty(p => p.Ordinary);
+            e.ComplexProperty(p => p.Key);
+            e.Property(p => p.UpdatedBy).HasMaxLength(100);
+            e.Property(p => p.Version).IsConcurrencyToken();
+        });
     }
 }

@@ -243,6 +243,11 @@ namespace Crm.Customers.Data.Migrations.Postgres
                         .HasPrecision(18, 2)
                         .HasColumnType("numeric(18,2)");
 
+                    b.Property<string>("Datum")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
                     b.Property<DateTimeOffset?>("DeregisteredAt")
                         .HasColumnType("timestamp with time zone");
 

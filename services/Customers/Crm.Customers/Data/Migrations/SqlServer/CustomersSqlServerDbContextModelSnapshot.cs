@@ -243,6 +243,11 @@ namespace Crm.Customers.Data.Migrations.SqlServer
                         .HasPrecision(18, 2)
                         .HasColumnType("decimal(18,2)");
 
+                    b.Property<string>("Datum")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("nvarchar(10)");
+
                     b.Property<DateTimeOffset?>("DeregisteredAt")
                         .HasColumnType("datetimeoffset");
 

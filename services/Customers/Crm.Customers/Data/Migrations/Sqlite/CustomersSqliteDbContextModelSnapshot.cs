@@ -234,6 +234,11 @@ namespace Crm.Customers.Data.Migrations.Sqlite
                         .HasPrecision(18, 2)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Datum")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
                     b.Property<long?>("DeregisteredAt")
                         .HasColumnType("INTEGER");
 

@@ -1,0 +1,30 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Crm.Customers.Data.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class CustomerLocationAndStatus : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<string>(
+                name: "Datum",
+                table: "Customers",
+                type: "TEXT",
+                maxLength: 10,
+                nullable: false,
+                defaultValue: "Wgs84");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "Datum",
+                table: "Customers");
+        }
+    }
+}

@@ -1,0 +1,52 @@
+using Crm.BuildingBlocks.Domain;
+using Crm.IntegrationEvents;
+using Crm.Visits.Domain;
+
+namespace Crm.Visits.Data;
+
+/// <summary>The one place where the Visits service decides which integration events a domain event publishes.</summary>
+internal static class VisitEventMapping
+{
+    public const string GradeProposalSource = "visit";
+
+    public static IEnumerable<IntegrationEvent> ToIntegrationEvents(IDomainEvent domainEvent) => domainEvent switch
+    {
+        VisitReportSubmittedDomainEvent e => Submitted(e),
+        VisitReportReviewedDomainEvent e =>
+        [
+            new VisitReportReviewed
+            {
+                OccurredAt = e.OccurredAt, Version = e.Visit.Version, VisitId = e.Visit.Id, VisitNumber = e.Visit.Number,
+                CustomerId = e.Visit.CustomerId, OwnerId = e.Visit.OwnerId, Decision = e.Step.Action.ToString(),
+                ReviewedBy = e.By, Comment = e.Step.Comment,
+            },
+        ],
+        _ => [],
+    };
+
+    private static IEnumerable<IntegrationEvent> Submitted(VisitReportSubmittedDomainEvent e)
+    {
+        if (e.First)
+        {
+            yield return new VisitCompleted
+            {
+                OccurredAt = e.OccurredAt, Version = e.Visit.Version, VisitId = e.Visit.Id, VisitNumber = e.Visit.Number,
+                CustomerId = e.Visit.CustomerId, Region = e.Visit.Region, OwnerId = e.Visit.OwnerId, AdHoc = e.Visit.AdHoc,
+                CheckedInAt = e.CheckIn.At, CheckedOutAt = e.CheckOut.At, CheckInFlagged = e.CheckInFlagged,
+                Purpose = e.Report.Purpose, Satisfaction = e.Report.Satisfaction, ProposedGrade = e.Report.ProposedGrade,
+                NextStepDue = e.Report.NextSteps.Count > 0 ? e.Report.NextSteps.Min(s => s.Due) : null,
+            };
+        }
+
+        if (e.GradeProposalIsNew)
+        {
+            yield return new CustomerGradeProposed
+            {
+                OccurredAt = e.OccurredAt, Version = e.Visit.Version, CustomerId = e.Visit.CustomerId,
+                ProposedGrade = e.Report.ProposedGrade!.Value, Source = GradeProposalSource, SourceId = e.Visit.Id.ToString(),
+                Reason = string.IsNullOrWhiteSpace(e.Report.GradeReason) ? $"Visit {e.Visit.Number}: {e.Report.Purpose}" : e.Report.GradeReason,
+                ProposedBy = e.By,
+            };
+        }
+    }
+}

@@ -1,0 +1,27 @@
+using Crm.BuildingBlocks.Domain;
+
+namespace Crm.Visits.Domain;
+
+/// <summary>The visit as it stood right after a change, with its version then.</summary>
+public sealed record VisitFacts(Guid Id, string Number, Guid CustomerId, string Region, string OwnerId, DateOnly ScheduledFor, bool AdHoc, long Version);
+
+public sealed record VisitScheduledDomainEvent(VisitFacts Visit, string By, DateTimeOffset OccurredAt) : IDomainEvent;
+
+public sealed record VisitCheckedInDomainEvent(VisitFacts Visit, CheckPoint Point, bool Flagged, string By, DateTimeOffset OccurredAt) : IDomainEvent;
+
+public sealed record VisitCheckedOutDomainEvent(VisitFacts Visit, CheckPoint Point, string By, DateTimeOffset OccurredAt) : IDomainEvent;
+
+public sealed record VisitCancelledDomainEvent(VisitFacts Visit, string Reason, string By, DateTimeOffset OccurredAt) : IDomainEvent;
+
+public sealed record VisitReportWrittenDomainEvent(VisitFacts Visit, string By, DateTimeOffset OccurredAt) : IDomainEvent;
+
+/// <param name="First">The first submission, which completes the visit.</param>
+/// <param name="GradeProposalIsNew">The report proposes a grade that no earlier submission proposed.</param>
+public sealed record VisitReportSubmittedDomainEvent(
+    VisitFacts Visit, CheckPoint CheckIn, CheckPoint CheckOut, bool CheckInFlagged, VisitReport Report, bool First, bool GradeProposalIsNew,
+    string By, DateTimeOffset OccurredAt) : IDomainEvent;
+
+public sealed record VisitReportReviewedDomainEvent(VisitFacts Visit, ReviewStep Step, string By, DateTimeOffset OccurredAt) : IDomainEvent;
+
+public sealed record VisitFrequencyChangedDomainEvent(
+    string Region, GradeIntervals Ordinary, GradeIntervals Key, string By, DateTimeOffset OccurredAt, long Version) : IDomainEvent;

@@ -1,0 +1,29 @@
+using Crm.Testing;
+using Crm.Visits.Data;
+
+namespace Crm.Visits.Tests;
+
+public sealed class HostileInputTests : VisitsTestContext
+{
+    [Fact]
+    public async Task every_write_endpoint_answers_hostile_bodies_with_400_and_stores_nothing()
+    {
+        var customer = await Customer();
+        var visit = await Schedule(customer.CustomerId);
+        var url = $"/api/visits/{visit.Id}";
+        var intervals = new { a = 7, b = 14, c = 30, d = 60, e = 90 };
+
+        await HostileInput.RefusedAndNothingStored(Host.Client(TestUser.Supervisor), "visits",
+            new Dictionary<string, (string, object)>
+            {
+                ["SetVisitFrequencyPolicy"] = ("/api/visits/frequency-policies/EAST", new { ordinary = intervals, key = intervals }),
+                ["ScheduleVisit"] = ("/api/visits", new { customerId = customer.CustomerId, day = Monday, note = "Bring samples" }),
+                ["CheckInVisit"] = ($"{url}/check-in", Position()),
+                ["CheckOutVisit"] = ($"{url}/check-out", Position()),
+                ["CancelVisit"] = ($"{url}/cancel", new { reason = "Customer closed" }),
+                ["WriteVisitReport"] = ($"{url}/report", Report(Crm.IntegrationEvents.CustomerGrade.B, "Letter of intent")),
+                ["ReviewVisitReport"] = ($"{url}/report/review", new { approve = false, comment = "Name the project" }),
+            },
+            () => Host.Scoped<VisitsDbContext, string>(HostileInput.Fingerprint));
+    }
+}
