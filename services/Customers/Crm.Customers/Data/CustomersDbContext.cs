@@ -36,6 +36,8 @@ public abstract class CustomersDbContext(DbContextOptions options) : ServiceDbCo
 
     public DbSet<ServiceRecord> ServiceRecords => Set<ServiceRecord>();
 
+    public DbSet<VisitRecord> VisitRecords => Set<VisitRecord>();
+
     /// <summary>
     /// Stages an audit line in this unit of work. Changes of a customer are audited from their domain events; this is
     /// called directly only for what is not a change of the card: reads of contact details, exports and imports.
@@ -242,6 +244,16 @@ public abstract class CustomersDbContext(DbContextOptions options) : ServiceDbCo
             e.Property(s => s.Step).HasMaxLength(20);
             e.Property(s => s.Details).HasMaxLength(1000);
             e.HasIndex(s => new { s.CustomerId, s.OccurredAt });
+        });
+        modelBuilder.Entity<VisitRecord>(e =>
+        {
+            e.HasKey(v => v.VisitId);
+            e.Property(v => v.VisitId).ValueGeneratedNever();
+            e.Property(v => v.Number).HasMaxLength(30);
+            e.Property(v => v.OwnerId).HasMaxLength(100);
+            e.Property(v => v.Purpose).HasMaxLength(500);
+            e.Property(v => v.ProposedGrade).HasConversion<string>().HasMaxLength(1);
+            e.HasIndex(v => new { v.CustomerId, v.CheckedOutAt });
         });
     }
 }

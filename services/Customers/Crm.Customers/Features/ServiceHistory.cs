@@ -14,21 +14,34 @@ public sealed record ComplaintHistoryResponse(
     Guid ComplaintId, string Number, ComplaintType Type, ComplaintSeverity Severity, string LastStep, bool Escalated,
     bool? ResolvedWithinSla, int? Satisfaction, DateTimeOffset FiledAt, IReadOnlyList<ServiceStepResponse> Steps);
 
-public sealed record ServiceHistoryResponse(Guid CustomerId, ComplaintContext LastTwelveMonths, IReadOnlyList<ComplaintHistoryResponse> Complaints);
+public sealed record VisitHistoryResponse(
+    Guid VisitId, string Number, string OwnerId, bool AdHoc, DateTimeOffset CheckedInAt, DateTimeOffset CheckedOutAt, bool CheckInFlagged,
+    string Purpose, int Satisfaction, CustomerGrade? ProposedGrade, DateOnly? NextStepDue);
+
+/// <param name="LastVisitedAt">When the last visit ended (checked out); null if the customer was never visited.</param>
+/// <param name="Visits">The latest visits, newest first (at most <see cref="ServiceHistory.VisitsShown"/>).</param>
+public sealed record ServiceHistoryResponse(
+    Guid CustomerId, ComplaintContext LastTwelveMonths, IReadOnlyList<ComplaintHistoryResponse> Complaints,
+    DateTimeOffset? LastVisitedAt = null, IReadOnlyList<VisitHistoryResponse>? Visits = null);
 
 /// <summary>
-/// The customer's service history (record everything: DOMAIN.md, loyalty), kept from the Complaints service's events on
-/// the queue <c>customers-complaint-history</c>. Each event is one step; a complaint's state is read from its steps,
-/// so events arriving out of order still give the right picture.
+/// The customer's service history (record everything: DOMAIN.md, loyalty): its complaints, kept from the Complaints
+/// service's events on the queue <c>customers-complaint-history</c>, and its visits, from the Visits service's
+/// VisitCompleted on <c>customers-visit-history</c>. Each complaint event is one step; a complaint's state is read from
+/// its steps, so events arriving out of order still give the right picture.
 /// </summary>
 public static class ServiceHistory
 {
     public const string Queue = CustomersService.Name + "-complaint-history";
 
+    public const string VisitQueue = CustomersService.Name + "-visit-history";
+
+    public const int VisitsShown = 20;
+
     public static void MapServiceHistory(this RouteGroupBuilder api) =>
         api.MapGet("/{id:guid}/service-history", Get)
             .WithName("GetCustomerServiceHistory")
-            .WithSummary("The customer's complaints and each one's steps (filed, routed, escalated, resolved, closed, reopened), with a twelve-month summary.");
+            .WithSummary("The customer's complaints and each one's steps (filed, routed, escalated, resolved, closed, reopened), with a twelve-month summary, and its latest visits with the last visit's date.");
 
     public static IHostApplicationBuilder AddServiceHistory(this IHostApplicationBuilder builder)
     {
@@ -38,6 +51,7 @@ public static class ServiceHistory
         builder.AddConsumer<ComplaintHistoryConsumer<ComplaintResolved>>(Queue);
         builder.AddConsumer<ComplaintHistoryConsumer<ComplaintClosed>>(Queue);
         builder.AddConsumer<ComplaintHistoryConsumer<ComplaintReopened>>(Queue);
+        builder.AddConsumer<VisitHistoryConsumer>(VisitQueue);
         return builder;
     }
 
@@ -98,7 +112,12 @@ public static class ServiceHistory
             .OrderByDescending(c => c.FiledAt)
             .ToList();
         var lastYear = records.Where(r => r.OccurredAt > now.AddMonths(-12) && r.OccurredAt <= now).ToList();
-        return TypedResults.Ok(new ServiceHistoryResponse(id, Summarise(lastYear), complaints));
+        var visits = await db.VisitRecords.AsNoTracking().Where(v => v.CustomerId == id)
+            .OrderByDescending(v => v.CheckedOutAt).Take(VisitsShown)
+            .Select(v => new VisitHistoryResponse(v.VisitId, v.Number, v.OwnerId, v.AdHoc, v.CheckedInAt, v.CheckedOutAt, v.CheckInFlagged,
+                v.Purpose, v.Satisfaction, v.ProposedGrade, v.NextStepDue))
+            .ToListAsync(http.RequestAborted);
+        return TypedResults.Ok(new ServiceHistoryResponse(id, Summarise(lastYear), complaints, visits.FirstOrDefault()?.CheckedOutAt, visits));
     }
 
     private static int StepOrder(string step) => step switch
@@ -137,4 +156,16 @@ public sealed class ComplaintHistoryConsumer<TEvent>(CustomersDbContext db, Time
     }
 
     private static string Cut(string text) => text.Length <= 1000 ? text : text[..1000];
+}
+
+/// <summary>Adds a completed visit to the customer's service history, once per visit however often it is delivered.</summary>
+public sealed class VisitHistoryConsumer(CustomersDbContext db, TimeProvider time) : IdempotentConsumer<VisitCompleted, CustomersDbContext>(db, time)
+{
+    protected override async Task Handle(VisitCompleted message, CancellationToken cancellationToken)
+    {
+        if (!await Db.VisitRecords.AnyAsync(v => v.VisitId == message.VisitId, cancellationToken))
+        {
+            Db.VisitRecords.Add(new VisitRecord(message));
+        }
+    }
 }

@@ -733,6 +733,58 @@ namespace Crm.Customers.Data.Migrations.Postgres
                     b.ToTable("ServiceRecords");
                 });
 
+            modelBuilder.Entity("Crm.Customers.Domain.VisitRecord", b =>
+                {
+                    b.Property<Guid>("VisitId")
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("AdHoc")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("CheckInFlagged")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTimeOffset>("CheckedInAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("CheckedOutAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly?>("NextStepDue")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<string>("OwnerId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("ProposedGrade")
+                        .HasMaxLength(1)
+                        .HasColumnType("character varying(1)");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<int>("Satisfaction")
+                        .HasColumnType("integer");
+
+                    b.HasKey("VisitId");
+
+                    b.HasIndex("CustomerId", "CheckedOutAt");
+
+                    b.ToTable("VisitRecords");
+                });
+
             modelBuilder.Entity("Crm.Customers.Domain.GradeChange", b =>
                 {
                     b.HasOne("Crm.Customers.Domain.Customer", null)

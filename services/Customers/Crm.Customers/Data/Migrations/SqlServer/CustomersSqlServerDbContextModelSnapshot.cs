@@ -733,6 +733,58 @@ namespace Crm.Customers.Data.Migrations.SqlServer
                     b.ToTable("ServiceRecords");
                 });
 
+            modelBuilder.Entity("Crm.Customers.Domain.VisitRecord", b =>
+                {
+                    b.Property<Guid>("VisitId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<bool>("AdHoc")
+                        .HasColumnType("bit");
+
+                    b.Property<bool>("CheckInFlagged")
+                        .HasColumnType("bit");
+
+                    b.Property<DateTimeOffset>("CheckedInAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<DateTimeOffset>("CheckedOutAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateOnly?>("NextStepDue")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("nvarchar(30)");
+
+                    b.Property<string>("OwnerId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("ProposedGrade")
+                        .HasMaxLength(1)
+                        .HasColumnType("nvarchar(1)");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<int>("Satisfaction")
+                        .HasColumnType("int");
+
+                    b.HasKey("VisitId");
+
+                    b.HasIndex("CustomerId", "CheckedOutAt");
+
+                    b.ToTable("VisitRecords");
+                });
+
             modelBuilder.Entity("Crm.Customers.Domain.GradeChange", b =>
                 {
                     b.HasOne("Crm.Customers.Domain.Customer", null)

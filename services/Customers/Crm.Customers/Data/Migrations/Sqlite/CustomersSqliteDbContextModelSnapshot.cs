@@ -720,6 +720,58 @@ namespace Crm.Customers.Data.Migrations.Sqlite
                     b.ToTable("ServiceRecords");
                 });
 
+            modelBuilder.Entity("Crm.Customers.Domain.VisitRecord", b =>
+                {
+                    b.Property<Guid>("VisitId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("AdHoc")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("CheckInFlagged")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CheckedInAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CheckedOutAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("NextStepDue")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OwnerId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProposedGrade")
+                        .HasMaxLength(1)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Satisfaction")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("VisitId");
+
+                    b.HasIndex("CustomerId", "CheckedOutAt");
+
+                    b.ToTable("VisitRecords");
+                });
+
             modelBuilder.Entity("Crm.Customers.Domain.GradeChange", b =>
                 {
                     b.HasOne("Crm.Customers.Domain.Customer", null)
