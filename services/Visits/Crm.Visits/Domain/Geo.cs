@@ -8,7 +8,8 @@ public readonly record struct GeoPoint(double Latitude, double Longitude);
 /// <summary>
 /// Conversions between the three datums found on Chinese maps. GCJ-02 is WGS-84 shifted by the published obfuscation
 /// formula (100–700 m inside China, none outside); BD-09 is GCJ-02 shifted again by Baidu's formula. The reverse
-/// directions have no closed form that is exact, so GCJ-02 → WGS-84 inverts the forward shift by fixed-point iteration.
+/// directions have no exact closed form (the usual one-step reverses are off by up to 4 m for GCJ-02 and about 0.1 m
+/// for BD-09), so both invert the forward shift by fixed-point iteration to well under a centimetre.
 /// </summary>
 public static class Datums
 {
@@ -17,16 +18,15 @@ public static class Datums
     private const double Ee = 0.00669342162296594323;
     private const double XPi = Math.PI * 3000.0 / 180.0;
 
-    // Well below the 0.01 m the inversion must reach: the shift changes by about a millimetre per metre, so each
-    // iteration gains about three digits and three or four suffice.
+    // About 0.01 mm, well below the 0.01 m the inversions must reach; each iteration gains about three digits.
     private const double ConvergedDegrees = 1e-10;
     private const int MaxIterations = 10;
 
     public static GeoPoint ToWgs84(GeoPoint p, CoordinateDatum datum) => datum switch
     {
         CoordinateDatum.Wgs84 => p,
-        CoordinateDatum.Gcj02 => Gcj02ToWgs84(p),
-        CoordinateDatum.Bd09 => Gcj02ToWgs84(Bd09ToGcj02(p)),
+        CoordinateDatum.Gcj02 => IsInChina(p) ? Invert(Wgs84ToGcj02, p, p) : p,
+        CoordinateDatum.Bd09 => ToWgs84(Invert(Gcj02ToBd09, p, Bd09ToGcj02Approximately(p)), CoordinateDatum.Gcj02),
         _ => throw new ArgumentOutOfRangeException(nameof(datum), datum, "Unknown datum."),
     };
 
@@ -61,28 +61,26 @@ public static class Datums
         return new GeoPoint(p.Latitude + dLat, p.Longitude + dLon);
     }
 
-    /// <summary>Finds the WGS-84 point whose GCJ-02 image is <paramref name="gcj"/>: w ← w − (gcj(w) − target).</summary>
-    private static GeoPoint Gcj02ToWgs84(GeoPoint gcj)
+    /// <summary>
+    /// The point whose image under <paramref name="shift"/> is <paramref name="target"/>: p ← p − (shift(p) − target).
+    /// It converges because both shifts change by about a thousandth of a metre per metre moved.
+    /// </summary>
+    private static GeoPoint Invert(Func<GeoPoint, GeoPoint> shift, GeoPoint target, GeoPoint guess)
     {
-        if (!IsInChina(gcj))
-        {
-            return gcj;
-        }
-
-        var wgs = gcj;
+        var p = guess;
         for (var i = 0; i < MaxIterations; i++)
         {
-            var image = Wgs84ToGcj02(wgs);
-            var dLat = image.Latitude - gcj.Latitude;
-            var dLon = image.Longitude - gcj.Longitude;
-            wgs = new GeoPoint(wgs.Latitude - dLat, wgs.Longitude - dLon);
+            var image = shift(p);
+            var dLat = image.Latitude - target.Latitude;
+            var dLon = image.Longitude - target.Longitude;
+            p = new GeoPoint(p.Latitude - dLat, p.Longitude - dLon);
             if (Math.Abs(dLat) < ConvergedDegrees && Math.Abs(dLon) < ConvergedDegrees)
             {
                 break;
             }
         }
 
-        return wgs;
+        return p;
     }
 
     private static GeoPoint Gcj02ToBd09(GeoPoint p)
@@ -94,7 +92,8 @@ public static class Datums
         return new GeoPoint(z * Math.Sin(theta) + 0.006, z * Math.Cos(theta) + 0.0065);
     }
 
-    private static GeoPoint Bd09ToGcj02(GeoPoint p)
+    /// <summary>Baidu's published reverse, about 0.1 m off: the first guess of <see cref="Invert"/>.</summary>
+    private static GeoPoint Bd09ToGcj02Approximately(GeoPoint p)
     {
         var x = p.Longitude - 0.0065;
         var y = p.Latitude - 0.006;
