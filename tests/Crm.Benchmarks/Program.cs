@@ -20,6 +20,12 @@ if (args.Length > 0 && CustomersBenchmarks.Handles(args[0]))
     return await CustomersBenchmarks.RunAsync(args);
 }
 
+// The Visits service's route optimisation, in process: no servers needed.
+if (args.Length > 0 && VisitsBenchmarks.Handles(args[0]))
+{
+    return await VisitsBenchmarks.RunAsync(args);
+}
+
 // The Complaints service's filing rate (through the gateway) and escalation sweep (in process on PostgreSQL).
 if (args.Length > 0 && ComplaintsBenchmarks.Handles(args[0]))
 {
