@@ -191,7 +191,7 @@ public sealed class RouteOptimizerTests
     }
 
     [Fact]
-    public async Task Great_circle_distances_are_used_by_default_provider()
+    public async Task Great_circle_distances_measure_the_way_there_and_back()
     {
         // Office → Shanghai and back, about 2 × 164 km.
         var request = new RouteRequest(Office, RouteEnd.ReturnToStart, Eight, [new RouteStop("Shanghai", new GeoPoint(31.2304, 121.4737), TimeSpan.Zero)]);
