@@ -11,6 +11,7 @@ public sealed class HostileInputTests : VisitsTestContext
         var customer = await Customer();
         var visit = await Schedule(customer.CustomerId);
         var url = $"/api/visits/{visit.Id}";
+        var routed = await Schedule(customer.CustomerId); // stays scheduled while the valid bodies move the other visit on
         var intervals = new { a = 7, b = 14, c = 30, d = 60, e = 90 };
 
         await HostileInput.RefusedAndNothingStored(Host.Client(TestUser.Supervisor), "visits",
@@ -22,6 +23,11 @@ public sealed class HostileInputTests : VisitsTestContext
                 ["CheckOutVisit"] = ($"{url}/check-out", Position()),
                 ["CancelVisit"] = ($"{url}/cancel", new { reason = "Customer closed" }),
                 ["WriteVisitReport"] = ($"{url}/report", Report(Crm.IntegrationEvents.CustomerGrade.B, "Letter of intent")),
+                ["PlanDayRoute"] = ("/api/visits/routes", new
+                {
+                    day = Monday, start = new { latitude = Latitude, longitude = Longitude, datum = "Gcj02" }, end = "OpenEnded", departAt = "08:30",
+                    ownerId = "rep.east", minutesPerVisit = 30, speedKmh = 30.0, appointments = new[] { new { visitId = routed.Id, at = "09:00" } },
+                }),
                 ["ReviewVisitReport"] = ($"{url}/report/review", new { approve = false, comment = "Name the project" }),
             },
             () => Host.Scoped<VisitsDbContext, string>(HostileInput.Fingerprint));

@@ -20,6 +20,7 @@ public static class VisitsService
         builder.Services.AddOptions<VisitsOptions>().BindConfiguration("Visits").ValidateDataAnnotations()
             .Validate(o => TimeZoneInfo.TryFindSystemTimeZoneById(o.TimeZone, out _), "Visits:TimeZone must be an IANA time zone id, such as Asia/Shanghai.")
             .ValidateOnStart();
+        builder.AddDayRoutes();
         return builder;
     }
 
@@ -34,6 +35,7 @@ public static class VisitsService
         api.MapCheckIn();
         api.MapCancelVisit();
         api.MapVisitReports();
+        api.MapDayRoute();
         return app;
     }
 }
