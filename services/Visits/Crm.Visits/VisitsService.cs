@@ -21,6 +21,11 @@ public static class VisitsService
             .Validate(o => TimeZoneInfo.TryFindSystemTimeZoneById(o.TimeZone, out _), "Visits:TimeZone must be an IANA time zone id, such as Asia/Shanghai.")
             .ValidateOnStart();
         builder.AddDayRoutes();
+        if (builder.Configuration.GetValue("Visits:SeedDemoData", false))
+        {
+            builder.Services.AddHostedService<SeedDemoVisits>();
+        }
+
         return builder;
     }
 
