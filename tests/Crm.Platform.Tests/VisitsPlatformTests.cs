@@ -9,7 +9,7 @@ namespace Crm.Platform.Tests;
 public sealed class VisitsPlatformTests(PlatformFixture fixture)
 {
     [Fact]
-    public async Task A_visit_report_proposing_a_grade_becomes_a_pending_proposal_in_Customers_which_once_confirmed_changes_the_grade()
+    public async Task A_visit_report_proposing_a_grade_becomes_a_pending_proposal_in_Customers_which_once_confirmed_changes_the_grade_and_its_complaint_is_filed_in_Complaints()
     {
         using var rep = await fixture.Platform.ClientAsync("rep.east");
         using var manager = await fixture.Platform.ClientAsync("manager.east");
@@ -24,7 +24,8 @@ public sealed class VisitsPlatformTests(PlatformFixture fixture)
         Assert.Equal(HttpStatusCode.OK, (await rep.PostAsJsonAsync($"{url}/check-out", here)).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await rep.PutAsJsonAsync($"{url}/report", new
         {
-            purpose = "Present the spring range", satisfaction = 5, proposedGrade = "D", gradeReason = "First meeting held, needs understood",
+            purpose = "Present the spring range", satisfaction = 3, proposedGrade = "D", gradeReason = "First meeting held, needs understood",
+            complaint = new { type = "Delivery", severity = "High", description = "Samples arrived two weeks late", contactPerson = "王经理" },
         })).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await rep.PostAsJsonAsync($"{url}/report/submit", new { })).StatusCode);
 
@@ -43,5 +44,10 @@ public sealed class VisitsPlatformTests(PlatformFixture fixture)
         Assert.Equal(visit.Text("number"), history["visits"]![0]!.AsObject().Text("number"));
         Assert.NotNull(history["lastVisitedAt"]);
         Assert.Equal(HttpStatusCode.OK, (await manager.PostAsJsonAsync($"{url}/report/review", new { approve = true })).StatusCode);
+
+        var complaints = await Api.Eventually(rep, $"/api/complaints?customerId={id}", c => c["items"]!.AsArray().Count == 1, "the visit's complaint in Complaints");
+        var complaint = complaints["items"]![0]!.AsObject();
+        Assert.Equal(("Visit", "Delivery", "rep.east", visit.Text("id")), (complaint.Text("channel"), complaint.Text("type"), complaint.Text("recordedBy"), complaint.Text("visitId")));
+        Assert.Equal("Routed", complaint.Text("status"));
     }
 }

@@ -22,7 +22,15 @@ public sealed class HostileInputTests : VisitsTestContext
                 ["CheckInVisit"] = ($"{url}/check-in", Position()),
                 ["CheckOutVisit"] = ($"{url}/check-out", Position()),
                 ["CancelVisit"] = ($"{url}/cancel", new { reason = "Customer closed" }),
-                ["WriteVisitReport"] = ($"{url}/report", Report(Crm.IntegrationEvents.CustomerGrade.B, "Letter of intent")),
+                ["WriteVisitReport"] = ($"{url}/report", new
+                {
+                    purpose = "Quarterly review", needs = "Anti-slip tiles", satisfaction = 3, trainingGiven = "Laying guide", suggestions = "Faster delivery",
+                    objections = new[] { new { text = "Too expensive", handling = "Lifetime cost" } },
+                    competitors = new[] { new { competitor = "马可波罗", product = "600x600", price = 58.5m, activity = "Discount" } },
+                    nextSteps = new[] { new { action = "Send samples", due = "2026-03-09" } },
+                    proposedGrade = "B", gradeReason = "Letter of intent",
+                    complaint = new { type = "Delivery", severity = "High", productLine = "Ceramic tiles", description = "Late", contactPerson = "王经理" },
+                }),
                 ["PlanDayRoute"] = ("/api/visits/routes", new
                 {
                     day = Monday, start = new { latitude = Latitude, longitude = Longitude, datum = "Gcj02" }, end = "OpenEnded", departAt = "08:30",

@@ -150,6 +150,29 @@ public sealed class VisitWorkflowTests : VisitsTestContext
     }
 
     [Fact]
+    public async Task a_complaint_in_the_report_is_filed_into_complaints_once_keeping_the_visit()
+    {
+        var customer = await Customer();
+        var visit = await Reported(customer.CustomerId);
+        var withComplaint = new
+        {
+            purpose = "Quarterly review", satisfaction = 2,
+            complaint = new { type = "Delivery", severity = "High", productLine = "Ceramic tiles", description = "Two deliveries a week late", contactPerson = "王经理" },
+        };
+        await As(TestUser.RepEast).PutAsJsonAsync($"/api/visits/{visit.Id}/report", withComplaint, TestJson.Options).Expect(HttpStatusCode.OK);
+
+        await Post(TestUser.RepEast, $"/api/visits/{visit.Id}/report/submit", new { }).Expect(HttpStatusCode.OK);
+        await Post(TestUser.ManagerEast, $"/api/visits/{visit.Id}/report/review", new { approve = false, comment = "Add the order numbers" }).Expect(HttpStatusCode.OK);
+        await Post(TestUser.RepEast, $"/api/visits/{visit.Id}/report/submit", new { }).Expect(HttpStatusCode.OK);
+
+        var raised = await Host.Published<ComplaintRaisedOnVisit>(e => e.VisitId == visit.Id);
+        Assert.Equal((customer.CustomerId, ComplaintType.Delivery, ComplaintSeverity.High, "Ceramic tiles", "Two deliveries a week late", "王经理", "rep.east", visit.Number),
+            (raised.CustomerId, raised.Type, raised.Severity, raised.ProductLine, raised.Description, raised.ContactPerson, raised.RaisedBy, raised.VisitNumber));
+        await Host.Published<VisitReportReviewed>(e => e.VisitId == visit.Id);
+        Assert.Single(Host.PublishedSoFar<ComplaintRaisedOnVisit>(), e => e.VisitId == visit.Id);
+    }
+
+    [Fact]
     public async Task steps_out_of_order_are_409_and_change_nothing()
     {
         var customer = await Customer();

@@ -46,3 +46,22 @@ public sealed record VisitReportReviewed : IntegrationEvent
     public required string ReviewedBy { get; init; }
     public string? Comment { get; init; }
 }
+
+/// <summary>
+/// A customer complained during a visit and the rep filed it from the visit report: the Complaints service records
+/// it as a complaint by channel Visit, keeping the visit's id, and routes it like any other.
+/// </summary>
+public sealed record ComplaintRaisedOnVisit : IntegrationEvent
+{
+    public required Guid VisitId { get; init; }
+    public required string VisitNumber { get; init; }
+    public required Guid CustomerId { get; init; }
+    public required ComplaintType Type { get; init; }
+    public required ComplaintSeverity Severity { get; init; }
+    public string? ProductLine { get; init; }
+    public required string Description { get; init; }
+    public required string ContactPerson { get; init; }
+
+    /// <summary>The rep who made the visit and filed the complaint.</summary>
+    public required string RaisedBy { get; init; }
+}

@@ -1,6 +1,7 @@
 using Crm.BuildingBlocks.CustomerSnapshots;
 using Crm.BuildingBlocks.Data;
 using Crm.BuildingBlocks.Hosting;
+using Crm.BuildingBlocks.Messaging;
 using Crm.BuildingBlocks.Security;
 using Crm.Complaints.Data;
 using Crm.Complaints.Features;
@@ -17,6 +18,7 @@ public static class ComplaintsService
         builder.AddServiceDatabase<ComplaintsDbContext, ComplaintsSqliteDbContext, ComplaintsPostgresDbContext, ComplaintsSqlServerDbContext>("Complaints");
         builder.AddServiceOpenApi(Name);
         builder.AddCustomerSnapshots<ComplaintsDbContext>(Name);
+        builder.AddConsumer<ComplaintRaisedOnVisitConsumer>(ComplaintRaisedOnVisitConsumer.Queue);
         builder.Services.AddOptions<ComplaintsOptions>().Bind(builder.Configuration.GetSection("Complaints")).ValidateDataAnnotations().ValidateOnStart();
         // Registered after the database's migration, so the defaults are seeded into an up-to-date schema.
         builder.Services.AddHostedService<SeedComplaintsConfiguration>();

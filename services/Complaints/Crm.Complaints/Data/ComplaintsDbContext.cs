@@ -57,6 +57,7 @@ public abstract class ComplaintsDbContext(DbContextOptions options) : ServiceDbC
             e.Property(c => c.Description).HasMaxLength(4000);
             e.Property(c => c.ContactPerson).HasMaxLength(200);
             e.Property(c => c.RecordedBy).HasMaxLength(100);
+            e.HasIndex(c => c.VisitId).IsUnique();
             e.Property(c => c.Department).HasMaxLength(50);
             e.Property(c => c.Queue).HasMaxLength(100);
             e.Property(c => c.AssigneeId).HasMaxLength(100);

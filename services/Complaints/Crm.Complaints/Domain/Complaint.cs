@@ -37,6 +37,9 @@ public sealed class Complaint : AggregateRoot
     public string Description { get; private init; } = "";
     public string ContactPerson { get; private init; } = "";
     public string RecordedBy { get; private init; } = "";
+
+    /// <summary>The visit whose report the complaint was filed from, if it was.</summary>
+    public Guid? VisitId { get; private init; }
     public DateTimeOffset FiledAt { get; private init; }
     public ComplaintStatus Status { get; private set; }
 
@@ -99,7 +102,8 @@ public sealed class Complaint : AggregateRoot
     public static Complaint File(
         string number, Guid customerId, string customerName, string region, string ownerId, CustomerTier tier, CustomerGrade grade,
         ComplaintChannel channel, ComplaintType type, ComplaintSeverity severity, string? productLine, string description,
-        string contactPerson, string recordedBy, string calendarCode, SlaTerms terms, BusinessCalendar calendar, DateTimeOffset at)
+        string contactPerson, string recordedBy, string calendarCode, SlaTerms terms, BusinessCalendar calendar, DateTimeOffset at,
+        Guid? visitId = null)
     {
         var complaint = new Complaint
         {
@@ -118,6 +122,7 @@ public sealed class Complaint : AggregateRoot
             Description = description,
             ContactPerson = contactPerson,
             RecordedBy = recordedBy,
+            VisitId = visitId,
             FiledAt = at,
             Status = ComplaintStatus.New,
             CalendarCode = calendarCode,

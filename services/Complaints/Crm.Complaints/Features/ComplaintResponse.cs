@@ -13,13 +13,13 @@ public sealed record ComplaintResponse(
     string RecordedBy, DateTimeOffset FiledAt, ComplaintStatus Status, string? Department, string? Queue, string? AssigneeId,
     Guid? RuleId, int? RuleSetVersion, SlaResponse Sla, int EscalationLevel,
     DateTimeOffset? ResolvedAt, string? ResolvedBy, string? RootCause, string? Fix, DateTimeOffset? ClosedAt,
-    int? Satisfaction, string? ReturnVisitNote, DateTimeOffset? ReturnVisitAt, int ReopenCount, long Version)
+    int? Satisfaction, string? ReturnVisitNote, DateTimeOffset? ReturnVisitAt, int ReopenCount, long Version, Guid? VisitId = null)
 {
     public static ComplaintResponse From(Complaint c, BusinessCalendar calendar, DateTimeOffset now) => new(
         c.Id, c.Number, c.CustomerId, c.CustomerName, c.Region, c.OwnerId, c.CustomerTier, c.CustomerGrade, c.Channel, c.Type, c.Severity,
         c.ProductLine, c.Description, c.ContactPerson, c.RecordedBy, c.FiledAt, c.Status, c.Department, c.Queue, c.AssigneeId,
         c.RuleId, c.RuleSetVersion, SlaResponse.From(c, calendar, now), c.EscalationLevel,
-        c.ResolvedAt, c.ResolvedBy, c.RootCause, c.Fix, c.ClosedAt, c.Satisfaction, c.ReturnVisitNote, c.ReturnVisitAt, c.ReopenCount, c.Version);
+        c.ResolvedAt, c.ResolvedBy, c.RootCause, c.Fix, c.ClosedAt, c.Satisfaction, c.ReturnVisitNote, c.ReturnVisitAt, c.ReopenCount, c.Version, c.VisitId);
 }
 
 public sealed record SlaResponse(

@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using Crm.BuildingBlocks.CustomerSnapshots;
 using Crm.BuildingBlocks.Data;
 using Crm.BuildingBlocks.Http;
+using Crm.BuildingBlocks.Messaging;
 using Crm.BuildingBlocks.Security;
 using Crm.Complaints.Data;
 using Crm.Complaints.Domain;
@@ -58,18 +59,61 @@ public static class FileComplaint
         }
 
         var now = time.GetUtcNow();
-        var calendar = await db.CalendarForRegion(customer!.Region, cancellationToken);
-        var terms = await db.SlaTermsFor(request.Severity!.Value, customer.Tier, cancellationToken);
+        var (complaint, calendar) = await db.File(
+            customer!, request.Channel!.Value, request.Type!.Value, request.Severity!.Value, request.ProductLine, request.Description!.Trim(),
+            request.ContactPerson!.Trim(), user.Id, visitId: null, now, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Created($"/api/complaints/{complaint.Id}", ComplaintResponse.From(complaint, calendar, now));
+    }
+
+    /// <summary>
+    /// Files a complaint as every channel does: numbered, on the calendar of the customer's region, with the SLA of its
+    /// severity and the customer's tier, routed by the current rules. The caller saves.
+    /// </summary>
+    public static async Task<(Complaint Complaint, BusinessCalendar Calendar)> File(
+        this ComplaintsDbContext db, CustomerSnapshot customer, ComplaintChannel channel, ComplaintType type, ComplaintSeverity severity,
+        string? productLine, string description, string contactPerson, string recordedBy, Guid? visitId, DateTimeOffset now,
+        CancellationToken cancellationToken)
+    {
+        var definition = await db.CalendarForRegion(customer.Region, cancellationToken);
+        var calendar = definition.ToCalendar();
+        var terms = await db.SlaTermsFor(severity, customer.Tier, cancellationToken);
         var rules = await db.RequireCurrentRuleSet(cancellationToken);
         var number = await db.NextNumberAsync("CP", now.Year, cancellationToken);
-        var productLine = string.IsNullOrWhiteSpace(request.ProductLine) ? null : request.ProductLine.Trim();
         var complaint = Complaint.File(
             number, customer.Id, customer.Name, customer.Region, customer.OwnerId, customer.Tier, customer.Grade,
-            request.Channel!.Value, request.Type!.Value, request.Severity.Value, productLine, request.Description!.Trim(),
-            request.ContactPerson!.Trim(), user.Id, calendar.Code, terms, calendar.ToCalendar(), now);
+            channel, type, severity, string.IsNullOrWhiteSpace(productLine) ? null : productLine.Trim(), description,
+            contactPerson, recordedBy, definition.Code, terms, calendar, now, visitId);
         db.Complaints.Add(complaint);
         complaint.Route(rules.Route(complaint.RoutingInput), "routing", now);
-        await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.Created($"/api/complaints/{complaint.Id}", ComplaintResponse.From(complaint, calendar.ToCalendar(), now));
+        return (complaint, calendar);
     }
+}
+
+/// <summary>
+/// Files the complaint a rep recorded in a visit report (ComplaintRaisedOnVisit, queue <c>complaints-visit-complaints</c>):
+/// channel Visit, recorded by the rep, keeping the visit's id, routed and on the SLA clock like any other. One complaint
+/// per visit, however often the event is delivered.
+/// </summary>
+public sealed class ComplaintRaisedOnVisitConsumer(ComplaintsDbContext db, TimeProvider time)
+    : IdempotentConsumer<ComplaintRaisedOnVisit, ComplaintsDbContext>(db, time)
+{
+    public const string Queue = "complaints-visit-complaints";
+
+    protected override async Task Handle(ComplaintRaisedOnVisit message, CancellationToken cancellationToken)
+    {
+        if (await Db.Complaints.AnyAsync(c => c.VisitId == message.VisitId, cancellationToken))
+        {
+            return;
+        }
+
+        // The visit was made for a customer Customers announced long before; a snapshot still missing is an event not
+        // yet consumed here, so the message is retried rather than filed against nobody.
+        var customer = await Db.CustomerSnapshots.AsNoTracking().FirstOrDefaultAsync(c => c.Id == message.CustomerId, cancellationToken)
+            ?? throw new InvalidOperationException($"Customer {message.CustomerId} of visit {message.VisitNumber} is not known here yet.");
+        await Db.File(customer, ComplaintChannel.Visit, message.Type, message.Severity, message.ProductLine,
+            Cut(message.Description, 4000), Cut(message.ContactPerson, 200), Cut(message.RaisedBy, 100), message.VisitId, message.OccurredAt, cancellationToken);
+    }
+
+    private static string Cut(string text, int length) => text.Length <= length ? text : text[..length];
 }

@@ -38,6 +38,17 @@ internal static class VisitEventMapping
             };
         }
 
+        if (e.FileComplaint)
+        {
+            var complaint = e.Report.Complaint!;
+            yield return new ComplaintRaisedOnVisit
+            {
+                OccurredAt = e.OccurredAt, Version = e.Visit.Version, VisitId = e.Visit.Id, VisitNumber = e.Visit.Number,
+                CustomerId = e.Visit.CustomerId, Type = complaint.Type, Severity = complaint.Severity, ProductLine = complaint.ProductLine,
+                Description = complaint.Description, ContactPerson = complaint.ContactPerson, RaisedBy = e.By,
+            };
+        }
+
         if (e.GradeProposalIsNew)
         {
             yield return new CustomerGradeProposed

@@ -53,6 +53,9 @@ public sealed class Visit : AggregateRoot, IRegionOwned
     public ReportStatus? ReportStatus { get; private set; }
     public IReadOnlyList<ReviewStep> Reviews => reviews;
 
+    /// <summary>Set once the report's complaint went to Complaints: a resubmission files it no second time.</summary>
+    public bool ComplaintFiled { get; private set; }
+
     /// <summary>The grade the last submission proposed, so that a resubmission proposes again only when it changed.</summary>
     public CustomerGrade? LastSubmittedGrade { get; private set; }
 
@@ -159,9 +162,11 @@ public sealed class Visit : AggregateRoot, IRegionOwned
         ReportStatus = Domain.ReportStatus.Submitted;
         reviews.Add(new ReviewStep(first ? ReviewAction.Submitted : ReviewAction.Resubmitted, by, at, null));
         LastSubmittedGrade = Report.ProposedGrade;
+        var fileComplaint = Report.Complaint is not null && !ComplaintFiled;
+        ComplaintFiled |= fileComplaint;
         Version++;
         Raise(new VisitReportSubmittedDomainEvent(Snapshot, CheckIn!, CheckOut!, CheckInFlagged, Report, first,
-            GradeProposalIsNew: Report.ProposedGrade is not null && Report.ProposedGrade != previouslyProposed, by, at));
+            GradeProposalIsNew: Report.ProposedGrade is not null && Report.ProposedGrade != previouslyProposed, fileComplaint, by, at));
     }
 
     public void Review(bool approve, string? comment, string by, DateTimeOffset at)

@@ -8,13 +8,16 @@ public sealed record Objection(string Text, string Handling);
 /// <summary>What was learnt about a competitor: who, which product, at what price, doing what.</summary>
 public sealed record CompetitorNote(string Competitor, string Product, decimal? Price, string Activity);
 
+/// <summary>A complaint the customer made during the visit, filed into the Complaints service when the report is submitted.</summary>
+public sealed record VisitComplaint(ComplaintType Type, ComplaintSeverity Severity, string? ProductLine, string Description, string ContactPerson);
+
 /// <summary>A step agreed with the customer and the date it is due.</summary>
 public sealed record NextStep(string Action, DateOnly Due);
 
 /// <summary>
 /// The visit report and customer record card (拜访报告、拜访客户记录卡): what the visit was for, what the customer needs,
-/// objections and their handling, suggestions and complaints, competitors, satisfaction (1–5), training given, next
-/// steps, and optionally a proposed grade with its reason.
+/// objections and their handling, suggestions, a complaint to file, competitors, satisfaction (1–5), training given,
+/// next steps, and optionally a proposed grade with its reason.
 /// </summary>
 public sealed record VisitReport(
     string Purpose,
@@ -26,7 +29,8 @@ public sealed record VisitReport(
     string TrainingGiven,
     IReadOnlyList<NextStep> NextSteps,
     CustomerGrade? ProposedGrade,
-    string? GradeReason);
+    string? GradeReason,
+    VisitComplaint? Complaint = null);
 
 public enum ReportStatus { Draft, Submitted, Returned, Approved }
 

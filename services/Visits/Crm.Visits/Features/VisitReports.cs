@@ -16,6 +16,13 @@ public sealed record CompetitorInput(
     [property: Range(typeof(decimal), "0", "1000000000")] decimal? Price,
     [property: MaxLength(VisitLimits.Text)] string? Activity);
 
+public sealed record ComplaintInput(
+    ComplaintType? Type,
+    ComplaintSeverity? Severity,
+    [property: MaxLength(100)] string? ProductLine,
+    [property: MaxLength(4000)] string? Description,
+    [property: MaxLength(200)] string? ContactPerson);
+
 public sealed record NextStepInput([property: MaxLength(VisitLimits.ShortText)] string? Action, DateOnly? Due);
 
 public sealed record VisitReportRequest(
@@ -28,7 +35,8 @@ public sealed record VisitReportRequest(
     [property: MaxLength(VisitLimits.Text)] string? TrainingGiven = null,
     [property: MaxLength(VisitLimits.Items)] IReadOnlyList<NextStepInput?>? NextSteps = null,
     CustomerGrade? ProposedGrade = null,
-    [property: MaxLength(VisitLimits.Reason)] string? GradeReason = null)
+    [property: MaxLength(VisitLimits.Reason)] string? GradeReason = null,
+    ComplaintInput? Complaint = null)
 {
     /// <summary>The report to store, or null with every error on its field (list elements as <c>objections[2].handling</c>).</summary>
     public VisitReport? Check(Validation validation)
@@ -49,6 +57,12 @@ public sealed record VisitReportRequest(
             validation.Required($"{field}.action", s.Action).NotNull($"{field}.due", s.Due);
             return new NextStep(s.Action?.Trim() ?? "", s.Due ?? default);
         });
+        if (Complaint is { } c)
+        {
+            validation.Defined("complaint.type", c.Type).Defined("complaint.severity", c.Severity)
+                .Required("complaint.description", c.Description).Required("complaint.contactPerson", c.ContactPerson);
+        }
+
         if (ProposedGrade is not null && string.IsNullOrWhiteSpace(GradeReason))
         {
             validation.Add("gradeReason", "Say why the customer should move to the proposed grade.");
@@ -56,7 +70,11 @@ public sealed record VisitReportRequest(
 
         return validation.IsValid
             ? new VisitReport(Purpose!.Trim(), Needs?.Trim() ?? "", objections, Suggestions?.Trim() ?? "", competitors, Satisfaction!.Value,
-                TrainingGiven?.Trim() ?? "", nextSteps, ProposedGrade, GradeReason?.Trim())
+                TrainingGiven?.Trim() ?? "", nextSteps, ProposedGrade, GradeReason?.Trim(),
+                Complaint is { } complaint
+                    ? new VisitComplaint(complaint.Type!.Value, complaint.Severity!.Value, string.IsNullOrWhiteSpace(complaint.ProductLine) ? null : complaint.ProductLine.Trim(),
+                        complaint.Description!.Trim(), complaint.ContactPerson!.Trim())
+                    : null)
             : null;
     }
 
@@ -71,7 +89,8 @@ public sealed record ReviewRequest(bool? Approve, [property: MaxLength(VisitLimi
 /// <summary>
 /// The visit report and customer record card (拜访报告、拜访客户记录卡) and its review (客户跟进记录审核): the rep writes
 /// and revises it, submits it after checking out (the first submission completes the visit and publishes VisitCompleted,
-/// and a proposed grade publishes CustomerGradeProposed for Customers to confirm); a branch manager, regional director
+/// a proposed grade publishes CustomerGradeProposed for Customers to confirm, and a complaint in the report is filed
+/// into Complaints by ComplaintRaisedOnVisit, once); a branch manager, regional director
 /// or headquarters approves it or returns it with a comment, and the rep revises and resubmits. Every step keeps who and when.
 /// </summary>
 public static class VisitReports

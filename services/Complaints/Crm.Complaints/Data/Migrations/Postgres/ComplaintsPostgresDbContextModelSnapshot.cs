@@ -451,11 +451,17 @@ namespace Crm.Complaints.Data.Migrations.Postgres
                         .IsConcurrencyToken()
                         .HasColumnType("bigint");
 
+                    b.Property<Guid?>("VisitId")
+                        .HasColumnType("uuid");
+
                     b.HasKey("Id");
 
                     b.HasIndex("NextEscalationAt");
 
                     b.HasIndex("Number")
+                        .IsUnique();
+
+                    b.HasIndex("VisitId")
                         .IsUnique();
 
                     b.HasIndex("CustomerId", "FiledAt");

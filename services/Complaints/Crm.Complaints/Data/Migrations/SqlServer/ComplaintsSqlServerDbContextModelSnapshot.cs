@@ -451,12 +451,19 @@ namespace Crm.Complaints.Data.Migrations.SqlServer
                         .IsConcurrencyToken()
                         .HasColumnType("bigint");
 
+                    b.Property<Guid?>("VisitId")
+                        .HasColumnType("uniqueidentifier");
+
                     b.HasKey("Id");
 
                     b.HasIndex("NextEscalationAt");
 
                     b.HasIndex("Number")
                         .IsUnique();
+
+                    b.HasIndex("VisitId")
+                        .IsUnique()
+                        .HasFilter("[VisitId] IS NOT NULL");
 
                     b.HasIndex("CustomerId", "FiledAt");
 

@@ -446,11 +446,17 @@ namespace Crm.Complaints.Data.Migrations.Sqlite
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
+                    b.Property<Guid?>("VisitId")
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("NextEscalationAt");
 
                     b.HasIndex("Number")
+                        .IsUnique();
+
+                    b.HasIndex("VisitId")
                         .IsUnique();
 
                     b.HasIndex("CustomerId", "FiledAt");

@@ -233,6 +233,9 @@ namespace Crm.Visits.Data.Migrations.Postgres
                     b.Property<DateTimeOffset?>("CheckedOutAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<bool>("ComplaintFiled")
+                        .HasColumnType("boolean");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 

@@ -233,6 +233,9 @@ namespace Crm.Visits.Data.Migrations.SqlServer
                     b.Property<DateTimeOffset?>("CheckedOutAt")
                         .HasColumnType("datetimeoffset");
 
+                    b.Property<bool>("ComplaintFiled")
+                        .HasColumnType("bit");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("datetimeoffset");
 

@@ -228,6 +228,9 @@ namespace Crm.Visits.Data.Migrations.Sqlite
                     b.Property<long?>("CheckedOutAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("ComplaintFiled")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
