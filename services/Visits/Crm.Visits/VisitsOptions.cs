@@ -14,4 +14,7 @@ public sealed class VisitsOptions
     public string TimeZone { get; set; } = "Asia/Shanghai";
 
     public TimeZoneInfo Zone => TimeZoneInfo.FindSystemTimeZoneById(TimeZone);
+
+    /// <summary>The calendar day an instant falls on in <see cref="TimeZone"/>: the day visits are planned and counted by.</summary>
+    public DateOnly DayOf(DateTimeOffset at) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(at, Zone).DateTime);
 }

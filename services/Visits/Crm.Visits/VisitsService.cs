@@ -41,6 +41,7 @@ public static class VisitsService
         api.MapCancelVisit();
         api.MapVisitReports();
         api.MapDayRoute();
+        api.MapCoverageReport();
         return app;
     }
 }

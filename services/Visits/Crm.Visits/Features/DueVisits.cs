@@ -39,9 +39,7 @@ public static class DueVisits
             return validation.ToProblem();
         }
 
-        var zone = options.Value.Zone;
-        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), zone).DateTime);
-        var due = await DueList(db, user, zone, today, region, ownerId, cancellationToken);
+        var due = await DueList(db, user, options.Value, options.Value.DayOf(time.GetUtcNow()), region, ownerId, cancellationToken);
         var listed = (overdueOnly ? due.Where(d => d.DaysOverdue > 0) : due).ToList();
         return TypedResults.Ok(new PagedResult<DueCustomerResponse>(
             listed.Skip((pageNumber - 1) * size).Take(size).ToList(), pageNumber, size, listed.Count));
@@ -49,7 +47,7 @@ public static class DueVisits
 
     /// <summary>Every active customer the caller sees (optionally of one region or owner) with its next due date, soonest first.</summary>
     public static async Task<IReadOnlyList<DueCustomerResponse>> DueList(
-        VisitsDbContext db, CurrentUser user, TimeZoneInfo zone, DateOnly today, string? region, string? ownerId, CancellationToken cancellationToken)
+        VisitsDbContext db, CurrentUser user, VisitsOptions options, DateOnly today, string? region, string? ownerId, CancellationToken cancellationToken)
     {
         var customers = db.CustomerSnapshots.AsNoTracking().VisibleTo(user).Where(c => c.Status == CustomerStatus.Active);
         if (region is not null)
@@ -70,14 +68,14 @@ public static class DueVisits
             })
             .ToListAsync(cancellationToken);
         var regions = rows.Select(r => r.Customer.Region).Distinct().ToList();
-        var stored = await db.FrequencyPolicies.AsNoTracking().Where(p => regions.Contains(p.Region)).ToDictionaryAsync(p => p.Region, cancellationToken);
+        IReadOnlyDictionary<string, VisitFrequencyPolicy> policies =
+            await db.FrequencyPolicies.AsNoTracking().Where(p => regions.Contains(p.Region)).ToDictionaryAsync(p => p.Region, cancellationToken);
         return rows
             .Select(r =>
             {
                 var c = r.Customer;
-                var policy = stored.GetValueOrDefault(c.Region) ?? VisitFrequencyPolicy.Standard(c.Region);
-                var interval = policy.IntervalDays(c.Grade, c.Tier);
-                DateOnly? last = r.LastVisit is { } at ? DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(at, zone).DateTime) : null;
+                var interval = policies.IntervalDays(c);
+                DateOnly? last = r.LastVisit is { } at ? options.DayOf(at) : null;
                 var nextDue = VisitCadence.NextDue(last, interval, today);
                 return new DueCustomerResponse(c.Id, c.Code, c.Name, c.Region, c.OwnerId, c.Grade, c.Tier, last, interval, nextDue,
                     VisitCadence.DaysOverdue(nextDue, today));

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Crm.BuildingBlocks.CustomerSnapshots;
 using Crm.BuildingBlocks.Http;
 using Crm.BuildingBlocks.Security;
 using Crm.Visits.Data;
@@ -54,6 +55,10 @@ public static class FrequencyPolicies
             .WithName("SetVisitFrequencyPolicy")
             .WithSummary("Sets the region's days between visits by grade, for ordinary and key customers. Honours If-Match.");
     }
+
+    /// <summary>Days between visits to this customer, from its region's policy among <paramref name="policies"/> or the standard one.</summary>
+    public static int IntervalDays(this IReadOnlyDictionary<string, VisitFrequencyPolicy> policies, CustomerSnapshot customer) =>
+        (policies.GetValueOrDefault(customer.Region) ?? VisitFrequencyPolicy.Standard(customer.Region)).IntervalDays(customer.Grade, customer.Tier);
 
     /// <summary>The region's policy, or the standard one (version 0, not stored) while it has none.</summary>
     public static async Task<VisitFrequencyPolicy> PolicyFor(this VisitsDbContext db, string region, CancellationToken cancellationToken) =>

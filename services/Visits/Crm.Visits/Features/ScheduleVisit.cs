@@ -31,7 +31,7 @@ public static class ScheduleVisit
     {
         var validation = new Validation().Limits(request).NotNull("day", request.Day);
         var now = time.GetUtcNow();
-        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, options.Value.Zone).DateTime);
+        var today = options.Value.DayOf(now);
         if (request.Day < today)
         {
             validation.Add("day", $"Today ({today:yyyy-MM-dd}) or later.");

@@ -50,7 +50,7 @@ internal sealed class SeedDemoVisits(
     {
         var zone = options.Value.Zone;
         var now = time.GetUtcNow();
-        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, zone).DateTime);
+        var today = options.Value.DayOf(now);
         var thisMonday = today.AddDays(-(((int)today.DayOfWeek + 6) % 7));
         var customers = await db.CustomerSnapshots.AsNoTracking()
             .Where(c => c.Status == CustomerStatus.Active && c.Latitude != null).OrderBy(c => c.Code).ToListAsync(cancellationToken);
