@@ -1,3 +1,4 @@
+using Crm.BuildingBlocks.Calendars;
 using Crm.Complaints.Domain;
 using Crm.Complaints.Features;
 

@@ -12,6 +12,17 @@ internal static class ComplaintEventMapping
 {
     public static IEnumerable<IntegrationEvent> ToIntegrationEvents(IDomainEvent domainEvent) => domainEvent switch
     {
+        CalendarAnnouncedDomainEvent e =>
+        [
+            new BusinessCalendarChanged
+            {
+                OccurredAt = e.OccurredAt, Version = e.Version, Code = e.Code, Name = e.Name, TimeZoneId = e.TimeZoneId, IsDefault = e.IsDefault,
+                Regions = e.Regions, WorkingDays = e.WorkingDays,
+                WorkingPeriods = e.WorkingPeriods.Select(p => new WorkingHours(p.Start, p.End)).ToList(),
+                Holidays = e.Exceptions.Where(x => !x.IsWorkingDay).Select(x => x.Date).ToList(),
+                MakeUpWorkingDays = e.Exceptions.Where(x => x.IsWorkingDay).Select(x => x.Date).ToList(),
+            },
+        ],
         ComplaintFiledDomainEvent e =>
         [
             new ComplaintFiled

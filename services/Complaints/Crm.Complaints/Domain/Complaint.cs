@@ -1,3 +1,4 @@
+using Crm.BuildingBlocks.Calendars;
 using Crm.BuildingBlocks.Domain;
 using Crm.BuildingBlocks.Security;
 using Crm.IntegrationEvents;

@@ -1,4 +1,6 @@
+using Crm.BuildingBlocks.Calendars;
 using System.ComponentModel.DataAnnotations;
+using Crm.BuildingBlocks.Domain;
 using Crm.IntegrationEvents;
 
 namespace Crm.Complaints.Domain;
@@ -31,9 +33,10 @@ public sealed class SlaPolicy
 
 /// <summary>
 /// A business calendar as stored and edited through the API: the regions it serves (or the default for every other
-/// region), the IANA time zone, working weekdays, working periods and dated exceptions.
+/// region), the IANA time zone, working weekdays, working periods and dated exceptions. The calendar is the company's,
+/// not only Complaints': every change is announced (<see cref="Announce"/>) for the services that plan by it.
 /// </summary>
-public sealed class CalendarDefinition
+public sealed class CalendarDefinition : AggregateRoot
 {
     public required string Code { get; init; }
     public required string Name { get; set; }
@@ -45,12 +48,26 @@ public sealed class CalendarDefinition
     public List<CalendarException> Exceptions { get; set; } = [];
     public long Version { get; set; }
 
+    /// <summary>Publishes the calendar as it now stands, after a change or when the service starts.</summary>
+    public void Announce(DateTimeOffset at) => Raise(new CalendarAnnouncedDomainEvent(this, at));
+
     public BusinessCalendar ToCalendar() => new(
         TimeZoneInfo.FindSystemTimeZoneById(TimeZoneId),
         WorkingDays,
         WorkingPeriods,
         Exceptions.Where(e => !e.IsWorkingDay).Select(e => e.Date),
         Exceptions.Where(e => e.IsWorkingDay).Select(e => e.Date));
+}
+
+/// <summary>A calendar as it stood when announced (a copy, so that later edits in the same unit of work do not change it).</summary>
+public sealed record CalendarAnnouncedDomainEvent(
+    string Code, string Name, string TimeZoneId, bool IsDefault, IReadOnlyList<string> Regions, IReadOnlyList<DayOfWeek> WorkingDays,
+    IReadOnlyList<WorkingPeriod> WorkingPeriods, IReadOnlyList<CalendarException> Exceptions, long Version, DateTimeOffset OccurredAt) : IDomainEvent
+{
+    public CalendarAnnouncedDomainEvent(CalendarDefinition c, DateTimeOffset at)
+        : this(c.Code, c.Name, c.TimeZoneId, c.IsDefault, [.. c.Regions], [.. c.WorkingDays], [.. c.WorkingPeriods], [.. c.Exceptions], c.Version, at)
+    {
+    }
 }
 
 /// <summary>A dated exception: a public holiday (<see cref="IsWorkingDay"/> false) or a make-up working day (调休, true).</summary>

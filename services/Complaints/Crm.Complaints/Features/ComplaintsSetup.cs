@@ -1,3 +1,4 @@
+using Crm.BuildingBlocks.Calendars;
 using Crm.Complaints.Data;
 using Crm.Complaints.Domain;
 using Crm.IntegrationEvents;

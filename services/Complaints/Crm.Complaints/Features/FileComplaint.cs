@@ -1,3 +1,4 @@
+using Crm.BuildingBlocks.Calendars;
 using System.ComponentModel.DataAnnotations;
 using Crm.BuildingBlocks.CustomerSnapshots;
 using Crm.BuildingBlocks.Data;

@@ -1,3 +1,4 @@
+using Crm.BuildingBlocks.Calendars;
 using System.ComponentModel.DataAnnotations;
 using Crm.BuildingBlocks.Data;
 using Crm.BuildingBlocks.Http;
@@ -206,7 +207,7 @@ public static class ManageConfiguration
     }
 
     private static async Task<Results<Ok<CalendarResponse>, ValidationProblem>> PutCalendar(
-        string code, CalendarRequest request, ComplaintsDbContext db, HttpContext http, CancellationToken cancellationToken)
+        string code, CalendarRequest request, ComplaintsDbContext db, HttpContext http, TimeProvider time, CancellationToken cancellationToken)
     {
         var validation = new Validation().Limits(request).Required("name", request.Name).Required("timeZoneId", request.TimeZoneId);
         if (code.Length > 50 || !code.All(char.IsAsciiLetterOrDigit))
@@ -266,20 +267,20 @@ public static class ManageConfiguration
         calendar.WorkingPeriods = ordered;
         calendar.Exceptions = exceptions.OrderBy(e => e.Date).ToList();
         calendar.Version++;
-        // A region has one calendar: naming it here takes it from any other calendar.
+        var now = time.GetUtcNow();
+        calendar.Announce(now);
         foreach (var other in await db.Calendars.Where(c => c.Code != code).ToListAsync(cancellationToken))
         {
-            if (other.Regions.Intersect(calendar.Regions, StringComparer.OrdinalIgnoreCase).Any())
+            // A region has one calendar, and there is one default (for regions no calendar names): this one takes them.
+            var takesRegions = other.Regions.Intersect(calendar.Regions, StringComparer.OrdinalIgnoreCase).Any();
+            var takesDefault = calendar.IsDefault && other.IsDefault;
+            if (takesRegions || takesDefault)
             {
                 other.Regions = other.Regions.Except(calendar.Regions, StringComparer.OrdinalIgnoreCase).ToList();
+                other.IsDefault &= !takesDefault;
                 other.Version++;
+                other.Announce(now);
             }
-        }
-
-        if (calendar.IsDefault)
-        {
-            // One default: the calendar for regions no other calendar names.
-            await db.Calendars.Where(c => c.Code != code && c.IsDefault).ExecuteUpdateAsync(s => s.SetProperty(c => c.IsDefault, false), cancellationToken);
         }
 
         await db.SaveChangesAsync(cancellationToken);

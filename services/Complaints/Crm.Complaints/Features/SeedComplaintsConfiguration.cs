@@ -31,6 +31,23 @@ public sealed class SeedComplaintsConfiguration(IServiceScopeFactory scopes, Tim
         await Seed(db, d => d.RoutingRuleSets, [DefaultRuleSet(time.GetUtcNow())], cancellationToken);
         await Seed(db, d => d.SlaPolicies, DefaultPolicies(), cancellationToken);
         await Seed(db, d => d.Calendars, [ChinaCalendar()], cancellationToken);
+        await AnnounceCalendars(db, cancellationToken);
+    }
+
+    /// <summary>
+    /// Every calendar is announced at start, so a service that joined after a calendar last changed (or lost the event)
+    /// learns it; consumers keep the highest version, so replicas announcing together do no harm.
+    /// </summary>
+    private async Task AnnounceCalendars(ComplaintsDbContext db, CancellationToken cancellationToken)
+    {
+        db.ChangeTracker.Clear();
+        var now = time.GetUtcNow();
+        foreach (var calendar in await db.Calendars.ToListAsync(cancellationToken))
+        {
+            calendar.Announce(now);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

@@ -1,3 +1,4 @@
+using Crm.BuildingBlocks.Calendars;
 using System.ComponentModel.DataAnnotations;
 using Crm.BuildingBlocks.Http;
 using Crm.BuildingBlocks.Security;

@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace Crm.Complaints.Domain;
+namespace Crm.BuildingBlocks.Calendars;
 
 /// <summary>A span of working time within one day, in the calendar's local time (e.g. 09:00–12:00).</summary>
 public readonly record struct WorkingPeriod(TimeOnly Start, TimeOnly End)
