@@ -165,7 +165,7 @@ public abstract class CustomerReadModelTests<TContext> : IAsyncLifetime
         await Task.WhenAll(shuffled.Select(d => Host.Harness.Bus.Publish((object)d.Event, d.Event.GetType(), Pipe.Execute<PublishContext>(ctx => ctx.MessageId = d.Id))));
         var ids = deliveries.Select(d => d.Id).ToHashSet();
         await Eventually.True(
-            async () => await Host.Scoped<TContext, int>(db => db.InboxMessages.CountAsync(m => ids.Contains(m.MessageId))) == ids.Count,
+            async () => await Host.Scoped<TContext, int>(db => db.InboxMessages.CountAsync(m => ids.Contains(m.MessageId) && m.Consumer.StartsWith("CustomerSnapshotConsumer"))) == ids.Count,
             what: "every delivery to be consumed");
 
         var snapshot = await Get(TestUser.RepEast, registered.CustomerId).Read<CustomerSnapshot>();

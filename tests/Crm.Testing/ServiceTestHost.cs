@@ -84,11 +84,46 @@ public sealed class ServiceTestHost : IAsyncDisposable
         return await work(scope.ServiceProvider.GetRequiredService<TService>());
     }
 
-    /// <summary>Delivers a message to the service's consumers as the broker would, and waits until it was consumed.</summary>
+    /// <summary>
+    /// Delivers a message to the service's consumers as the broker would, and waits until every consumer of its type
+    /// (on every queue) has consumed it.
+    /// </summary>
     public async Task Deliver<T>(T message, Guid messageId) where T : class
     {
-        await Harness.Bus.Publish(message, ctx => ctx.MessageId = messageId);
-        await Eventually.True(async () => await Harness.Consumed.Any<T>(c => c.Context.MessageId == messageId), what: $"{typeof(T).Name} {messageId} to be consumed");
+        var consumers = app.Services.GetServices<MassTransit.Configuration.IConsumerRegistration>()
+            .Count(r => typeof(IConsumer<T>).IsAssignableFrom(r.Type));
+        var observer = new ConsumeCounter<T>(messageId);
+        var handle = Harness.Bus.ConnectConsumeObserver(observer);
+        try
+        {
+            await Harness.Bus.Publish(message, ctx => ctx.MessageId = messageId);
+            await Eventually.True(() => Task.FromResult(observer.Count >= Math.Max(1, consumers)), what: $"{typeof(T).Name} {messageId} to be consumed by {consumers} consumer(s)");
+        }
+        finally
+        {
+            handle.Disconnect();
+        }
+    }
+
+    private sealed class ConsumeCounter<TMessage>(Guid messageId) : IConsumeObserver where TMessage : class
+    {
+        private int count;
+
+        public int Count => Volatile.Read(ref count);
+
+        public Task PreConsume<T>(ConsumeContext<T> context) where T : class => Task.CompletedTask;
+
+        public Task PostConsume<T>(ConsumeContext<T> context) where T : class
+        {
+            if (context.Message is TMessage && context.MessageId == messageId)
+            {
+                Interlocked.Increment(ref count);
+            }
+
+            return Task.CompletedTask;
+        }
+
+        public Task ConsumeFault<T>(ConsumeContext<T> context, Exception exception) where T : class => Task.CompletedTask;
     }
 
     public async ValueTask DisposeAsync()

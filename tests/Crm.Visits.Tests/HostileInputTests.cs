@@ -1,4 +1,6 @@
+using System.Net.Http.Json;
 using Crm.Testing;
+using Crm.Visits.Features;
 using Crm.Visits.Data;
 
 namespace Crm.Visits.Tests;
@@ -12,6 +14,10 @@ public sealed class HostileInputTests : VisitsTestContext
         var visit = await Schedule(customer.CustomerId);
         var url = $"/api/visits/{visit.Id}";
         var routed = await Schedule(customer.CustomerId); // stays scheduled while the valid bodies move the other visit on
+        var plan = await As(TestUser.RepEast).PostAsJsonAsync("/api/visits/plans", new { from = "2026-03-02", to = "2026-03-13" }, TestJson.Options)
+            .Read<PlanResponse>(System.Net.HttpStatusCode.Created);
+        var planned = plan.Days.SelectMany(d => d.Visits).ToList();
+        var plans = $"/api/visits/plans/{plan.Id}";
         var intervals = new { a = 7, b = 14, c = 30, d = 60, e = 90 };
 
         await HostileInput.RefusedAndNothingStored(Host.Client(TestUser.Supervisor), "visits",
@@ -36,6 +42,11 @@ public sealed class HostileInputTests : VisitsTestContext
                     day = Monday, start = new { latitude = Latitude, longitude = Longitude, datum = "Gcj02" }, end = "OpenEnded", departAt = "08:30",
                     ownerId = "rep.east", minutesPerVisit = 30, speedKmh = 30.0, appointments = new[] { new { visitId = routed.Id, at = "09:00" } },
                 }),
+                ["GenerateVisitPlan"] = ("/api/visits/plans", new { from = "2026-03-16", to = "2026-03-27", ownerId = "rep.east", region = "EAST", visitsPerDay = 6, minutesPerVisit = 60 }),
+                ["AddPlanVisit"] = ($"{plans}/visits", new { customerId = customer.CustomerId, day = "2026-03-10", reason = "Tender" }),
+                ["MovePlanVisit"] = ($"{plans}/visits/{planned[0].Id}/move", new { day = "2026-03-11", reason = "Customer away" }),
+                ["DropPlanVisit"] = ($"{plans}/visits/{planned[^1].Id}/drop", new { reason = "Met at the fair" }),
+                ["ReviewVisitPlan"] = ($"{plans}/review", new { approve = false, comment = "Visit the east side first" }),
                 ["ReviewVisitReport"] = ($"{url}/report/review", new { approve = false, comment = "Name the project" }),
             },
             () => Host.Scoped<VisitsDbContext, string>(HostileInput.Fingerprint));

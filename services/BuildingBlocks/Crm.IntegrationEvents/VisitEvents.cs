@@ -1,5 +1,17 @@
 namespace Crm.IntegrationEvents;
 
+/// <summary>A visit was scheduled for a customer, in a plan or ad hoc (outside any plan).</summary>
+public sealed record VisitPlanned : IntegrationEvent
+{
+    public required Guid VisitId { get; init; }
+    public required string VisitNumber { get; init; }
+    public required Guid CustomerId { get; init; }
+    public required string Region { get; init; }
+    public required string OwnerId { get; init; }
+    public required DateOnly Day { get; init; }
+    public required bool AdHoc { get; init; }
+}
+
 /// <summary>
 /// A visit was made and its report submitted (客户拜访): Customers adds it to the card's service history as the last
 /// visit. It carries the report's summary, not the whole report, which stays in Visits.

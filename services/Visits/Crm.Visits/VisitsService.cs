@@ -1,6 +1,7 @@
 using Crm.BuildingBlocks.CustomerSnapshots;
 using Crm.BuildingBlocks.Data;
 using Crm.BuildingBlocks.Hosting;
+using Crm.BuildingBlocks.Messaging;
 using Crm.BuildingBlocks.Security;
 using Crm.Visits.Data;
 using Crm.Visits.Features;
@@ -21,6 +22,9 @@ public static class VisitsService
             .Validate(o => TimeZoneInfo.TryFindSystemTimeZoneById(o.TimeZone, out _), "Visits:TimeZone must be an IANA time zone id, such as Asia/Shanghai.")
             .ValidateOnStart();
         builder.AddDayRoutes();
+        builder.AddConsumer<BusinessCalendarChangedConsumer>(WorkingCalendars.Queue);
+        builder.AddConsumer<CustomerOwnerChangedConsumer>(CustomerChanges.Queue);
+        builder.AddConsumer<CustomerDeregisteredConsumer>(CustomerChanges.Queue);
         if (builder.Configuration.GetValue("Visits:SeedDemoData", false))
         {
             builder.Services.AddHostedService<SeedDemoVisits>();
@@ -42,6 +46,7 @@ public static class VisitsService
         api.MapVisitReports();
         api.MapDayRoute();
         api.MapCoverageReport();
+        api.MapVisitPlans();
         return app;
     }
 }

@@ -11,6 +11,14 @@ internal static class VisitEventMapping
 
     public static IEnumerable<IntegrationEvent> ToIntegrationEvents(IDomainEvent domainEvent) => domainEvent switch
     {
+        VisitScheduledDomainEvent e =>
+        [
+            new VisitPlanned
+            {
+                OccurredAt = e.OccurredAt, Version = e.Visit.Version, VisitId = e.Visit.Id, VisitNumber = e.Visit.Number, CustomerId = e.Visit.CustomerId,
+                Region = e.Visit.Region, OwnerId = e.Visit.OwnerId, Day = e.Visit.ScheduledFor, AdHoc = e.Visit.AdHoc,
+            },
+        ],
         VisitReportSubmittedDomainEvent e => Submitted(e),
         VisitReportReviewedDomainEvent e =>
         [

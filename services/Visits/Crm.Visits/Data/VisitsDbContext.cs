@@ -16,6 +16,10 @@ public abstract class VisitsDbContext(DbContextOptions options) : ServiceDbConte
 
     public DbSet<VisitFrequencyPolicy> FrequencyPolicies => Set<VisitFrequencyPolicy>();
 
+    public DbSet<WorkingCalendar> WorkingCalendars => Set<WorkingCalendar>();
+
+    public DbSet<VisitPlan> VisitPlans => Set<VisitPlan>();
+
     protected override IEnumerable<IntegrationEvent> ToIntegrationEvents(IDomainEvent domainEvent) =>
         VisitEventMapping.ToIntegrationEvents(domainEvent);
 
@@ -49,6 +53,36 @@ public abstract class VisitsDbContext(DbContextOptions options) : ServiceDbConte
             e.HasIndex(v => new { v.CustomerId, v.CheckedOutAt });
             e.HasIndex(v => new { v.Region, v.OwnerId, v.ScheduledFor });
             e.HasIndex(v => new { v.Region, v.ReportStatus });
+            e.HasIndex(v => v.PlanId);
+        });
+        modelBuilder.Entity<VisitPlan>(e =>
+        {
+            e.HasKey(p => p.Id);
+            e.Property(p => p.Id).ValueGeneratedNever();
+            e.Property(p => p.Number).HasMaxLength(30);
+            e.HasIndex(p => p.Number).IsUnique();
+            e.Property(p => p.Region).HasMaxLength(50);
+            e.Property(p => p.OwnerId).HasMaxLength(100);
+            e.Property(p => p.Status).HasConversion<string>().HasMaxLength(20);
+            e.Property<List<PlanStep>>("steps").HasColumnName("Steps").HasJsonConversion();
+            e.Ignore(p => p.Steps);
+            e.Property(p => p.CreatedBy).HasMaxLength(100);
+            e.Property(p => p.Version).IsConcurrencyToken();
+            e.HasIndex(p => new { p.OwnerId, p.Region, p.From });
+            e.HasIndex(p => new { p.Region, p.Status });
+        });
+        modelBuilder.Entity<WorkingCalendar>(e =>
+        {
+            e.HasKey(c => c.Code);
+            e.Property(c => c.Code).HasMaxLength(50);
+            e.Property(c => c.Name).HasMaxLength(200);
+            e.Property(c => c.TimeZoneId).HasMaxLength(100);
+            e.Property(c => c.Regions).HasJsonConversion();
+            e.Property(c => c.WorkingDays).HasJsonConversion();
+            e.Property(c => c.WorkingPeriods).HasJsonConversion();
+            e.Property(c => c.Holidays).HasJsonConversion();
+            e.Property(c => c.MakeUpWorkingDays).HasJsonConversion();
+            e.Property(c => c.Version).IsConcurrencyToken();
         });
         modelBuilder.Entity<VisitFrequencyPolicy>(e =>
         {

@@ -31,10 +31,13 @@ public sealed class Visit : AggregateRoot, IRegionOwned
     /// <summary>The rep who makes the visit.</summary>
     public string OwnerId { get; private set; } = "";
 
+    /// <summary>The version of the customer's card the owner comes from, so that an older owner change arriving late is ignored.</summary>
+    public long OwnerCardVersion { get; private set; }
+
     public DateOnly ScheduledFor { get; private set; }
 
     /// <summary>The plan the visit belongs to; null for an ad-hoc visit.</summary>
-    public Guid? PlanId { get; private init; }
+    public Guid? PlanId { get; private set; }
 
     public bool AdHoc => PlanId is null;
     public VisitStatus Status { get; private set; }
@@ -63,8 +66,9 @@ public sealed class Visit : AggregateRoot, IRegionOwned
     public string CreatedBy { get; private init; } = "";
     public long Version { get; private set; }
 
+    /// <param name="cardVersion">The version of the customer's card the owner was read from.</param>
     public static Visit Schedule(
-        string number, Guid customerId, string customerName, string region, string ownerId, DateOnly day, Guid? planId, string note,
+        string number, Guid customerId, string customerName, string region, string ownerId, long cardVersion, DateOnly day, Guid? planId, string note,
         string by, DateTimeOffset at)
     {
         var visit = new Visit
@@ -75,6 +79,7 @@ public sealed class Visit : AggregateRoot, IRegionOwned
             CustomerName = customerName,
             Region = region,
             OwnerId = ownerId,
+            OwnerCardVersion = cardVersion,
             ScheduledFor = day,
             PlanId = planId,
             Status = VisitStatus.Scheduled,
@@ -112,6 +117,35 @@ public sealed class Visit : AggregateRoot, IRegionOwned
         Note = note.Length > 0 ? note : Note;
         Version++;
         Raise(new VisitCheckedOutDomainEvent(Snapshot, point, by, point.At));
+    }
+
+    /// <summary>Moves a visit not yet made to another day.</summary>
+    public void Reschedule(DateOnly day, string reason, string by, DateTimeOffset at)
+    {
+        Require(VisitStatus.Scheduled, "moved");
+        var from = ScheduledFor;
+        ScheduledFor = day;
+        Version++;
+        Raise(new VisitRescheduledDomainEvent(Snapshot, from, reason, by, at));
+    }
+
+    /// <summary>
+    /// The customer has a new owner: a visit not yet made becomes theirs, outside the previous owner's plan (an ad-hoc
+    /// visit of the new owner until they plan it). Card versions order the changes, so an older one arriving late is ignored.
+    /// </summary>
+    public void Reassign(string ownerId, long cardVersion, string by, DateTimeOffset at)
+    {
+        if (Status != VisitStatus.Scheduled || OwnerId == ownerId || cardVersion <= OwnerCardVersion)
+        {
+            return;
+        }
+
+        var previous = OwnerId;
+        OwnerId = ownerId;
+        OwnerCardVersion = cardVersion;
+        PlanId = null;
+        Version++;
+        Raise(new VisitReassignedDomainEvent(Snapshot, previous, by, at));
     }
 
     public void Cancel(string reason, string by, DateTimeOffset at)

@@ -53,7 +53,7 @@ public static class ScheduleVisit
         }
 
         var number = await db.NextNumberAsync("VS", now.Year, cancellationToken);
-        var visit = Visit.Schedule(number, customer!.Id, customer.Name, customer.Region, customer.OwnerId, request.Day!.Value, planId: null,
+        var visit = Visit.Schedule(number, customer!.Id, customer.Name, customer.Region, customer.OwnerId, customer.Version, request.Day!.Value, planId: null,
             request.Note?.Trim() ?? "", user.Id, now);
         db.Visits.Add(visit);
         await db.SaveChangesAsync(cancellationToken);

@@ -60,7 +60,7 @@ internal sealed class SeedDemoVisits(
             var lastWeek = thisMonday.AddDays(-7 + index % 5);
             var start = new DateTimeOffset(lastWeek.ToDateTime(new TimeOnly(9 + index % 4, 30)), zone.GetUtcOffset(lastWeek.ToDateTime(TimeOnly.MinValue)));
             var visit = Visit.Schedule(await db.NextNumberAsync("VS", start.Year, cancellationToken), customer.Id, customer.Name, customer.Region,
-                customer.OwnerId, lastWeek, planId: null, "Demo visit", customer.OwnerId, start.AddDays(-3));
+                customer.OwnerId, customer.Version, lastWeek, planId: null, "Demo visit", customer.OwnerId, start.AddDays(-3));
             var wgs84 = Datums.ToWgs84(new GeoPoint(customer.Latitude!.Value, customer.Longitude!.Value), customer.Datum);
             // The rep's phone reports WGS-84 a few metres from the customer; every fourth check-in is 1.5 km off and flagged.
             var offset = index % 4 == 3 ? 0.0135 : 0.0002;
@@ -82,7 +82,7 @@ internal sealed class SeedDemoVisits(
 
             db.Visits.Add(visit);
             db.Visits.Add(Visit.Schedule(await db.NextNumberAsync("VS", now.Year, cancellationToken), customer.Id, customer.Name, customer.Region,
-                customer.OwnerId, today, planId: null, "Demo visit", customer.OwnerId, now));
+                customer.OwnerId, customer.Version, today, planId: null, "Demo visit", customer.OwnerId, now));
             index++;
         }
 
