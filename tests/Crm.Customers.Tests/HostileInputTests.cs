@@ -1,3 +1,4 @@
+using Crm.BuildingBlocks.Http;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
@@ -24,6 +25,12 @@ public sealed class HostileInputTests : CustomersHostTests
             SourceId = Guid.NewGuid().ToString(), Reason = "Intends to buy", ProposedBy = "rep.east",
         }, Guid.NewGuid());
         var proposal = (await client.GetAsync($"/api/customers/{customer.Id}/grade-proposals").Read<List<GradeProposalResponse>>()).Single();
+        await Host.Deliver(new CustomerDeregistrationProposed
+        {
+            OccurredAt = DateTimeOffset.UtcNow, Version = 1, CustomerId = customer.Id, Source = "visit", SourceId = Guid.NewGuid().ToString(),
+            Reason = "Closed", ProposedBy = "rep.east",
+        }, Guid.NewGuid());
+        var deregistration = (await client.GetAsync("/api/customers/deregistration-proposals").Read<PagedResult<DeregistrationProposalResponse>>()).Items.Single();
         var profile = new
         {
             name = "华东建材经销有限公司", kind = "Dealer", region = "EAST", territory = "浦东", address = "上海市浦东新区张江路 88 号",
@@ -42,6 +49,8 @@ public sealed class HostileInputTests : CustomersHostTests
                 ["ChangeCustomerGrade"] = ($"/api/customers/{id}/grade", new { grade = "C", reason = "Ordered samples" }),
                 ["ConfirmGradeProposal"] = ($"/api/customers/{id}/grade-proposals/{proposal.Id}/confirm", new { note = "Agreed" }),
                 ["RejectGradeProposal"] = ($"/api/customers/{id}/grade-proposals/{proposal.Id}/reject", new { note = "Not yet" }),
+                ["ConfirmDeregistrationProposal"] = ($"/api/customers/{id}/deregistration-proposals/{deregistration.Id}/confirm", new { note = "Checked" }),
+                ["RejectDeregistrationProposal"] = ($"/api/customers/{id}/deregistration-proposals/{deregistration.Id}/reject", new { note = "Reopened" }),
                 ["AddKeyPerson"] = ($"/api/customers/{id}/key-persons", new
                 {
                     name = "李工", workUnit = "华东建材", position = "采购主管", role = "Influencer", hasDecisionPower = false,

@@ -36,6 +36,7 @@ public sealed class HostileInputTests : VisitsTestContext
                     nextSteps = new[] { new { action = "Send samples", due = "2026-03-09" } },
                     proposedGrade = "B", gradeReason = "Letter of intent",
                     complaint = new { type = "Delivery", severity = "High", productLine = "Ceramic tiles", description = "Late", contactPerson = "王经理" },
+                    proposeDeregistration = "Closed for good",
                 }),
                 ["PlanDayRoute"] = ("/api/visits/routes", new
                 {

@@ -173,6 +173,24 @@ public sealed class VisitWorkflowTests : VisitsTestContext
     }
 
     [Fact]
+    public async Task a_rep_proposes_to_deregister_an_invalid_customer_once_from_the_report()
+    {
+        var customer = await Customer();
+        var visit = await Reported(customer.CustomerId);
+        await As(TestUser.RepEast).PutAsJsonAsync($"/api/visits/{visit.Id}/report",
+            new { purpose = "Quarterly review", satisfaction = 1, proposeDeregistration = "The shop has closed for good" }, TestJson.Options).Expect(HttpStatusCode.OK);
+
+        await Post(TestUser.RepEast, $"/api/visits/{visit.Id}/report/submit", new { }).Expect(HttpStatusCode.OK);
+        await Post(TestUser.ManagerEast, $"/api/visits/{visit.Id}/report/review", new { approve = false, comment = "Add a photo reference" }).Expect(HttpStatusCode.OK);
+        await Post(TestUser.RepEast, $"/api/visits/{visit.Id}/report/submit", new { }).Expect(HttpStatusCode.OK);
+
+        var proposed = await Host.Published<CustomerDeregistrationProposed>(e => e.SourceId == visit.Id.ToString());
+        Assert.Equal((customer.CustomerId, "visit", "The shop has closed for good", "rep.east"), (proposed.CustomerId, proposed.Source, proposed.Reason, proposed.ProposedBy));
+        await Host.Published<VisitReportReviewed>(e => e.VisitId == visit.Id);
+        Assert.Single(Host.PublishedSoFar<CustomerDeregistrationProposed>(), e => e.SourceId == visit.Id.ToString());
+    }
+
+    [Fact]
     public async Task steps_out_of_order_are_409_and_change_nothing()
     {
         var customer = await Customer();

@@ -98,3 +98,21 @@ public sealed record CustomerGradeProposed : IntegrationEvent
 /// already there ignores it.
 /// </summary>
 public sealed record CustomerResynced : CustomerEvent;
+
+/// <summary>
+/// A rep found the customer invalid on a visit and proposes to deregister it (注销). Customers keeps it as a pending
+/// proposal for the CRM supervisor, who confirms (the card is deregistered) or rejects it.
+/// </summary>
+public sealed record CustomerDeregistrationProposed : IntegrationEvent
+{
+    public required Guid CustomerId { get; init; }
+
+    /// <summary>"visit".</summary>
+    public required string Source { get; init; }
+
+    /// <summary>The visit that made the proposal.</summary>
+    public required string SourceId { get; init; }
+
+    public required string Reason { get; init; }
+    public required string ProposedBy { get; init; }
+}

@@ -21,6 +21,7 @@ public static class CustomersService
         builder.AddServiceOpenApi(Name);
         builder.AddConsumer<ContractSignedConsumer>($"{Name}-contract-signed");
         builder.AddConsumer<GradeProposedConsumer>($"{Name}-grade-proposals");
+        builder.AddConsumer<DeregistrationProposedConsumer>($"{Name}-deregistration-proposals");
         builder.AddServiceHistory();
         if (builder.Configuration.GetValue("Customers:SeedDemoData", false))
         {
@@ -43,6 +44,7 @@ public static class CustomersService
         api.MapUpdateCustomer();
         api.MapChangeGrade();
         api.MapGradeProposals();
+        api.MapDeregistrationProposals();
         api.MapKeyPersons();
         api.MapCredit();
         api.MapEvaluations();

@@ -43,6 +43,8 @@ internal static class CustomerEventMapping
         KeyPersonRemovedDomainEvent e => (e.By, AuditActions.KeyPersonRemoved, e.Customer.Id, new { keyPersonId = e.KeyPersonId, details = e.Details }),
         GradeProposalDecidedDomainEvent e => (e.By, AuditActions.GradeProposalDecided, e.CustomerId,
             new { proposalId = e.ProposalId, decision = e.Decision.ToString(), note = e.Note }),
+        DeregistrationProposalDecidedDomainEvent e => (e.By, AuditActions.DeregistrationProposalDecided, e.CustomerId,
+            new { proposalId = e.ProposalId, decision = e.Decision.ToString(), note = e.Note }),
         CustomerEvaluatedDomainEvent e => (e.By, AuditActions.Evaluated, e.CustomerId,
             new { evaluationId = e.EvaluationId, score = e.Score, outcome = e.Outcome.ToString() }),
         EvaluationWeightsChangedDomainEvent e => (e.By, AuditActions.EvaluationWeightsChanged, null, new { before = e.Before, after = e.After }),

@@ -26,6 +26,8 @@ public abstract class CustomersDbContext(DbContextOptions options) : ServiceDbCo
 
     public DbSet<GradeProposal> GradeProposals => Set<GradeProposal>();
 
+    public DbSet<DeregistrationProposal> DeregistrationProposals => Set<DeregistrationProposal>();
+
     public DbSet<CreditLimitChange> CreditLimitChanges => Set<CreditLimitChange>();
 
     public DbSet<Evaluation> Evaluations => Set<Evaluation>();
@@ -194,6 +196,21 @@ public abstract class CustomersDbContext(DbContextOptions options) : ServiceDbCo
             // A proposal is decided once: of two people deciding at the same moment, the second gets a conflict.
             e.Property(p => p.Status).IsConcurrencyToken();
             e.HasIndex(p => new { p.CustomerId, p.Status });
+        });
+        modelBuilder.Entity<DeregistrationProposal>(e =>
+        {
+            e.HasKey(p => p.Id);
+            e.Property(p => p.Id).ValueGeneratedNever();
+            e.Property(p => p.Source).HasMaxLength(30);
+            e.Property(p => p.SourceId).HasMaxLength(100);
+            e.HasIndex(p => new { p.Source, p.SourceId }).IsUnique();
+            e.Property(p => p.Reason).HasMaxLength(500);
+            e.Property(p => p.ProposedBy).HasMaxLength(100);
+            e.Property(p => p.Status).HasConversion<string>().HasMaxLength(20);
+            e.Property(p => p.DecidedBy).HasMaxLength(100);
+            e.Property(p => p.DecisionNote).HasMaxLength(500);
+            e.Property(p => p.Status).IsConcurrencyToken();
+            e.HasIndex(p => new { p.Status, p.ProposedAt });
         });
         modelBuilder.Entity<CreditLimitChange>(e =>
         {

@@ -38,6 +38,7 @@ public static class AuditActions
     public const string OwnerReassigned = "OwnerReassigned";
     public const string GradeChanged = "GradeChanged";
     public const string GradeProposalDecided = "GradeProposalDecided";
+    public const string DeregistrationProposalDecided = "DeregistrationProposalDecided";
     public const string Deregistered = "Deregistered";
     public const string Verified = "Verified";
     public const string CreditLimitChanged = "CreditLimitChanged";

@@ -60,6 +60,10 @@ public sealed record EvaluationWeightsChangedDomainEvent(string Before, string A
 public sealed record GradeProposalDecidedDomainEvent(
     Guid CustomerId, Guid ProposalId, ProposalStatus Decision, string? Note, string By, DateTimeOffset OccurredAt) : IDomainEvent;
 
+/// <summary>The CRM supervisor confirmed or rejected a proposal to deregister the customer (a confirmation also deregisters it).</summary>
+public sealed record DeregistrationProposalDecidedDomainEvent(
+    Guid CustomerId, Guid ProposalId, ProposalStatus Decision, string? Note, string By, DateTimeOffset OccurredAt) : IDomainEvent;
+
 /// <summary>The card was published again as it stands, for read models to catch up (no change).</summary>
 public sealed record CustomerRepublishedDomainEvent(CustomerCard Customer, string By, DateTimeOffset OccurredAt)
     : CustomerDomainEvent(Customer, By, OccurredAt);

@@ -7,6 +7,7 @@ namespace Crm.Visits.Data;
 /// <summary>The one place where the Visits service decides which integration events a domain event publishes.</summary>
 internal static class VisitEventMapping
 {
+    /// <summary>The source Customers records for proposals (grade, deregistration) made by a visit.</summary>
     public const string GradeProposalSource = "visit";
 
     public static IEnumerable<IntegrationEvent> ToIntegrationEvents(IDomainEvent domainEvent) => domainEvent switch
@@ -54,6 +55,15 @@ internal static class VisitEventMapping
                 OccurredAt = e.OccurredAt, Version = e.Visit.Version, VisitId = e.Visit.Id, VisitNumber = e.Visit.Number,
                 CustomerId = e.Visit.CustomerId, Type = complaint.Type, Severity = complaint.Severity, ProductLine = complaint.ProductLine,
                 Description = complaint.Description, ContactPerson = complaint.ContactPerson, RaisedBy = e.By,
+            };
+        }
+
+        if (e.ProposeDeregistration)
+        {
+            yield return new CustomerDeregistrationProposed
+            {
+                OccurredAt = e.OccurredAt, Version = e.Visit.Version, CustomerId = e.Visit.CustomerId, Source = GradeProposalSource,
+                SourceId = e.Visit.Id.ToString(), Reason = e.Report.DeregistrationReason!, ProposedBy = e.By,
             };
         }
 

@@ -59,6 +59,9 @@ public sealed class Visit : AggregateRoot, IRegionOwned
     /// <summary>Set once the report's complaint went to Complaints: a resubmission files it no second time.</summary>
     public bool ComplaintFiled { get; private set; }
 
+    /// <summary>Set once the report's proposal to deregister the customer went to Customers.</summary>
+    public bool DeregistrationProposed { get; private set; }
+
     /// <summary>The grade the last submission proposed, so that a resubmission proposes again only when it changed.</summary>
     public CustomerGrade? LastSubmittedGrade { get; private set; }
 
@@ -113,7 +116,8 @@ public sealed class Visit : AggregateRoot, IRegionOwned
         Require(VisitStatus.CheckedIn, "checked out");
         Status = VisitStatus.CheckedOut;
         CheckOut = point;
-        CheckedOutAt = point.At;
+        // Stored as an instant (PostgreSQL keeps UTC only), whatever offset the caller's clock gave.
+        CheckedOutAt = point.At.ToUniversalTime();
         Note = note.Length > 0 ? note : Note;
         Version++;
         Raise(new VisitCheckedOutDomainEvent(Snapshot, point, by, point.At));
@@ -198,9 +202,11 @@ public sealed class Visit : AggregateRoot, IRegionOwned
         LastSubmittedGrade = Report.ProposedGrade;
         var fileComplaint = Report.Complaint is not null && !ComplaintFiled;
         ComplaintFiled |= fileComplaint;
+        var proposeDeregistration = Report.DeregistrationReason is not null && !DeregistrationProposed;
+        DeregistrationProposed |= proposeDeregistration;
         Version++;
         Raise(new VisitReportSubmittedDomainEvent(Snapshot, CheckIn!, CheckOut!, CheckInFlagged, Report, first,
-            GradeProposalIsNew: Report.ProposedGrade is not null && Report.ProposedGrade != previouslyProposed, fileComplaint, by, at));
+            GradeProposalIsNew: Report.ProposedGrade is not null && Report.ProposedGrade != previouslyProposed, fileComplaint, proposeDeregistration, by, at));
     }
 
     public void Review(bool approve, string? comment, string by, DateTimeOffset at)

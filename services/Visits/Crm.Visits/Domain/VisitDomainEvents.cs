@@ -18,9 +18,10 @@ public sealed record VisitReportWrittenDomainEvent(VisitFacts Visit, string By, 
 /// <param name="First">The first submission, which completes the visit.</param>
 /// <param name="GradeProposalIsNew">The report proposes a grade that no earlier submission proposed.</param>
 /// <param name="FileComplaint">The report's complaint goes to Complaints now (the first submission that carries one).</param>
+/// <param name="ProposeDeregistration">The report's proposal to deregister goes to Customers now (the first submission that carries one).</param>
 public sealed record VisitReportSubmittedDomainEvent(
     VisitFacts Visit, CheckPoint CheckIn, CheckPoint CheckOut, bool CheckInFlagged, VisitReport Report, bool First, bool GradeProposalIsNew,
-    bool FileComplaint, string By, DateTimeOffset OccurredAt) : IDomainEvent;
+    bool FileComplaint, bool ProposeDeregistration, string By, DateTimeOffset OccurredAt) : IDomainEvent;
 
 public sealed record VisitReportReviewedDomainEvent(VisitFacts Visit, ReviewStep Step, string By, DateTimeOffset OccurredAt) : IDomainEvent;
 

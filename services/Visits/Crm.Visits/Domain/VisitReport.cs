@@ -17,7 +17,7 @@ public sealed record NextStep(string Action, DateOnly Due);
 /// <summary>
 /// The visit report and customer record card (拜访报告、拜访客户记录卡): what the visit was for, what the customer needs,
 /// objections and their handling, suggestions, a complaint to file, competitors, satisfaction (1–5), training given,
-/// next steps, and optionally a proposed grade with its reason.
+/// next steps, and optionally a proposed grade with its reason, or the reason the customer should be deregistered (注销).
 /// </summary>
 public sealed record VisitReport(
     string Purpose,
@@ -30,7 +30,8 @@ public sealed record VisitReport(
     IReadOnlyList<NextStep> NextSteps,
     CustomerGrade? ProposedGrade,
     string? GradeReason,
-    VisitComplaint? Complaint = null);
+    VisitComplaint? Complaint = null,
+    string? DeregistrationReason = null);
 
 public enum ReportStatus { Draft, Submitted, Returned, Approved }
 

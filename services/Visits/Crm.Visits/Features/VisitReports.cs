@@ -36,7 +36,8 @@ public sealed record VisitReportRequest(
     [property: MaxLength(VisitLimits.Items)] IReadOnlyList<NextStepInput?>? NextSteps = null,
     CustomerGrade? ProposedGrade = null,
     [property: MaxLength(VisitLimits.Reason)] string? GradeReason = null,
-    ComplaintInput? Complaint = null)
+    ComplaintInput? Complaint = null,
+    [property: MaxLength(VisitLimits.Reason)] string? ProposeDeregistration = null)
 {
     /// <summary>The report to store, or null with every error on its field (list elements as <c>objections[2].handling</c>).</summary>
     public VisitReport? Check(Validation validation)
@@ -74,7 +75,8 @@ public sealed record VisitReportRequest(
                 Complaint is { } complaint
                     ? new VisitComplaint(complaint.Type!.Value, complaint.Severity!.Value, string.IsNullOrWhiteSpace(complaint.ProductLine) ? null : complaint.ProductLine.Trim(),
                         complaint.Description!.Trim(), complaint.ContactPerson!.Trim())
-                    : null)
+                    : null,
+                string.IsNullOrWhiteSpace(ProposeDeregistration) ? null : ProposeDeregistration.Trim())
             : null;
     }
 
@@ -90,7 +92,8 @@ public sealed record ReviewRequest(bool? Approve, [property: MaxLength(VisitLimi
 /// The visit report and customer record card (拜访报告、拜访客户记录卡) and its review (客户跟进记录审核): the rep writes
 /// and revises it, submits it after checking out (the first submission completes the visit and publishes VisitCompleted,
 /// a proposed grade publishes CustomerGradeProposed for Customers to confirm, and a complaint in the report is filed
-/// into Complaints by ComplaintRaisedOnVisit, once); a branch manager, regional director
+/// into Complaints by ComplaintRaisedOnVisit, once, as is a proposal to deregister an invalid customer for the CRM
+/// supervisor, by CustomerDeregistrationProposed); a branch manager, regional director
 /// or headquarters approves it or returns it with a comment, and the rep revises and resubmits. Every step keeps who and when.
 /// </summary>
 public static class VisitReports

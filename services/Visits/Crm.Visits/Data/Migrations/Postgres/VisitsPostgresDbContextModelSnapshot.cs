@@ -252,6 +252,9 @@ namespace Crm.Visits.Data.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<bool>("DeregistrationProposed")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("LastSubmittedGrade")
                         .HasMaxLength(1)
                         .HasColumnType("character varying(1)");

@@ -252,6 +252,9 @@ namespace Crm.Visits.Data.Migrations.SqlServer
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)");
 
+                    b.Property<bool>("DeregistrationProposed")
+                        .HasColumnType("bit");
+
                     b.Property<string>("LastSubmittedGrade")
                         .HasMaxLength(1)
                         .HasColumnType("nvarchar(1)");

@@ -247,6 +247,9 @@ namespace Crm.Visits.Data.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("DeregistrationProposed")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("LastSubmittedGrade")
                         .HasMaxLength(1)
                         .HasColumnType("TEXT");
