@@ -62,6 +62,29 @@ public sealed class DayRouteTests : VisitsTestContext
     }
 
     [Fact]
+    public async Task the_hours_customers_receive_visitors_decide_the_order_when_they_must()
+    {
+        var (near, middle, far) = await ThreeVisits();
+
+        // The nearest customer receives only from ten; the other two only until half past nine.
+        var route = await Post(TestUser.RepEast, "/api/visits/routes", new
+        {
+            day = Monday, start = Office, end = "OpenEnded", minutesPerVisit = 10,
+            appointments = new[]
+            {
+                new { visitId = near.Id, at = "10:00", until = "11:30" },
+                new { visitId = middle.Id, at = "08:30", until = "09:30" },
+                new { visitId = far.Id, at = "08:30", until = "09:30" },
+            },
+        }).Read<DayRouteResponse>();
+
+        Assert.Equal(near.Id, route.Stops[^1].VisitId);
+        Assert.Equal(new DateTimeOffset(2026, 3, 2, 10, 0, 0, TimeSpan.FromHours(8)), route.Stops[^1].Arrival);
+        Assert.All(route.Stops.Take(2), s => Assert.True(s.Arrival <= new DateTimeOffset(2026, 3, 2, 9, 30, 0, TimeSpan.FromHours(8))));
+        Assert.Equal(new[] { middle.Id, far.Id }.Order(), route.Stops.Take(2).Select(s => s.VisitId).Order());
+    }
+
+    [Fact]
     public async Task an_appointment_that_cannot_be_kept_and_a_customer_without_coordinates_are_listed_not_dropped()
     {
         var (near, middle, far) = await ThreeVisits();
@@ -103,5 +126,7 @@ public sealed class DayRouteTests : VisitsTestContext
         await Post(TestUser.RepEast, "/api/visits/routes", new { day = Monday, start = new { latitude = Latitude } }).ReadValidationProblem("start.longitude");
         await Post(TestUser.RepEast, "/api/visits/routes", new { day = Monday, start = Office, appointments = new[] { new { visitId = Guid.NewGuid(), at = "09:00" } } })
             .ReadValidationProblem("appointments");
+        await Post(TestUser.RepEast, "/api/visits/routes", new { day = Monday, start = Office, appointments = new[] { new { visitId = Guid.NewGuid(), at = "11:00", until = "09:00" } } })
+            .ReadValidationProblem("appointments[0].until");
     }
 }

@@ -13,7 +13,8 @@ using Microsoft.Extensions.Options;
 
 namespace Crm.Visits.Features;
 
-public sealed record AppointmentInput(Guid? VisitId, TimeOnly? At);
+/// <summary>When a visit may start: at a fixed time (<see cref="At"/> alone), or between <see cref="At"/> and <see cref="Until"/> (the hours the customer receives visitors).</summary>
+public sealed record AppointmentInput(Guid? VisitId, TimeOnly? At, TimeOnly? Until = null);
 
 public sealed record StartPoint(
     [property: Range(-90, 90)] double? Latitude,
@@ -36,14 +37,14 @@ public sealed record RouteStopResponse(int Order, Guid VisitId, string VisitNumb
 public sealed record UnroutedVisit(Guid VisitId, string VisitNumber, Guid CustomerId, string CustomerName);
 
 /// <param name="WithoutPosition">Visits whose customer has no coordinates: listed, never dropped silently.</param>
-/// <param name="Unreachable">Visits whose appointment cannot be kept on this route.</param>
+/// <param name="Unreachable">Visits whose appointment or hours cannot be kept on this route.</param>
 public sealed record DayRouteResponse(
     DateOnly Day, string OwnerId, IReadOnlyList<RouteStopResponse> Stops, long TotalMeters, long? ReturnMeters, DateTimeOffset? BackAt,
     IReadOnlyList<UnroutedVisit> WithoutPosition, IReadOnlyList<UnroutedVisit> Unreachable);
 
 /// <summary>
 /// The route of a rep's day (拜访路线): the day's scheduled visits in the best order from the start point and back (or
-/// open-ended), keeping fixed appointments, with each leg's distance, the total and the estimated arrival times. The
+/// open-ended), keeping fixed appointments and the hours customers receive visitors, with each leg's distance, the total and the estimated arrival times. The
 /// same day always gives the same route. Distances are great-circle by default; a deployment plugs in road distances
 /// by registering its own <see cref="IDistanceProvider"/>. Computed on request, nothing stored.
 /// </summary>
@@ -75,6 +76,10 @@ public static class DayRoute
         foreach (var (appointment, i) in (request.Appointments ?? []).Select((a, i) => (a, i)).Where(x => x.a is not null))
         {
             validation.NotNull($"appointments[{i}].visitId", appointment!.VisitId).NotNull($"appointments[{i}].at", appointment.At);
+            if (appointment.Until < appointment.At)
+            {
+                validation.Add($"appointments[{i}].until", "At or after at.");
+            }
         }
 
         var ownerId = request.OwnerId ?? user.Id;
@@ -88,7 +93,7 @@ public static class DayRoute
             .Where(v => v.OwnerId == ownerId && v.ScheduledFor == day && v.Status == VisitStatus.Scheduled)
             .OrderBy(v => v.Number)
             .ToListAsync(http.RequestAborted);
-        var appointments = (request.Appointments ?? []).OfType<AppointmentInput>().GroupBy(a => a.VisitId!.Value).ToDictionary(g => g.Key, g => g.Last().At!.Value);
+        var appointments = (request.Appointments ?? []).OfType<AppointmentInput>().GroupBy(a => a.VisitId!.Value).ToDictionary(g => g.Key, g => g.Last());
         foreach (var unknown in appointments.Keys.Where(id => visits.All(v => v.Id != id)))
         {
             validation.Add("appointments", $"Visit {unknown} is not one of {ownerId}'s scheduled visits on {day:yyyy-MM-dd} that you see.");
@@ -108,7 +113,7 @@ public static class DayRoute
         {
             var c = customers.GetValueOrDefault(v.CustomerId);
             GeoPoint? position = c is { Latitude: { } lat, Longitude: { } lon } ? Datums.ToWgs84(new GeoPoint(lat, lon), c.Datum) : null;
-            TimeWindow? window = appointments.TryGetValue(v.Id, out var at) ? new TimeWindow(Local(at), Local(at)) : null;
+            TimeWindow? window = appointments.TryGetValue(v.Id, out var a) ? new TimeWindow(Local(a.At!.Value), Local(a.Until ?? a.At!.Value)) : null;
             return new RouteStop(v.Id.ToString(), position, service, window);
         }).ToList();
         var startAt = request.Start!;
