@@ -9,16 +9,17 @@ using Microsoft.Extensions.Options;
 namespace Crm.Visits.Features;
 
 /// <summary>
-/// A week of demo visits when <c>Visits:SeedDemoData</c> is true and the database has none: for each rep's customers,
-/// a visit made last week with its report (submitted, approved or returned for revision) and one scheduled for today,
-/// so the due list, the review inbox and today's route have something to show. The customers arrive from
+/// Demo visits when <c>Visits:SeedDemoData</c> is true and the database has none: for each customer a visit made last
+/// week with its report (submitted, approved or returned for revision), then each rep's generated plan for the next
+/// two weeks (the first one submitted), so the due list, both review inboxes, the plans and a day's route show something. The customers arrive from
 /// Customers' demo data through the bus, so the seed waits for them (up to a minute) after the host has started.
 /// </summary>
 internal sealed class SeedDemoVisits(
     IServiceScopeFactory scopes, TimeProvider time, IOptions<VisitsOptions> options, IHostApplicationLifetime lifetime, ILogger<SeedDemoVisits> logger)
     : BackgroundService
 {
-    private const int DemoCustomers = 10;
+    // What Customers' demo seeds (services/Customers/Crm.Customers/Features/SeedDemoCustomers.cs); the services share no code.
+    private const int DemoCustomers = 18;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -58,7 +59,7 @@ internal sealed class SeedDemoVisits(
         foreach (var customer in customers)
         {
             var lastWeek = thisMonday.AddDays(-7 + index % 5);
-            var start = new DateTimeOffset(lastWeek.ToDateTime(new TimeOnly(9 + index % 4, 30)), zone.GetUtcOffset(lastWeek.ToDateTime(TimeOnly.MinValue)));
+            var start = new DateTimeOffset(lastWeek.ToDateTime(new TimeOnly(9 + index % 4, 30)), zone.GetUtcOffset(lastWeek.ToDateTime(TimeOnly.MinValue))).ToUniversalTime();
             var visit = Visit.Schedule(await db.NextNumberAsync("VS", start.Year, cancellationToken), customer.Id, customer.Name, customer.Region,
                 customer.OwnerId, customer.Version, lastWeek, planId: null, "Demo visit", customer.OwnerId, start.AddDays(-3));
             var wgs84 = Datums.ToWgs84(new GeoPoint(customer.Latitude!.Value, customer.Longitude!.Value), customer.Datum);
@@ -81,13 +82,24 @@ internal sealed class SeedDemoVisits(
             }
 
             db.Visits.Add(visit);
-            db.Visits.Add(Visit.Schedule(await db.NextNumberAsync("VS", now.Year, cancellationToken), customer.Id, customer.Name, customer.Region,
-                customer.OwnerId, customer.Version, today, planId: null, "Demo visit", customer.OwnerId, now));
             index++;
         }
 
         await db.SaveChangesAsync(cancellationToken);
-        logger.LogInformation("Created {Count} demo visits for {Customers} customers.", index * 2, index);
+        // Each rep's plan for the next two weeks, generated as a rep would; the first is submitted for review.
+        var plans = 0;
+        foreach (var rep in customers.Select(c => (c.OwnerId, c.Region)).Distinct().Order())
+        {
+            var (plan, _) = await db.GeneratePlanAsync(rep.OwnerId, rep.Region, today, today.AddDays(13), 6, 60, options.Value, rep.OwnerId, now, cancellationToken);
+            if (plans++ == 0)
+            {
+                plan.Submit(rep.OwnerId, now);
+            }
+
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        logger.LogInformation("Created {Count} demo visits for {Customers} customers and {Plans} plans.", index, index, plans);
     }
 
     private static VisitReport Report(int index, DateOnly today) => new(

@@ -112,9 +112,22 @@ public static class VisitPlans
             throw new DomainRuleException($"Plan {overlapping.Number} already covers {overlapping.From:yyyy-MM-dd} to {overlapping.To:yyyy-MM-dd} for {ownerId}; edit it instead.");
         }
 
-        var perDay = request.VisitsPerDay ?? 6;
-        var minutes = request.MinutesPerVisit ?? 60;
-        var calendar = await db.CalendarFor(region, options.Value.Zone, cancellationToken);
+        var (plan, unplanned) = await db.GeneratePlanAsync(ownerId, region, from, to, request.VisitsPerDay ?? 6, request.MinutesPerVisit ?? 60,
+            options.Value, user.Id, now, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        var response = await Response(db, plan, cancellationToken) with { Unplanned = unplanned };
+        return TypedResults.Created($"/api/visits/plans/{plan.Id}", response);
+    }
+
+    /// <summary>
+    /// Generates the plan of <paramref name="ownerId"/>'s active customers in <paramref name="region"/> and schedules its
+    /// visits (added to the unit of work; the caller saves). Returns the visits due that found no room.
+    /// </summary>
+    public static async Task<(VisitPlan Plan, IReadOnlyList<UnplannedResponse> Unplanned)> GeneratePlanAsync(
+        this VisitsDbContext db, string ownerId, string region, DateOnly from, DateOnly to, int perDay, int minutes, VisitsOptions options,
+        string by, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var calendar = await db.CalendarFor(region, options.Zone, cancellationToken);
         var days = Enumerable.Range(0, to.DayNumber - from.DayNumber + 1).Select(from.AddDays).Where(calendar.IsWorkingDay).ToList();
         var booked = await db.Visits.AsNoTracking()
             .Where(v => v.OwnerId == ownerId && v.ScheduledFor >= from && v.ScheduledFor <= to && v.Status != VisitStatus.Cancelled)
@@ -132,27 +145,22 @@ public static class VisitPlans
             customers.Select(x => new PlanCustomer(
                 x.Customer.Id,
                 x.Customer is { Latitude: { } lat, Longitude: { } lon } ? Datums.ToWgs84(new GeoPoint(lat, lon), x.Customer.Datum) : null,
-                x.LastVisit is { } at ? options.Value.DayOf(at) : null,
+                x.LastVisit is { } at ? options.DayOf(at) : null,
                 policies.IntervalDays(x.Customer))).ToList(),
             days, capacity);
 
         var byId = customers.ToDictionary(x => x.Customer.Id, x => x.Customer);
         var plan = VisitPlan.Generate(await db.NextNumberAsync("VP", now.Year, cancellationToken), region, ownerId, from, to, perDay, minutes,
-            $"{proposal.Stops.Count} visits on {days.Count} working days; {proposal.Unplanned.Count} left unplanned", user.Id, now);
+            $"{proposal.Stops.Count} visits on {days.Count} working days; {proposal.Unplanned.Count} left unplanned", by, now);
         db.VisitPlans.Add(plan);
         if (proposal.Stops.Count > 0)
         {
             var numbers = await db.NextNumbersAsync("VS", now.Year, proposal.Stops.Count, cancellationToken);
             db.Visits.AddRange(proposal.Stops.Select((s, i) =>
-                Visit.Schedule(numbers[i], s.CustomerId, byId[s.CustomerId].Name, region, ownerId, byId[s.CustomerId].Version, s.Day, plan.Id, "", user.Id, now)));
+                Visit.Schedule(numbers[i], s.CustomerId, byId[s.CustomerId].Name, region, ownerId, byId[s.CustomerId].Version, s.Day, plan.Id, "", by, now)));
         }
 
-        await db.SaveChangesAsync(cancellationToken);
-        var response = await Response(db, plan, cancellationToken) with
-        {
-            Unplanned = proposal.Unplanned.Select(u => new UnplannedResponse(u.CustomerId, byId[u.CustomerId].Code, byId[u.CustomerId].Name, u.Due)).ToList(),
-        };
-        return TypedResults.Created($"/api/visits/plans/{plan.Id}", response);
+        return (plan, proposal.Unplanned.Select(u => new UnplannedResponse(u.CustomerId, byId[u.CustomerId].Code, byId[u.CustomerId].Name, u.Due)).ToList());
     }
 
     private static double WorkingMinutes(BusinessCalendar calendar, DateOnly day) =>
