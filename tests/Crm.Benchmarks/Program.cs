@@ -21,6 +21,12 @@ if (args.Length > 0 && CustomersBenchmarks.Handles(args[0]))
 }
 
 // The Visits service's route optimisation, in process: no servers needed.
+// Visit plan generation, in process on PostgreSQL.
+if (args.Length > 0 && VisitPlanBenchmark.Handles(args[0]))
+{
+    return await VisitPlanBenchmark.RunAsync(args);
+}
+
 if (args.Length > 0 && VisitsBenchmarks.Handles(args[0]))
 {
     return await VisitsBenchmarks.RunAsync(args);
