@@ -2,7 +2,9 @@ using Crm.BuildingBlocks.CustomerSnapshots;
 using Crm.BuildingBlocks.Data;
 using Crm.BuildingBlocks.Hosting;
 using Crm.BuildingBlocks.Security;
+using Crm.BuildingBlocks.Messaging;
 using Crm.Hospitality.Data;
+using Crm.Hospitality.Features;
 
 namespace Crm.Hospitality;
 
@@ -16,6 +18,7 @@ public static class HospitalityService
         builder.AddServiceDatabase<HospitalityDbContext, HospitalitySqliteDbContext, HospitalityPostgresDbContext, HospitalitySqlServerDbContext>("Hospitality");
         builder.AddServiceOpenApi(Name);
         builder.AddCustomerSnapshots<HospitalityDbContext>(Name);
+        builder.AddConsumer<NotificationLogSink>(NotificationLogSink.Queue);
         return builder;
     }
 
@@ -23,6 +26,8 @@ public static class HospitalityService
     {
         var api = app.MapGroup("/api/hospitality").WithGroupName(Name).WithTags("Hospitality").RequireAuthorization(Policies.Staff);
         api.MapCustomerSnapshots<HospitalityDbContext>();
+        api.MapApprovalRules();
+        api.MapApplications();
         return app;
     }
 }

@@ -1,5 +1,8 @@
 using Crm.BuildingBlocks.CustomerSnapshots;
 using Crm.BuildingBlocks.Data;
+using Crm.BuildingBlocks.Domain;
+using Crm.Hospitality.Domain;
+using Crm.IntegrationEvents;
 using Microsoft.EntityFrameworkCore;
 
 namespace Crm.Hospitality.Data;
@@ -8,9 +11,52 @@ public abstract class HospitalityDbContext(DbContextOptions options) : ServiceDb
 {
     public DbSet<CustomerSnapshot> CustomerSnapshots => Set<CustomerSnapshot>();
 
+    public DbSet<HospitalityApplication> Applications => Set<HospitalityApplication>();
+
+    public DbSet<ApprovalRuleSet> ApprovalRuleSets => Set<ApprovalRuleSet>();
+
+    protected override IEnumerable<IntegrationEvent> ToIntegrationEvents(IDomainEvent domainEvent) =>
+        HospitalityEventMapping.ToIntegrationEvents(domainEvent);
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         base.OnModelCreating(modelBuilder);
         modelBuilder.ConfigureCustomerSnapshots();
+        modelBuilder.Entity<HospitalityApplication>(e =>
+        {
+            e.HasKey(a => a.Id);
+            e.Property(a => a.Id).ValueGeneratedNever();
+            e.Property(a => a.Number).HasMaxLength(30);
+            e.HasIndex(a => a.Number).IsUnique();
+            e.Property(a => a.CustomerName).HasMaxLength(200);
+            e.Property(a => a.Region).HasMaxLength(50);
+            e.Property(a => a.OwnerId).HasMaxLength(100);
+            e.Property(a => a.CustomerTier).HasConversion<string>().HasMaxLength(20);
+            e.Property(a => a.CustomerKind).HasConversion<string>().HasMaxLength(30);
+            e.Property(a => a.Request).HasJsonConversion();
+            e.Property(a => a.AppliedBy).HasMaxLength(100);
+            e.Property(a => a.RuleName).HasMaxLength(200);
+            e.Property(a => a.Chain).HasJsonConversion();
+            e.Property(a => a.NoticeBy).HasConversion<string>().HasMaxLength(10);
+            e.Property(a => a.Status).HasConversion<string>().HasMaxLength(20);
+            e.Property(a => a.Programme).HasMaxLength(4000);
+            e.Property<List<ChainDecision>>("decisions").HasColumnName("Decisions").HasJsonConversion();
+            e.Ignore(a => a.Decisions);
+            e.Ignore(a => a.CurrentStep);
+            e.Ignore(a => a.Facts);
+            e.Property(a => a.Version).IsConcurrencyToken();
+            e.HasIndex(a => new { a.Region, a.Status });
+            e.HasIndex(a => new { a.OwnerId, a.Status });
+            e.Property(a => a.WaitingFor).HasMaxLength(50);
+            e.HasIndex(a => new { a.WaitingFor, a.Region });
+        });
+        modelBuilder.Entity<ApprovalRuleSet>(e =>
+        {
+            e.HasKey(r => r.Id);
+            e.Property(r => r.Id).ValueGeneratedNever();
+            e.Property(r => r.Rules).HasJsonConversion();
+            e.Property(r => r.UpdatedBy).HasMaxLength(100);
+            e.Property(r => r.Version).IsConcurrencyToken();
+        });
     }
 }

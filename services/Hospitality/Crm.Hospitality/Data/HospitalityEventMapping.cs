@@ -1,0 +1,60 @@
+using Crm.BuildingBlocks.Domain;
+using Crm.Hospitality.Domain;
+using Crm.IntegrationEvents;
+
+namespace Crm.Hospitality.Data;
+
+/// <summary>The one place where the Hospitality service decides which integration events a domain event publishes.</summary>
+internal static class HospitalityEventMapping
+{
+    public const string FrontDesk = "FrontDesk";
+
+    public static IEnumerable<IntegrationEvent> ToIntegrationEvents(IDomainEvent domainEvent) => domainEvent switch
+    {
+        ApplicationSubmittedDomainEvent e =>
+        [
+            new HospitalityRequested
+            {
+                OccurredAt = e.OccurredAt, Version = e.Application.Version, ApplicationId = e.Application.Id, Number = e.Application.Number,
+                CustomerId = e.Application.CustomerId, Region = e.Application.Region, VisitStart = e.Application.Start, VisitEnd = e.Application.End,
+                Rule = e.Rule, Urgent = e.Application.Urgent, AppliedBy = e.By,
+            },
+            Notify(e.Application, e.FirstStep.Role, null, e.OccurredAt, $"{e.FirstStep.Action} hospitality application {e.Application.Number} ({e.Application.CustomerName}, {e.Application.Start:yyyy-MM-dd HH:mm})."),
+        ],
+        ApprovalStepReachedDomainEvent e =>
+        [
+            Notify(e.Application, e.Step.Role, null, e.OccurredAt, $"{e.Step.Action} hospitality application {e.Application.Number} ({e.Application.CustomerName}, {e.Application.Start:yyyy-MM-dd HH:mm})."),
+        ],
+        ApplicationApprovedDomainEvent e =>
+        [
+            new HospitalityApproved
+            {
+                OccurredAt = e.OccurredAt, Version = e.Application.Version, ApplicationId = e.Application.Id, Number = e.Application.Number,
+                CustomerId = e.Application.CustomerId, Region = e.Application.Region, VisitStart = e.Application.Start, VisitEnd = e.Application.End,
+                ApprovedBy = e.By,
+            },
+            Notify(e.Application, FrontDesk, null, e.OccurredAt, $"Visit {e.Application.Number} of {e.Application.CustomerName} approved for {e.Application.Start:yyyy-MM-dd HH:mm}."),
+        ],
+        ApplicationReturnedDomainEvent e =>
+        [
+            Notify(e.Application, null, e.Application.OwnerId, e.OccurredAt, $"Hospitality application {e.Application.Number} returned by the {e.Step.Role}: {e.Comment}"),
+        ],
+        ApplicationRejectedDomainEvent e =>
+        [
+            new HospitalityRejected
+            {
+                OccurredAt = e.OccurredAt, Version = e.Application.Version, ApplicationId = e.Application.Id, Number = e.Application.Number,
+                CustomerId = e.Application.CustomerId, Region = e.Application.Region, VisitStart = e.Application.Start, VisitEnd = e.Application.End,
+                RejectedBy = e.By, Reason = e.Comment,
+            },
+            Notify(e.Application, null, e.Application.OwnerId, e.OccurredAt, $"Hospitality application {e.Application.Number} rejected by the {e.Step.Role}: {e.Comment}"),
+        ],
+        _ => [],
+    };
+
+    private static HospitalityNotification Notify(ApplicationFacts a, string? role, string? user, DateTimeOffset at, string message) => new()
+    {
+        OccurredAt = at, Version = a.Version, ApplicationId = a.Id, Number = a.Number, ToRole = role, ToUser = user, Region = a.Region,
+        Channel = a.Urgent ? "phone" : "form", Message = message,
+    };
+}

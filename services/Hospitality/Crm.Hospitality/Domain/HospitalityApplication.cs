@@ -1,0 +1,205 @@
+using Crm.BuildingBlocks.Domain;
+using Crm.BuildingBlocks.Security;
+using Crm.IntegrationEvents;
+
+namespace Crm.Hospitality.Domain;
+
+public enum ApplicationStatus { Submitted, Approved, Returned, Rejected }
+
+public enum Decision { Approve, Return, Reject }
+
+/// <summary>A person who comes on the visit; key persons (关键人) are received as such.</summary>
+public sealed record Visitor(string Name, string Position, bool IsKeyPerson);
+
+/// <summary>One decision on the chain: the step's role and action, the decision, who, when and the comment.</summary>
+public sealed record ChainDecision(string Role, StepAction Action, Decision Decision, string By, DateTimeOffset At, string? Comment);
+
+/// <summary>What the application is about, as the applicant gives it.</summary>
+public sealed record VisitRequest(
+    IReadOnlyList<Visitor> Visitors, DateTimeOffset Start, DateTimeOffset End, string Purpose, VisitKind Kind, string WantsToSee,
+    bool AsksToPhotograph, string HostId);
+
+/// <summary>
+/// A customer's application to visit the company (客户参观申请书), from the rep or the marketing centre, and its approval
+/// chain, decided by the first matching rule when it is submitted: each step's role approves (on to the next step),
+/// returns it to the applicant, or rejects it, with who, when and a comment. An application that leaves less notice
+/// than its rule asks is accepted only as urgent: "phone first, paperwork after", flagged until the paperwork is done.
+/// The customer's region and owner scope who sees it.
+/// </summary>
+public sealed class HospitalityApplication : AggregateRoot, IRegionOwned
+{
+    private readonly List<ChainDecision> decisions = [];
+
+    private HospitalityApplication()
+    {
+    }
+
+    public Guid Id { get; private init; }
+    public string Number { get; private init; } = "";
+    public Guid CustomerId { get; private init; }
+    public string CustomerName { get; private init; } = "";
+    public string Region { get; private init; } = "";
+
+    /// <summary>The customer's owner (rep).</summary>
+    public string OwnerId { get; private init; } = "";
+
+    public CustomerTier CustomerTier { get; private init; }
+    public CustomerKind CustomerKind { get; private init; }
+    public VisitRequest Request { get; private set; } = null!;
+    public string AppliedBy { get; private init; } = "";
+    public DateTimeOffset AppliedAt { get; private init; }
+
+    /// <summary>The rule that set the chain, its steps and the notice it asks.</summary>
+    public string RuleName { get; private set; } = "";
+
+    public List<ChainStep> Chain { get; private set; } = [];
+    public int NoticeHours { get; private set; }
+    public NoticeBy NoticeBy { get; private set; }
+
+    /// <summary>The step waiting for a decision (while submitted).</summary>
+    public int StepIndex { get; private set; }
+
+    public ApplicationStatus Status { get; private set; }
+
+    /// <summary>Accepted with less notice than its rule asks: phone first, paperwork after.</summary>
+    public bool Urgent { get; private set; }
+
+    public bool PaperworkPending { get; private set; }
+
+    /// <summary>Content, scope and route of a scheduled visit, as the marketing GM prepared them.</summary>
+    public string? Programme { get; private set; }
+
+    public IReadOnlyList<ChainDecision> Decisions => decisions;
+    public long Version { get; private set; }
+
+    public ChainStep? CurrentStep => Status == ApplicationStatus.Submitted ? Chain[StepIndex] : null;
+
+    /// <summary>The role the application waits for (null once decided): what an approver's inbox asks for.</summary>
+    public string? WaitingFor { get; private set; }
+
+    public static HospitalityApplication Apply(
+        string number, Guid customerId, string customerName, string region, string ownerId, CustomerTier tier, CustomerKind kind,
+        VisitRequest request, ApprovalRule rule, bool urgent, string by, DateTimeOffset at)
+    {
+        var application = new HospitalityApplication
+        {
+            Id = Guid.CreateVersion7(at),
+            Number = number,
+            CustomerId = customerId,
+            CustomerName = customerName,
+            Region = region,
+            OwnerId = ownerId,
+            CustomerTier = tier,
+            CustomerKind = kind,
+            AppliedBy = by,
+            AppliedAt = at,
+        };
+        application.Submit(request, rule, urgent, by, at);
+        return application;
+    }
+
+    /// <summary>Whether <paramref name="start"/> leaves the notice <paramref name="rule"/> asks, counted from <paramref name="at"/>.</summary>
+    public static bool LeavesNotice(ApprovalRule rule, DateTimeOffset start, DateTimeOffset at) => start - at >= TimeSpan.FromHours(rule.NoticeHours);
+
+    /// <summary>Sends a returned application round its (possibly new) chain again, with its corrections.</summary>
+    public void Resubmit(VisitRequest request, ApprovalRule rule, bool urgent, string by, DateTimeOffset at)
+    {
+        if (Status != ApplicationStatus.Returned)
+        {
+            throw new DomainRuleException($"Application {Number} is {Status}; only a returned application is submitted again.");
+        }
+
+        Submit(request, rule, urgent, by, at);
+    }
+
+    /// <summary>The current step's decision; <paramref name="role"/> is the step's role, held by the one deciding.</summary>
+    public void Decide(Decision decision, string role, string? comment, string? programme, string by, DateTimeOffset at)
+    {
+        if (CurrentStep is not { } step)
+        {
+            throw new DomainRuleException($"Application {Number} is {Status}; it waits for no decision.");
+        }
+
+        if (step.Role != role)
+        {
+            throw new DomainRuleException($"Application {Number} waits for the {step.Role}.");
+        }
+
+        if (decision != Decision.Approve && string.IsNullOrWhiteSpace(comment))
+        {
+            throw new DomainRuleException("A returned or rejected application needs a comment saying why.");
+        }
+
+        if (decision == Decision.Approve && step.Action == StepAction.Prepare && string.IsNullOrWhiteSpace(programme))
+        {
+            throw new DomainRuleException("A scheduled visit's programme (content, scope and route) is prepared at this step.");
+        }
+
+        Programme = step.Action == StepAction.Prepare && decision == Decision.Approve ? programme : Programme;
+        decisions.Add(new ChainDecision(step.Role, step.Action, decision, by, at, comment));
+        Version++;
+        WaitingFor = null;
+        switch (decision)
+        {
+            case Decision.Approve when StepIndex + 1 < Chain.Count:
+                StepIndex++;
+                WaitingFor = Chain[StepIndex].Role;
+                Raise(new ApprovalStepReachedDomainEvent(Facts, Chain[StepIndex], at));
+                break;
+            case Decision.Approve:
+                Status = ApplicationStatus.Approved;
+                Raise(new ApplicationApprovedDomainEvent(Facts, by, at));
+                break;
+            case Decision.Return:
+                Status = ApplicationStatus.Returned;
+                Raise(new ApplicationReturnedDomainEvent(Facts, step, comment!, by, at));
+                break;
+            default:
+                Status = ApplicationStatus.Rejected;
+                Raise(new ApplicationRejectedDomainEvent(Facts, step, comment!, by, at));
+                break;
+        }
+    }
+
+    /// <summary>The notice form of an urgent application, handed in after the phone call.</summary>
+    public void CompletePaperwork(string by, DateTimeOffset at)
+    {
+        if (!PaperworkPending)
+        {
+            throw new DomainRuleException($"Application {Number} has no paperwork pending.");
+        }
+
+        PaperworkPending = false;
+        Version++;
+        Raise(new PaperworkCompletedDomainEvent(Facts, by, at));
+    }
+
+    public ApplicationFacts Facts => new(Id, Number, CustomerId, CustomerName, Region, OwnerId, Request.Start, Request.End, Status, Urgent, Version);
+
+    private void Submit(VisitRequest request, ApprovalRule rule, bool urgent, string by, DateTimeOffset at)
+    {
+        if (rule.Steps.Count == 0)
+        {
+            throw new DomainRuleException($"Approval rule {rule.Name} has no steps.");
+        }
+
+        var shortNotice = !LeavesNotice(rule, request.Start, at);
+        if (shortNotice && !urgent)
+        {
+            throw new DomainRuleException($"Rule {rule.Name} asks {rule.NoticeHours} h notice; mark the application urgent to phone first.");
+        }
+
+        Request = request;
+        RuleName = rule.Name;
+        Chain = [.. rule.Steps];
+        NoticeHours = rule.NoticeHours;
+        NoticeBy = rule.NoticeBy;
+        StepIndex = 0;
+        WaitingFor = Chain[0].Role;
+        Status = ApplicationStatus.Submitted;
+        Urgent = shortNotice;
+        PaperworkPending = shortNotice;
+        Version++;
+        Raise(new ApplicationSubmittedDomainEvent(Facts, rule.Name, Chain[0], by, at));
+    }
+}

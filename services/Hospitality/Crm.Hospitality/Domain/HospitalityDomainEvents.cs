@@ -1,0 +1,20 @@
+using Crm.BuildingBlocks.Domain;
+
+namespace Crm.Hospitality.Domain;
+
+/// <summary>The application as it stood right after a change, with its version then.</summary>
+public sealed record ApplicationFacts(
+    Guid Id, string Number, Guid CustomerId, string CustomerName, string Region, string OwnerId, DateTimeOffset Start, DateTimeOffset End,
+    ApplicationStatus Status, bool Urgent, long Version);
+
+public sealed record ApplicationSubmittedDomainEvent(ApplicationFacts Application, string Rule, ChainStep FirstStep, string By, DateTimeOffset OccurredAt) : IDomainEvent;
+
+public sealed record ApprovalStepReachedDomainEvent(ApplicationFacts Application, ChainStep Step, DateTimeOffset OccurredAt) : IDomainEvent;
+
+public sealed record ApplicationApprovedDomainEvent(ApplicationFacts Application, string By, DateTimeOffset OccurredAt) : IDomainEvent;
+
+public sealed record ApplicationReturnedDomainEvent(ApplicationFacts Application, ChainStep Step, string Comment, string By, DateTimeOffset OccurredAt) : IDomainEvent;
+
+public sealed record ApplicationRejectedDomainEvent(ApplicationFacts Application, ChainStep Step, string Comment, string By, DateTimeOffset OccurredAt) : IDomainEvent;
+
+public sealed record PaperworkCompletedDomainEvent(ApplicationFacts Application, string By, DateTimeOffset OccurredAt) : IDomainEvent;
