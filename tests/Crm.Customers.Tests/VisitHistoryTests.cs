@@ -35,6 +35,26 @@ public sealed class VisitHistoryTests : CustomersHostTests
     }
 
     [Fact]
+    public async Task the_customers_visits_to_the_company_appear_in_the_service_history_once_each()
+    {
+        var customer = await Register(TestUser.RepEast);
+        var completed = new HospitalityCompleted
+        {
+            OccurredAt = DateTimeOffset.UtcNow, Version = 6, ApplicationId = Guid.NewGuid(), Number = "HV-2026-000003", CustomerId = customer.Id, Region = "EAST",
+            VisitStart = new DateTimeOffset(2026, 3, 3, 2, 0, 0, TimeSpan.Zero), VisitEnd = new DateTimeOffset(2026, 3, 3, 4, 0, 0, TimeSpan.Zero),
+            Outcome = "Agreed a trial order", Impressions = "Liked the kiln", ProposedGrade = CustomerGrade.C, RecordedBy = "gm",
+        };
+
+        await Host.Deliver(completed, Guid.NewGuid());
+        await Host.Deliver(completed with { EventId = Guid.NewGuid() }, Guid.NewGuid());
+
+        var history = await Host.Client(TestUser.RepEast).GetAsync($"/api/customers/{customer.Id}/service-history").Read<ServiceHistoryResponse>();
+        var visit = Assert.Single(history.CompanyVisits!);
+        Assert.Equal(("HV-2026-000003", "Agreed a trial order", "Liked the kiln", CustomerGrade.C, "gm"),
+            (visit.Number, visit.Outcome, visit.Impressions, visit.ProposedGrade, visit.RecordedBy));
+    }
+
+    [Fact]
     public async Task a_customer_never_visited_has_no_last_visit()
     {
         var customer = await Register(TestUser.RepEast);

@@ -110,6 +110,18 @@ public sealed class ApplicationAccessTests : HospitalityTestContext
                 ["ApplyForVisit"] = ("/api/hospitality/applications", new { customerId = customer, visit = Visit(TomorrowTen, photographs: true) }),
                 ["DecideApplication"] = ($"{url}/decide", new { decision = "Return", comment = "Name the company", programme = "Line 3" }),
                 ["ResubmitApplication"] = ($"{url}/resubmit", Visit(TomorrowTen.AddHours(1), urgent: true)),
+                ["RevokePermit"] = ($"{url}/revoke", new { reason = "Visit moved" }),
+                ["RecordVisitOutcome"] = ($"{url}/outcome", new { outcome = "Agreed a trial order", impressions = "Liked the kiln", proposedGrade = "B", gradeReason = "Trial order" }),
+                ["CheckInVisitor"] = ("/api/hospitality/gate/PM-2026-000999/check-in", new { visitor = "王总" }),
+                ["CheckOutVisitor"] = ("/api/hospitality/gate/PM-2026-000999/check-out", new { visitor = "王总" }),
+                ["PutReceptionStandards"] = ("/api/hospitality/reception-standards", new
+                {
+                    standards = new object[]
+                    {
+                        new { name = "Key A", tiers = new[] { "Key" }, grades = new[] { "A" }, room = "VIP room", refreshments = "Coffee", accompaniedBy = "Chairman" },
+                        new { name = "Everyone", room = "Reception room", refreshments = "Tea", accompaniedBy = "RegionalDirector" },
+                    },
+                }),
                 ["PutApprovalRules"] = ("/api/hospitality/approval-rules", new
                 {
                     rules = new object[]

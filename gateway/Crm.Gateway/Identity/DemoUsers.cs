@@ -26,6 +26,7 @@ public static class DemoUsers
         ("handler.quality", "Xu Hui (quality department)", Roles.DepartmentHandler, "EAST,NORTH", "Quality"),
         ("handler.logistics", "Sun Li (logistics department)", Roles.DepartmentHandler, "EAST,NORTH", "Logistics"),
         ("admin", "Platform administrator", Roles.Admin, "", null),
+        ("frontdesk", "Ma Li (front desk)", Roles.FrontDesk, "", null),
     ];
 
     public static async Task SeedAsync(UserManager<PlatformUser> users, RoleManager<IdentityRole> roles)

@@ -33,6 +33,28 @@ public sealed record HospitalityRejected : HospitalityEvent
     public required string Reason { get; init; }
 }
 
+/// <summary>The customer's visit took place; the host recorded how it went (Customers shows it in the service history).</summary>
+public sealed record HospitalityCompleted : HospitalityEvent
+{
+    public required string Outcome { get; init; }
+    public required string Impressions { get; init; }
+    public CustomerGrade? ProposedGrade { get; init; }
+    public required string RecordedBy { get; init; }
+}
+
+/// <summary>A visitor named on the permit passed the gate, in or out (参观胸卡: the badge names them).</summary>
+public sealed record VisitorCheckedIn : HospitalityEvent
+{
+    public required string Visitor { get; init; }
+    public required string RecordedBy { get; init; }
+}
+
+public sealed record VisitorCheckedOut : HospitalityEvent
+{
+    public required string Visitor { get; init; }
+    public required string RecordedBy { get; init; }
+}
+
 /// <summary>
 /// Someone must act or prepare: an approver whose step has come, the applicant of a returned application, or the front
 /// desk of an approved visit. A mail or IM integration consumes it; by default the service writes it to its log.

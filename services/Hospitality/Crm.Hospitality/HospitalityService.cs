@@ -28,6 +28,8 @@ public static class HospitalityService
         api.MapCustomerSnapshots<HospitalityDbContext>();
         api.MapApprovalRules();
         api.MapApplications();
+        api.MapReceptionStandards();
+        api.MapGate();
         return app;
     }
 }

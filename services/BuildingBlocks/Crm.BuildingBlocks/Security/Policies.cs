@@ -21,6 +21,9 @@ public static class Policies
     /// <summary>Department handlers, the CRM supervisor and admins: the ones who work complaints.</summary>
     public const string ComplaintHandlers = nameof(ComplaintHandlers);
 
+    /// <summary>The front desk, the marketing centre, the CRM supervisor and admins: the gate and the day's visits.</summary>
+    public const string Reception = nameof(Reception);
+
     /// <summary>The CRM supervisor, admins and regional directors: the rules a region may set for itself (visit frequency).</summary>
     public const string RegionalRules = nameof(RegionalRules);
 
@@ -33,6 +36,7 @@ public static class Policies
         new(ComplaintHandlers, "department handlers, the CRM supervisor and admins",
             [Roles.DepartmentHandler, .. Roles.Stewards]),
         new(RegionalRules, "the CRM supervisor, admins and regional directors", [.. Roles.Stewards, Roles.RegionalDirector]),
+        new(Reception, "the front desk, the marketing centre, the CRM supervisor and admins", [Roles.FrontDesk, Roles.MarketingGM, .. Roles.Stewards]),
     ];
 
     /// <summary>Who a policy lets in, in words, for refusals and the OpenAPI document.</summary>

@@ -12,8 +12,11 @@ public static class Roles
     public const string DepartmentHandler = nameof(DepartmentHandler);
     public const string Admin = nameof(Admin);
 
+    /// <summary>Reception at the gate: sees the day's approved visits and checks visitors in and out, nothing else.</summary>
+    public const string FrontDesk = nameof(FrontDesk);
+
     public static readonly IReadOnlyList<string> All =
-        [SalesRep, BranchManager, RegionalDirector, MarketingGM, Chairman, CrmSupervisor, DepartmentHandler, Admin];
+        [SalesRep, BranchManager, RegionalDirector, MarketingGM, Chairman, CrmSupervisor, DepartmentHandler, Admin, FrontDesk];
 
     public static readonly IReadOnlySet<string> Headquarters = new HashSet<string> { MarketingGM, Chairman, CrmSupervisor, Admin };
 

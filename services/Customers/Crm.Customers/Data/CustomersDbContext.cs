@@ -40,6 +40,8 @@ public abstract class CustomersDbContext(DbContextOptions options) : ServiceDbCo
 
     public DbSet<VisitRecord> VisitRecords => Set<VisitRecord>();
 
+    public DbSet<CompanyVisitRecord> CompanyVisitRecords => Set<CompanyVisitRecord>();
+
     /// <summary>
     /// Stages an audit line in this unit of work. Changes of a customer are audited from their domain events; this is
     /// called directly only for what is not a change of the card: reads of contact details, exports and imports.
@@ -271,6 +273,17 @@ public abstract class CustomersDbContext(DbContextOptions options) : ServiceDbCo
             e.Property(v => v.Purpose).HasMaxLength(500);
             e.Property(v => v.ProposedGrade).HasConversion<string>().HasMaxLength(1);
             e.HasIndex(v => new { v.CustomerId, v.CheckedOutAt });
+        });
+        modelBuilder.Entity<CompanyVisitRecord>(e =>
+        {
+            e.HasKey(v => v.ApplicationId);
+            e.Property(v => v.ApplicationId).ValueGeneratedNever();
+            e.Property(v => v.Number).HasMaxLength(30);
+            e.Property(v => v.Outcome).HasMaxLength(1000);
+            e.Property(v => v.Impressions).HasMaxLength(1000);
+            e.Property(v => v.ProposedGrade).HasConversion<string>().HasMaxLength(1);
+            e.Property(v => v.RecordedBy).HasMaxLength(100);
+            e.HasIndex(v => new { v.CustomerId, v.VisitStart });
         });
     }
 }

@@ -18,11 +18,14 @@ public sealed record VisitHistoryResponse(
     Guid VisitId, string Number, string OwnerId, bool AdHoc, DateTimeOffset CheckedInAt, DateTimeOffset CheckedOutAt, bool CheckInFlagged,
     string Purpose, int Satisfaction, CustomerGrade? ProposedGrade, DateOnly? NextStepDue);
 
+public sealed record CompanyVisitResponse(Guid ApplicationId, string Number, DateTimeOffset VisitStart, string Outcome, string Impressions, CustomerGrade? ProposedGrade, string RecordedBy);
+
 /// <param name="LastVisitedAt">When the last visit ended (checked out); null if the customer was never visited.</param>
 /// <param name="Visits">The latest visits, newest first (at most <see cref="ServiceHistory.VisitsShown"/>).</param>
+/// <param name="CompanyVisits">The customer's latest visits to the company (客户参观), newest first.</param>
 public sealed record ServiceHistoryResponse(
     Guid CustomerId, ComplaintContext LastTwelveMonths, IReadOnlyList<ComplaintHistoryResponse> Complaints,
-    DateTimeOffset? LastVisitedAt = null, IReadOnlyList<VisitHistoryResponse>? Visits = null);
+    DateTimeOffset? LastVisitedAt = null, IReadOnlyList<VisitHistoryResponse>? Visits = null, IReadOnlyList<CompanyVisitResponse>? CompanyVisits = null);
 
 /// <summary>
 /// The customer's service history (record everything: DOMAIN.md, loyalty): its complaints, kept from the Complaints
@@ -52,6 +55,7 @@ public static class ServiceHistory
         builder.AddConsumer<ComplaintHistoryConsumer<ComplaintClosed>>(Queue);
         builder.AddConsumer<ComplaintHistoryConsumer<ComplaintReopened>>(Queue);
         builder.AddConsumer<VisitHistoryConsumer>(VisitQueue);
+        builder.AddConsumer<CompanyVisitHistoryConsumer>(VisitQueue);
         return builder;
     }
 
@@ -117,7 +121,11 @@ public static class ServiceHistory
             .Select(v => new VisitHistoryResponse(v.VisitId, v.Number, v.OwnerId, v.AdHoc, v.CheckedInAt, v.CheckedOutAt, v.CheckInFlagged,
                 v.Purpose, v.Satisfaction, v.ProposedGrade, v.NextStepDue))
             .ToListAsync(http.RequestAborted);
-        return TypedResults.Ok(new ServiceHistoryResponse(id, Summarise(lastYear), complaints, visits.FirstOrDefault()?.CheckedOutAt, visits));
+        var companyVisits = await db.CompanyVisitRecords.AsNoTracking().Where(v => v.CustomerId == id)
+            .OrderByDescending(v => v.VisitStart).Take(VisitsShown)
+            .Select(v => new CompanyVisitResponse(v.ApplicationId, v.Number, v.VisitStart, v.Outcome, v.Impressions, v.ProposedGrade, v.RecordedBy))
+            .ToListAsync(http.RequestAborted);
+        return TypedResults.Ok(new ServiceHistoryResponse(id, Summarise(lastYear), complaints, visits.FirstOrDefault()?.CheckedOutAt, visits, companyVisits));
     }
 
     private static int StepOrder(string step) => step switch
@@ -166,6 +174,18 @@ public sealed class VisitHistoryConsumer(CustomersDbContext db, TimeProvider tim
         if (!await Db.VisitRecords.AnyAsync(v => v.VisitId == message.VisitId, cancellationToken))
         {
             Db.VisitRecords.Add(new VisitRecord(message));
+        }
+    }
+}
+
+/// <summary>Adds a customer's visit to the company to its service history, once per visit.</summary>
+public sealed class CompanyVisitHistoryConsumer(CustomersDbContext db, TimeProvider time) : IdempotentConsumer<HospitalityCompleted, CustomersDbContext>(db, time)
+{
+    protected override async Task Handle(HospitalityCompleted message, CancellationToken cancellationToken)
+    {
+        if (!await Db.CompanyVisitRecords.AnyAsync(v => v.ApplicationId == message.ApplicationId, cancellationToken))
+        {
+            Db.CompanyVisitRecords.Add(new CompanyVisitRecord(message));
         }
     }
 }

@@ -2,6 +2,7 @@ using Crm.BuildingBlocks.CustomerSnapshots;
 using Crm.BuildingBlocks.Data;
 using Crm.BuildingBlocks.Domain;
 using Crm.Hospitality.Domain;
+using Crm.Hospitality.Features;
 using Crm.IntegrationEvents;
 using Microsoft.EntityFrameworkCore;
 
@@ -14,6 +15,8 @@ public abstract class HospitalityDbContext(DbContextOptions options) : ServiceDb
     public DbSet<HospitalityApplication> Applications => Set<HospitalityApplication>();
 
     public DbSet<ApprovalRuleSet> ApprovalRuleSets => Set<ApprovalRuleSet>();
+
+    public DbSet<ReceptionStandardSet> ReceptionStandardSets => Set<ReceptionStandardSet>();
 
     protected override IEnumerable<IntegrationEvent> ToIntegrationEvents(IDomainEvent domainEvent) =>
         HospitalityEventMapping.ToIntegrationEvents(domainEvent);
@@ -48,7 +51,25 @@ public abstract class HospitalityDbContext(DbContextOptions options) : ServiceDb
             e.HasIndex(a => new { a.Region, a.Status });
             e.HasIndex(a => new { a.OwnerId, a.Status });
             e.Property(a => a.WaitingFor).HasMaxLength(50);
+            e.Property(a => a.CustomerGrade).HasConversion<string>().HasMaxLength(1);
+            e.Property(a => a.Reception).HasJsonConversion();
+            e.Property(a => a.PermitNumber).HasMaxLength(30);
+            e.HasIndex(a => a.PermitNumber).IsUnique();
+            e.Property(a => a.PermitCode).HasMaxLength(20);
+            e.HasIndex(a => a.PermitCode).IsUnique();
+            e.Property(a => a.RevokedReason).HasMaxLength(HospitalityLimits.Comment);
+            e.Property(a => a.Gate).HasJsonConversion();
+            e.Property(a => a.Outcome).HasJsonConversion();
             e.HasIndex(a => new { a.WaitingFor, a.Region });
+            e.HasIndex(a => new { a.Status, a.Start });
+        });
+        modelBuilder.Entity<ReceptionStandardSet>(e =>
+        {
+            e.HasKey(r => r.Id);
+            e.Property(r => r.Id).ValueGeneratedNever();
+            e.Property(r => r.Standards).HasJsonConversion();
+            e.Property(r => r.UpdatedBy).HasMaxLength(100);
+            e.Property(r => r.Version).IsConcurrencyToken();
         });
         modelBuilder.Entity<ApprovalRuleSet>(e =>
         {

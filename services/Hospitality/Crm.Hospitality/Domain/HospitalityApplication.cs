@@ -4,7 +4,10 @@ using Crm.IntegrationEvents;
 
 namespace Crm.Hospitality.Domain;
 
-public enum ApplicationStatus { Submitted, Approved, Returned, Rejected }
+public enum ApplicationStatus { Submitted, Approved, Returned, Rejected, Completed }
+
+/// <summary>How the visit went, as the host records it afterwards, with an optional proposed grade and its reason.</summary>
+public sealed record VisitOutcome(string Outcome, string Impressions, CustomerGrade? ProposedGrade, string? GradeReason, string By, DateTimeOffset At);
 
 public enum Decision { Approve, Return, Reject }
 
@@ -13,6 +16,9 @@ public sealed record Visitor(string Name, string Position, bool IsKeyPerson);
 
 /// <summary>One decision on the chain: the step's role and action, the decision, who, when and the comment.</summary>
 public sealed record ChainDecision(string Role, StepAction Action, Decision Decision, string By, DateTimeOffset At, string? Comment);
+
+/// <summary>A visitor passing the gate: in or out, when, and the front desk user who recorded it.</summary>
+public sealed record GatePassage(string Visitor, bool In, DateTimeOffset At, string By);
 
 /// <summary>What the application is about, as the applicant gives it.</summary>
 public sealed record VisitRequest(
@@ -44,8 +50,16 @@ public sealed class HospitalityApplication : AggregateRoot, IRegionOwned
     public string OwnerId { get; private init; } = "";
 
     public CustomerTier CustomerTier { get; private init; }
+
+    /// <summary>The customer's pipeline grade when the application was made, which the reception standard looks at.</summary>
+    public CustomerGrade CustomerGrade { get; private init; }
     public CustomerKind CustomerKind { get; private init; }
     public VisitRequest Request { get; private set; } = null!;
+
+    /// <summary>When the visit starts and ends (kept beside the request so that days and inboxes are queried by them).</summary>
+    public DateTimeOffset Start { get; private set; }
+
+    public DateTimeOffset End { get; private set; }
     public string AppliedBy { get; private init; } = "";
     public DateTimeOffset AppliedAt { get; private init; }
 
@@ -70,7 +84,23 @@ public sealed class HospitalityApplication : AggregateRoot, IRegionOwned
     public string? Programme { get; private set; }
 
     public IReadOnlyList<ChainDecision> Decisions => decisions;
+
+    /// <summary>How the visitors are received, fixed when the visit is approved.</summary>
+    public ReceptionStandard? Reception { get; private set; }
+
+    /// <summary>The visit permit (客户参观许可证), issued on approval: its number and the code its QR code carries.</summary>
+    public string? PermitNumber { get; private set; }
+
+    public string? PermitCode { get; private set; }
+    public string? RevokedReason { get; private set; }
+    public List<GatePassage> Gate { get; private set; } = [];
+
+    /// <summary>Recorded by the host after the visit.</summary>
+    public VisitOutcome? Outcome { get; private set; }
     public long Version { get; private set; }
+
+    /// <summary>How long before the start the gate lets visitors in.</summary>
+    public static readonly TimeSpan EarlyArrival = TimeSpan.FromMinutes(30);
 
     public ChainStep? CurrentStep => Status == ApplicationStatus.Submitted ? Chain[StepIndex] : null;
 
@@ -78,7 +108,7 @@ public sealed class HospitalityApplication : AggregateRoot, IRegionOwned
     public string? WaitingFor { get; private set; }
 
     public static HospitalityApplication Apply(
-        string number, Guid customerId, string customerName, string region, string ownerId, CustomerTier tier, CustomerKind kind,
+        string number, Guid customerId, string customerName, string region, string ownerId, CustomerTier tier, CustomerKind kind, CustomerGrade grade,
         VisitRequest request, ApprovalRule rule, bool urgent, string by, DateTimeOffset at)
     {
         var application = new HospitalityApplication
@@ -91,6 +121,7 @@ public sealed class HospitalityApplication : AggregateRoot, IRegionOwned
             OwnerId = ownerId,
             CustomerTier = tier,
             CustomerKind = kind,
+            CustomerGrade = grade,
             AppliedBy = by,
             AppliedAt = at,
         };
@@ -161,6 +192,79 @@ public sealed class HospitalityApplication : AggregateRoot, IRegionOwned
         }
     }
 
+    /// <summary>Issues the permit of an approved visit, with the reception standard it is received by.</summary>
+    public void IssuePermit(string number, string code, ReceptionStandard reception, DateTimeOffset at)
+    {
+        if (Status != ApplicationStatus.Approved || PermitNumber is not null)
+        {
+            throw new DomainRuleException($"Application {Number} is {Status}{(PermitNumber is null ? "" : $" with permit {PermitNumber}")}; a permit is issued once, on approval.");
+        }
+
+        PermitNumber = number;
+        PermitCode = code;
+        Reception = reception;
+        Version++;
+        Raise(new PermitIssuedDomainEvent(Facts, number, reception, at));
+    }
+
+    /// <summary>Withdraws the permit; the gate refuses it from then on, with the reason.</summary>
+    public void RevokePermit(string reason, string by, DateTimeOffset at)
+    {
+        if (PermitNumber is null || RevokedReason is not null)
+        {
+            throw new DomainRuleException(PermitNumber is null ? $"Application {Number} has no permit." : $"Permit {PermitNumber} was already revoked.");
+        }
+
+        RevokedReason = reason;
+        Version++;
+        Raise(new PermitRevokedDomainEvent(Facts, PermitNumber, reason, by, at));
+    }
+
+    /// <summary>Why the permit does not let visitors in at <paramref name="at"/>, or null when it does.</summary>
+    public string? RefusalAt(DateTimeOffset at) =>
+        PermitNumber is null ? "No permit has been issued for this visit."
+        : RevokedReason is not null ? $"Permit {PermitNumber} was revoked: {RevokedReason}"
+        : at < Request.Start - EarlyArrival ? $"Permit {PermitNumber} is valid from {Request.Start - EarlyArrival:yyyy-MM-dd HH:mm} UTC."
+        : at > Request.End ? $"Permit {PermitNumber} expired at {Request.End:yyyy-MM-dd HH:mm} UTC."
+        : null;
+
+    /// <summary>Records a named visitor passing the gate; a permit that does not let them in (or out) is refused with the reason.</summary>
+    public void PassGate(string visitor, bool entering, string by, DateTimeOffset at)
+    {
+        if (entering && RefusalAt(at) is { } refusal)
+        {
+            throw new DomainRuleException(refusal);
+        }
+
+        var named = Request.Visitors.FirstOrDefault(v => string.Equals(v.Name, visitor, StringComparison.Ordinal))
+            ?? throw new DomainRuleException($"{visitor} is not named on permit {PermitNumber}.");
+        var inside = Gate.LastOrDefault(g => g.Visitor == named.Name)?.In ?? false;
+        if (inside == entering)
+        {
+            throw new DomainRuleException($"{named.Name} is already {(inside ? "in" : "out")}.");
+        }
+
+        Gate = [.. Gate, new GatePassage(named.Name, entering, at, by)];
+        Version++;
+        Raise(new VisitorPassedGateDomainEvent(Facts, named.Name, entering, by, at));
+    }
+
+    /// <summary>Closes the visit with its outcome, once it has begun (its start has passed, or a visitor came in).</summary>
+    public void Complete(VisitOutcome outcome)
+    {
+        if (Status != ApplicationStatus.Approved || RevokedReason is not null || (outcome.At < Start && !Gate.Any(g => g.In)))
+        {
+            throw new DomainRuleException(Status == ApplicationStatus.Approved && RevokedReason is null
+                ? $"Visit {Number} begins at {Start:yyyy-MM-dd HH:mm} UTC; its outcome is recorded after that."
+                : $"Application {Number} is {Status}{(RevokedReason is null ? "" : ", its permit revoked")}; only an approved visit is completed.");
+        }
+
+        Status = ApplicationStatus.Completed;
+        Outcome = outcome;
+        Version++;
+        Raise(new VisitCompletedDomainEvent(Facts, outcome, CustomerId, outcome.At));
+    }
+
     /// <summary>The notice form of an urgent application, handed in after the phone call.</summary>
     public void CompletePaperwork(string by, DateTimeOffset at)
     {
@@ -190,6 +294,8 @@ public sealed class HospitalityApplication : AggregateRoot, IRegionOwned
         }
 
         Request = request;
+        Start = request.Start;
+        End = request.End;
         RuleName = rule.Name;
         Chain = [.. rule.Steps];
         NoticeHours = rule.NoticeHours;

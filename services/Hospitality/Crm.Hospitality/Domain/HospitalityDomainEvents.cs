@@ -18,3 +18,11 @@ public sealed record ApplicationReturnedDomainEvent(ApplicationFacts Application
 public sealed record ApplicationRejectedDomainEvent(ApplicationFacts Application, ChainStep Step, string Comment, string By, DateTimeOffset OccurredAt) : IDomainEvent;
 
 public sealed record PaperworkCompletedDomainEvent(ApplicationFacts Application, string By, DateTimeOffset OccurredAt) : IDomainEvent;
+
+public sealed record PermitIssuedDomainEvent(ApplicationFacts Application, string PermitNumber, ReceptionStandard Reception, DateTimeOffset OccurredAt) : IDomainEvent;
+
+public sealed record PermitRevokedDomainEvent(ApplicationFacts Application, string PermitNumber, string Reason, string By, DateTimeOffset OccurredAt) : IDomainEvent;
+
+public sealed record VisitorPassedGateDomainEvent(ApplicationFacts Application, string Visitor, bool In, string By, DateTimeOffset OccurredAt) : IDomainEvent;
+
+public sealed record VisitCompletedDomainEvent(ApplicationFacts Application, VisitOutcome Outcome, Guid CustomerId, DateTimeOffset OccurredAt) : IDomainEvent;

@@ -80,14 +80,25 @@ public sealed record ApplyRequest(Guid? CustomerId, VisitRequestInput? Visit);
 public sealed record DecideRequest(Decision? Decision, [property: MaxLength(HospitalityLimits.Comment)] string? Comment = null,
     [property: MaxLength(HospitalityLimits.Programme)] string? Programme = null);
 
+public sealed record RevokeRequest([property: MaxLength(HospitalityLimits.Comment)] string? Reason);
+
+public sealed record OutcomeRequest(
+    [property: MaxLength(HospitalityLimits.Programme)] string? Outcome,
+    [property: MaxLength(HospitalityLimits.Programme)] string? Impressions = null,
+    CustomerGrade? ProposedGrade = null,
+    [property: MaxLength(HospitalityLimits.Comment)] string? GradeReason = null);
+
 public sealed record ApplicationResponse(
     Guid Id, string Number, Guid CustomerId, string CustomerName, string Region, string OwnerId, CustomerTier CustomerTier, CustomerKind CustomerKind,
-    VisitRequest Visit, string AppliedBy, DateTimeOffset AppliedAt, string Rule, IReadOnlyList<ChainStep> Chain, int NoticeHours, NoticeBy NoticeBy,
-    ApplicationStatus Status, string? WaitingFor, bool Urgent, bool PaperworkPending, string? Programme, IReadOnlyList<ChainDecision> Decisions, long Version)
+    CustomerGrade CustomerGrade, VisitRequest Visit, string AppliedBy, DateTimeOffset AppliedAt, string Rule, IReadOnlyList<ChainStep> Chain,
+    int NoticeHours, NoticeBy NoticeBy, ApplicationStatus Status, string? WaitingFor, bool Urgent, bool PaperworkPending, string? Programme,
+    IReadOnlyList<ChainDecision> Decisions, ReceptionStandard? Reception, string? PermitNumber, string? PermitCode, string? RevokedReason,
+    IReadOnlyList<GatePassage> Gate, VisitOutcome? Outcome, long Version)
 {
     public static ApplicationResponse From(HospitalityApplication a) =>
-        new(a.Id, a.Number, a.CustomerId, a.CustomerName, a.Region, a.OwnerId, a.CustomerTier, a.CustomerKind, a.Request, a.AppliedBy, a.AppliedAt,
-            a.RuleName, a.Chain, a.NoticeHours, a.NoticeBy, a.Status, a.WaitingFor, a.Urgent, a.PaperworkPending, a.Programme, a.Decisions, a.Version);
+        new(a.Id, a.Number, a.CustomerId, a.CustomerName, a.Region, a.OwnerId, a.CustomerTier, a.CustomerKind, a.CustomerGrade, a.Request, a.AppliedBy,
+            a.AppliedAt, a.RuleName, a.Chain, a.NoticeHours, a.NoticeBy, a.Status, a.WaitingFor, a.Urgent, a.PaperworkPending, a.Programme, a.Decisions,
+            a.Reception, a.PermitNumber, a.PermitCode, a.RevokedReason, a.Gate, a.Outcome, a.Version);
 }
 
 public sealed record ApplicationSummary(
@@ -114,6 +125,11 @@ public static class Applications
             .WithName("DecideApplication").WithSummary("The current step's decision by its role: approve, return (comment) or reject (reason). Honours If-Match.");
         api.MapPost("/applications/{id:guid}/resubmit", Resubmit)
             .WithName("ResubmitApplication").WithSummary("Submits a returned application again with its corrections; its chain starts over. Honours If-Match.");
+        api.MapPost("/applications/{id:guid}/revoke", Revoke)
+            .WithName("RevokePermit").WithSummary("Revokes the visit's permit with a reason; the gate refuses it from then on. Honours If-Match.");
+        api.MapPost("/applications/{id:guid}/outcome", RecordOutcome)
+            .WithName("RecordVisitOutcome")
+            .WithSummary("The host (or the applicant) records how the visit went, optionally proposing a grade (CustomerGradeProposed, source hospitality). Honours If-Match.");
         api.MapPost("/applications/{id:guid}/paperwork", Paperwork)
             .WithName("CompletePaperwork").WithSummary("Records the notice form of an urgent application, handed in after the phone call. Honours If-Match.");
     }
@@ -141,7 +157,7 @@ public static class Applications
         }
 
         var application = HospitalityApplication.Apply(await db.NextNumberAsync("HV", now.Year, cancellationToken), customer!.Id, customer.Name,
-            customer.Region, customer.OwnerId, customer.Tier, customer.Kind, visit!, rule!, request.Visit!.Urgent ?? false, user.Id, now);
+            customer.Region, customer.OwnerId, customer.Tier, customer.Kind, customer.Grade, visit!, rule!, request.Visit!.Urgent ?? false, user.Id, now);
         db.Applications.Add(application);
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Created($"/api/hospitality/applications/{application.Id}", ApplicationResponse.From(application));
@@ -193,11 +209,10 @@ public static class Applications
     private static async Task<PagedResult<ApplicationSummary>> Page(IQueryable<HospitalityApplication> query, int page, int size, CancellationToken cancellationToken)
     {
         var total = await query.CountAsync(cancellationToken);
-        // The visit's start lives in the request document; the number orders applications as they came.
-        var items = await query.OrderBy(a => a.Number).TakePage(page, size).ToListAsync(cancellationToken);
-        return new PagedResult<ApplicationSummary>(
-            items.Select(a => new ApplicationSummary(a.Id, a.Number, a.CustomerName, a.Region, a.Request.Start, a.Status, a.WaitingFor, a.Urgent, a.Version)).ToList(),
-            page, size, total);
+        var items = await query.OrderBy(a => a.Start).ThenBy(a => a.Number).TakePage(page, size)
+            .Select(a => new ApplicationSummary(a.Id, a.Number, a.CustomerName, a.Region, a.Start, a.Status, a.WaitingFor, a.Urgent, a.Version))
+            .ToListAsync(cancellationToken);
+        return new PagedResult<ApplicationSummary>(items, page, size, total);
     }
 
     private static async Task<Results<Ok<ApplicationResponse>, Results<ValidationProblem, NotFound, ProblemHttpResult>>> Decide(
@@ -216,7 +231,15 @@ public static class Applications
             return refusal!;
         }
 
-        application.Decide(request.Decision!.Value, application.WaitingFor!, request.Comment?.Trim(), request.Programme?.Trim(), user.Id, time.GetUtcNow());
+        var now = time.GetUtcNow();
+        application.Decide(request.Decision!.Value, application.WaitingFor!, request.Comment?.Trim(), request.Programme?.Trim(), user.Id, now);
+        if (application.Status == ApplicationStatus.Approved)
+        {
+            var standards = await db.ReceptionStandardsAsync(time, http.RequestAborted);
+            application.IssuePermit(await db.NextNumberAsync("PM", now.Year, http.RequestAborted), PermitCodes.New(),
+                standards.For(application.CustomerTier, application.CustomerGrade), now);
+        }
+
         return await Saved(db, application, http);
     }
 
@@ -243,6 +266,65 @@ public static class Applications
 
         application.Resubmit(visit, rule, request.Urgent ?? false, user.Id, now);
         return await Saved(db, application, http);
+    }
+
+    private static async Task<Results<Ok<ApplicationResponse>, Results<ValidationProblem, NotFound, ProblemHttpResult>>> Revoke(
+        Guid id, RevokeRequest request, HospitalityDbContext db, CurrentUser user, HttpContext http, TimeProvider time)
+    {
+        var validation = new Validation().Limits(request).Required("reason", request.Reason);
+        var (application, refusal) = await db.FindForChange(id, user, http, validation,
+            (u, a) => u.ManagesRegion(a.Region) || u.IsSupervisorOrAdmin, "A permit is revoked by a manager of the region, headquarters or the CRM supervisor.");
+        if (application is null)
+        {
+            return refusal!;
+        }
+
+        application.RevokePermit(request.Reason!.Trim(), user.Id, time.GetUtcNow());
+        return await Saved(db, application, http);
+    }
+
+    private static async Task<Results<Ok<ApplicationResponse>, Results<ValidationProblem, NotFound, ProblemHttpResult>>> RecordOutcome(
+        Guid id, OutcomeRequest request, HospitalityDbContext db, CurrentUser user, HttpContext http, TimeProvider time)
+    {
+        var validation = new Validation().Limits(request).Required("outcome", request.Outcome);
+        if (request.ProposedGrade is not null && string.IsNullOrWhiteSpace(request.GradeReason))
+        {
+            validation.Add("gradeReason", "Say why the customer should move to the proposed grade.");
+        }
+
+        var (application, refusal) = await db.FindForOutcome(id, user, http, validation);
+        if (application is null)
+        {
+            return refusal!;
+        }
+
+        application.Complete(new VisitOutcome(request.Outcome!.Trim(), request.Impressions?.Trim() ?? "", request.ProposedGrade, request.GradeReason?.Trim(),
+            user.Id, time.GetUtcNow()));
+        return await Saved(db, application, http);
+    }
+
+    /// <summary>The visit its host, applicant or the customer's rep records the outcome of (the host sees it by that role alone).</summary>
+    private static async Task<(HospitalityApplication? Application, Results<ValidationProblem, NotFound, ProblemHttpResult>? Refusal)> FindForOutcome(
+        this HospitalityDbContext db, Guid id, CurrentUser user, HttpContext http, Validation validation)
+    {
+        if (!validation.IsValid)
+        {
+            return (null, validation.ToProblem());
+        }
+
+        var application = await db.Applications.FirstOrDefaultAsync(a => a.Id == id, http.RequestAborted);
+        if (application is null || !(user.MaySee(application) || application.Request.HostId == user.Id))
+        {
+            return (null, TypedResults.NotFound());
+        }
+
+        if (application.Request.HostId != user.Id && application.AppliedBy != user.Id && application.OwnerId != user.Id)
+        {
+            return (null, Refusals.Forbidden("The visit's host, its applicant or the customer's rep records its outcome."));
+        }
+
+        http.Request.EnsureMatches(application.Version);
+        return (application, null);
     }
 
     private static async Task<Results<Ok<ApplicationResponse>, Results<ValidationProblem, NotFound, ProblemHttpResult>>> Paperwork(

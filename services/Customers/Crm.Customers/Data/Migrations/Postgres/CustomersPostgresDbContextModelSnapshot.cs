@@ -175,6 +175,48 @@ namespace Crm.Customers.Data.Migrations.Postgres
                     b.ToTable("AuditLog");
                 });
 
+            modelBuilder.Entity("Crm.Customers.Domain.CompanyVisitRecord", b =>
+                {
+                    b.Property<Guid>("ApplicationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Impressions")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("ProposedGrade")
+                        .HasMaxLength(1)
+                        .HasColumnType("character varying(1)");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTimeOffset>("VisitStart")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("ApplicationId");
+
+                    b.HasIndex("CustomerId", "VisitStart");
+
+                    b.ToTable("CompanyVisitRecords");
+                });
+
             modelBuilder.Entity("Crm.Customers.Domain.CreditLimitChange", b =>
                 {
                     b.Property<long>("Id")

@@ -175,6 +175,48 @@ namespace Crm.Customers.Data.Migrations.SqlServer
                     b.ToTable("AuditLog");
                 });
 
+            modelBuilder.Entity("Crm.Customers.Domain.CompanyVisitRecord", b =>
+                {
+                    b.Property<Guid>("ApplicationId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Impressions")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("nvarchar(30)");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<string>("ProposedGrade")
+                        .HasMaxLength(1)
+                        .HasColumnType("nvarchar(1)");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<DateTimeOffset>("VisitStart")
+                        .HasColumnType("datetimeoffset");
+
+                    b.HasKey("ApplicationId");
+
+                    b.HasIndex("CustomerId", "VisitStart");
+
+                    b.ToTable("CompanyVisitRecords");
+                });
+
             modelBuilder.Entity("Crm.Customers.Domain.CreditLimitChange", b =>
                 {
                     b.Property<long>("Id")

@@ -168,6 +168,48 @@ namespace Crm.Customers.Data.Migrations.Sqlite
                     b.ToTable("AuditLog");
                 });
 
+            modelBuilder.Entity("Crm.Customers.Domain.CompanyVisitRecord", b =>
+                {
+                    b.Property<Guid>("ApplicationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Impressions")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProposedGrade")
+                        .HasMaxLength(1)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("VisitStart")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ApplicationId");
+
+                    b.HasIndex("CustomerId", "VisitStart");
+
+                    b.ToTable("CompanyVisitRecords");
+                });
+
             modelBuilder.Entity("Crm.Customers.Domain.CreditLimitChange", b =>
                 {
                     b.Property<long>("Id")

@@ -254,6 +254,11 @@ namespace Crm.Hospitality.Data.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<string>("CustomerGrade")
+                        .IsRequired()
+                        .HasMaxLength(1)
+                        .HasColumnType("character varying(1)");
+
                     b.Property<Guid>("CustomerId")
                         .HasColumnType("uuid");
 
@@ -272,6 +277,13 @@ namespace Crm.Hospitality.Data.Migrations.Postgres
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
 
+                    b.Property<DateTimeOffset>("End")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Gate")
+                        .IsRequired()
+                        .HasColumnType("text");
+
                     b.Property<string>("NoticeBy")
                         .IsRequired()
                         .HasMaxLength(10)
@@ -285,6 +297,9 @@ namespace Crm.Hospitality.Data.Migrations.Postgres
                         .HasMaxLength(30)
                         .HasColumnType("character varying(30)");
 
+                    b.Property<string>("Outcome")
+                        .HasColumnType("text");
+
                     b.Property<string>("OwnerId")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -293,9 +308,20 @@ namespace Crm.Hospitality.Data.Migrations.Postgres
                     b.Property<bool>("PaperworkPending")
                         .HasColumnType("boolean");
 
+                    b.Property<string>("PermitCode")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("PermitNumber")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
                     b.Property<string>("Programme")
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("Reception")
+                        .HasColumnType("text");
 
                     b.Property<string>("Region")
                         .IsRequired()
@@ -306,10 +332,17 @@ namespace Crm.Hospitality.Data.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<string>("RevokedReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
                     b.Property<string>("RuleName")
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset>("Start")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -340,13 +373,47 @@ namespace Crm.Hospitality.Data.Migrations.Postgres
                     b.HasIndex("Number")
                         .IsUnique();
 
+                    b.HasIndex("PermitCode")
+                        .IsUnique();
+
+                    b.HasIndex("PermitNumber")
+                        .IsUnique();
+
                     b.HasIndex("OwnerId", "Status");
 
                     b.HasIndex("Region", "Status");
 
+                    b.HasIndex("Status", "Start");
+
                     b.HasIndex("WaitingFor", "Region");
 
                     b.ToTable("Applications");
+                });
+
+            modelBuilder.Entity("Crm.Hospitality.Domain.ReceptionStandardSet", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Standards")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("ReceptionStandardSets");
                 });
 #pragma warning restore 612, 618
         }

@@ -254,6 +254,11 @@ namespace Crm.Hospitality.Data.Migrations.SqlServer
                         .IsRequired()
                         .HasColumnType("nvarchar(max)");
 
+                    b.Property<string>("CustomerGrade")
+                        .IsRequired()
+                        .HasMaxLength(1)
+                        .HasColumnType("nvarchar(1)");
+
                     b.Property<Guid>("CustomerId")
                         .HasColumnType("uniqueidentifier");
 
@@ -272,6 +277,13 @@ namespace Crm.Hospitality.Data.Migrations.SqlServer
                         .HasMaxLength(20)
                         .HasColumnType("nvarchar(20)");
 
+                    b.Property<DateTimeOffset>("End")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Gate")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
                     b.Property<string>("NoticeBy")
                         .IsRequired()
                         .HasMaxLength(10)
@@ -285,6 +297,9 @@ namespace Crm.Hospitality.Data.Migrations.SqlServer
                         .HasMaxLength(30)
                         .HasColumnType("nvarchar(30)");
 
+                    b.Property<string>("Outcome")
+                        .HasColumnType("nvarchar(max)");
+
                     b.Property<string>("OwnerId")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -293,9 +308,20 @@ namespace Crm.Hospitality.Data.Migrations.SqlServer
                     b.Property<bool>("PaperworkPending")
                         .HasColumnType("bit");
 
+                    b.Property<string>("PermitCode")
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<string>("PermitNumber")
+                        .HasMaxLength(30)
+                        .HasColumnType("nvarchar(30)");
+
                     b.Property<string>("Programme")
                         .HasMaxLength(4000)
                         .HasColumnType("nvarchar(4000)");
+
+                    b.Property<string>("Reception")
+                        .HasColumnType("nvarchar(max)");
 
                     b.Property<string>("Region")
                         .IsRequired()
@@ -306,10 +332,17 @@ namespace Crm.Hospitality.Data.Migrations.SqlServer
                         .IsRequired()
                         .HasColumnType("nvarchar(max)");
 
+                    b.Property<string>("RevokedReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
                     b.Property<string>("RuleName")
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)");
+
+                    b.Property<DateTimeOffset>("Start")
+                        .HasColumnType("datetimeoffset");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -340,13 +373,49 @@ namespace Crm.Hospitality.Data.Migrations.SqlServer
                     b.HasIndex("Number")
                         .IsUnique();
 
+                    b.HasIndex("PermitCode")
+                        .IsUnique()
+                        .HasFilter("[PermitCode] IS NOT NULL");
+
+                    b.HasIndex("PermitNumber")
+                        .IsUnique()
+                        .HasFilter("[PermitNumber] IS NOT NULL");
+
                     b.HasIndex("OwnerId", "Status");
 
                     b.HasIndex("Region", "Status");
 
+                    b.HasIndex("Status", "Start");
+
                     b.HasIndex("WaitingFor", "Region");
 
                     b.ToTable("Applications");
+                });
+
+            modelBuilder.Entity("Crm.Hospitality.Domain.ReceptionStandardSet", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Standards")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("ReceptionStandardSets");
                 });
 #pragma warning restore 612, 618
         }

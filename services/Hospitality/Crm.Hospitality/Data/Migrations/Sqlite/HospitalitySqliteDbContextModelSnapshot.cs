@@ -249,6 +249,11 @@ namespace Crm.Hospitality.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("CustomerGrade")
+                        .IsRequired()
+                        .HasMaxLength(1)
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("CustomerId")
                         .HasColumnType("TEXT");
 
@@ -267,6 +272,13 @@ namespace Crm.Hospitality.Data.Migrations.Sqlite
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
+                    b.Property<long>("End")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Gate")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("NoticeBy")
                         .IsRequired()
                         .HasMaxLength(10)
@@ -280,6 +292,9 @@ namespace Crm.Hospitality.Data.Migrations.Sqlite
                         .HasMaxLength(30)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Outcome")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("OwnerId")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -288,8 +303,19 @@ namespace Crm.Hospitality.Data.Migrations.Sqlite
                     b.Property<bool>("PaperworkPending")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("PermitCode")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PermitNumber")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Programme")
                         .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reception")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Region")
@@ -301,10 +327,17 @@ namespace Crm.Hospitality.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("RevokedReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("RuleName")
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
+
+                    b.Property<long>("Start")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -335,13 +368,47 @@ namespace Crm.Hospitality.Data.Migrations.Sqlite
                     b.HasIndex("Number")
                         .IsUnique();
 
+                    b.HasIndex("PermitCode")
+                        .IsUnique();
+
+                    b.HasIndex("PermitNumber")
+                        .IsUnique();
+
                     b.HasIndex("OwnerId", "Status");
 
                     b.HasIndex("Region", "Status");
 
+                    b.HasIndex("Status", "Start");
+
                     b.HasIndex("WaitingFor", "Region");
 
                     b.ToTable("Applications");
+                });
+
+            modelBuilder.Entity("Crm.Hospitality.Domain.ReceptionStandardSet", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Standards")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("ReceptionStandardSets");
                 });
 #pragma warning restore 612, 618
         }

@@ -1,0 +1,164 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Crm.Hospitality.Data.Migrations.Postgres
+{
+    /// <inheritdoc />
+    public partial class PermitsGateAndOutcome : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<string>(
+                name: "CustomerGrade",
+                table: "Applications",
+                type: "character varying(1)",
+                maxLength: 1,
+                nullable: false,
+                defaultValue: "E");
+
+            migrationBuilder.AddColumn<DateTimeOffset>(
+                name: "End",
+                table: "Applications",
+                type: "timestamp with time zone",
+                nullable: false,
+                defaultValue: new DateTimeOffset(new DateTime(1, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)));
+
+            migrationBuilder.AddColumn<string>(
+                name: "Gate",
+                table: "Applications",
+                type: "text",
+                nullable: false,
+                defaultValue: "");
+
+            migrationBuilder.AddColumn<string>(
+                name: "Outcome",
+                table: "Applications",
+                type: "text",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "PermitCode",
+                table: "Applications",
+                type: "character varying(20)",
+                maxLength: 20,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "PermitNumber",
+                table: "Applications",
+                type: "character varying(30)",
+                maxLength: 30,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "Reception",
+                table: "Applications",
+                type: "text",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "RevokedReason",
+                table: "Applications",
+                type: "character varying(1000)",
+                maxLength: 1000,
+                nullable: true);
+
+            migrationBuilder.AddColumn<DateTimeOffset>(
+                name: "Start",
+                table: "Applications",
+                type: "timestamp with time zone",
+                nullable: false,
+                defaultValue: new DateTimeOffset(new DateTime(1, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)));
+
+            migrationBuilder.CreateTable(
+                name: "ReceptionStandardSets",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false),
+                    Standards = table.Column<string>(type: "text", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UpdatedBy = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Version = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ReceptionStandardSets", x => x.Id);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Applications_PermitCode",
+                table: "Applications",
+                column: "PermitCode",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Applications_PermitNumber",
+                table: "Applications",
+                column: "PermitNumber",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Applications_Status_Start",
+                table: "Applications",
+                columns: new[] { "Status", "Start" });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "ReceptionStandardSets");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Applications_PermitCode",
+                table: "Applications");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Applications_PermitNumber",
+                table: "Applications");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Applications_Status_Start",
+                table: "Applications");
+
+            migrationBuilder.DropColumn(
+                name: "CustomerGrade",
+                table: "Applications");
+
+            migrationBuilder.DropColumn(
+                name: "End",
+                table: "Applications");
+
+            migrationBuilder.DropColumn(
+                name: "Gate",
+                table: "Applications");
+
+            migrationBuilder.DropColumn(
+                name: "Outcome",
+                table: "Applications");
+
+            migrationBuilder.DropColumn(
+                name: "PermitCode",
+                table: "Applications");
+
+            migrationBuilder.DropColumn(
+                name: "PermitNumber",
+                table: "Applications");
+
+            migrationBuilder.DropColumn(
+                name: "Reception",
+                table: "Applications");
+
+            migrationBuilder.DropColumn(
+                name: "RevokedReason",
+                table: "Applications");
+
+            migrationBuilder.DropColumn(
+                name: "Start",
+                table: "Applications");
+        }
+    }
+}
