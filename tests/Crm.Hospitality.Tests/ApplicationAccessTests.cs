@@ -111,6 +111,8 @@ public sealed class ApplicationAccessTests : HospitalityTestContext
                 ["DecideApplication"] = ($"{url}/decide", new { decision = "Return", comment = "Name the company", programme = "Line 3" }),
                 ["ResubmitApplication"] = ($"{url}/resubmit", Visit(TomorrowTen.AddHours(1), urgent: true)),
                 ["RevokePermit"] = ($"{url}/revoke", new { reason = "Visit moved" }),
+                ["DecidePhotography"] = ($"{url}/photography", new { allow = true, comment = "Showroom only" }),
+                ["KeepPhotographs"] = ($"{url}/photographs", new { count = 12, note = "Archive" }),
                 ["RecordVisitOutcome"] = ($"{url}/outcome", new { outcome = "Agreed a trial order", impressions = "Liked the kiln", proposedGrade = "B", gradeReason = "Trial order" }),
                 ["CheckInVisitor"] = ("/api/hospitality/gate/PM-2026-000999/check-in", new { visitor = "王总" }),
                 ["CheckOutVisitor"] = ("/api/hospitality/gate/PM-2026-000999/check-out", new { visitor = "王总" }),

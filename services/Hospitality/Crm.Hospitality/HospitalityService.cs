@@ -30,6 +30,7 @@ public static class HospitalityService
         api.MapApplications();
         api.MapReceptionStandards();
         api.MapGate();
+        api.MapVisitCalendar();
         return app;
     }
 }

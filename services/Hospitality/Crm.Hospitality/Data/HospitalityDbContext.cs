@@ -60,6 +60,9 @@ public abstract class HospitalityDbContext(DbContextOptions options) : ServiceDb
             e.Property(a => a.RevokedReason).HasMaxLength(HospitalityLimits.Comment);
             e.Property(a => a.Gate).HasJsonConversion();
             e.Property(a => a.Outcome).HasJsonConversion();
+            e.Property(a => a.Photography).HasConversion<string>().HasMaxLength(20);
+            e.Property(a => a.PhotographyVotes).HasJsonConversion();
+            e.Property(a => a.Photographs).HasJsonConversion();
             e.HasIndex(a => new { a.WaitingFor, a.Region });
             e.HasIndex(a => new { a.Status, a.Start });
         });

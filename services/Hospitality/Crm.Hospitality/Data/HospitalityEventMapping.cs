@@ -49,6 +49,11 @@ internal static class HospitalityEventMapping
             Notify(e.Application, null, e.Application.OwnerId, e.OccurredAt, $"Hospitality application {e.Application.Number} rejected by the {e.Step.Role}: {e.Comment}"),
         ],
         VisitCompletedDomainEvent e => Completed(e),
+        PhotographyDecidedDomainEvent { Photography: PhotographyDecision.Allowed or PhotographyDecision.Refused } e =>
+        [
+            Notify(e.Application, Roles.FrontDesk, null, e.OccurredAt,
+                $"Photography on visit {e.Application.Number} ({e.Application.CustomerName}): {e.Photography} by the {e.Role}."),
+        ],
         PermitRevokedDomainEvent e =>
         [
             Notify(e.Application, Roles.FrontDesk, null, e.OccurredAt, $"Permit {e.PermitNumber} for {e.Application.CustomerName} was revoked: {e.Reason}"),

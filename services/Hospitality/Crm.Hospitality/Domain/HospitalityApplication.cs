@@ -17,6 +17,18 @@ public sealed record Visitor(string Name, string Position, bool IsKeyPerson);
 /// <summary>One decision on the chain: the step's role and action, the decision, who, when and the comment.</summary>
 public sealed record ChainDecision(string Role, StepAction Action, Decision Decision, string By, DateTimeOffset At, string? Comment);
 
+/// <summary>
+/// Photography (参观拍照): refused by default; a key customer's request needs both the marketing GM and the chairman to
+/// allow it; an ordinary customer's request is refused.
+/// </summary>
+public enum PhotographyDecision { NotRequested, Refused, Pending, Allowed }
+
+/// <summary>One of the two who decide a key customer's request to photograph.</summary>
+public sealed record PhotographyVote(string Role, bool Allow, string By, DateTimeOffset At, string? Comment);
+
+/// <summary>The marketing department keeps the originals of the photographs taken: who, when, how many.</summary>
+public sealed record PhotographsKept(int Count, string By, DateTimeOffset At, string? Note);
+
 /// <summary>A visitor passing the gate: in or out, when, and the front desk user who recorded it.</summary>
 public sealed record GatePassage(string Visitor, bool In, DateTimeOffset At, string By);
 
@@ -94,6 +106,13 @@ public sealed class HospitalityApplication : AggregateRoot, IRegionOwned
     public string? PermitCode { get; private set; }
     public string? RevokedReason { get; private set; }
     public List<GatePassage> Gate { get; private set; } = [];
+
+    public PhotographyDecision Photography { get; private set; }
+    public List<PhotographyVote> PhotographyVotes { get; private set; } = [];
+    public PhotographsKept? Photographs { get; private set; }
+
+    /// <summary>The roles that must both allow a key customer's request to photograph.</summary>
+    public static readonly IReadOnlyList<string> PhotographyDeciders = [Roles.MarketingGM, Roles.Chairman];
 
     /// <summary>Recorded by the host after the visit.</summary>
     public VisitOutcome? Outcome { get; private set; }
@@ -249,6 +268,44 @@ public sealed class HospitalityApplication : AggregateRoot, IRegionOwned
         Raise(new VisitorPassedGateDomainEvent(Facts, named.Name, entering, by, at));
     }
 
+    /// <summary>
+    /// The marketing GM's or the chairman's decision on a key customer's request to photograph: both must allow it; a
+    /// refusal by either refuses it.
+    /// </summary>
+    public void DecidePhotography(string role, bool allow, string? comment, string by, DateTimeOffset at)
+    {
+        if (Photography != PhotographyDecision.Pending || Status is ApplicationStatus.Rejected or ApplicationStatus.Completed)
+        {
+            throw new DomainRuleException($"Application {Number}'s photography is {Photography}; there is nothing to decide.");
+        }
+
+        if (!PhotographyDeciders.Contains(role) || PhotographyVotes.Any(v => v.Role == role))
+        {
+            throw new DomainRuleException($"The {role} {(PhotographyDeciders.Contains(role) ? "has already decided" : "does not decide photography")}.");
+        }
+
+        PhotographyVotes = [.. PhotographyVotes, new PhotographyVote(role, allow, by, at, comment)];
+        Photography = !allow ? PhotographyDecision.Refused
+            : PhotographyDeciders.All(r => PhotographyVotes.Any(v => v.Role == r)) ? PhotographyDecision.Allowed
+            : PhotographyDecision.Pending;
+        Version++;
+        Raise(new PhotographyDecidedDomainEvent(Facts, role, allow, Photography, by, at));
+    }
+
+    /// <summary>The marketing department records that it keeps the originals of the photographs taken on an allowed visit.</summary>
+    public void KeepPhotographs(int count, string? note, string by, DateTimeOffset at)
+    {
+        if (Photography != PhotographyDecision.Allowed || Photographs is not null)
+        {
+            throw new DomainRuleException(Photography != PhotographyDecision.Allowed
+                ? $"Photography was not allowed on visit {Number}."
+                : $"The originals of visit {Number} were already recorded by {Photographs!.By}.");
+        }
+
+        Photographs = new PhotographsKept(count, by, at, note);
+        Version++;
+    }
+
     /// <summary>Closes the visit with its outcome, once it has begun (its start has passed, or a visitor came in).</summary>
     public void Complete(VisitOutcome outcome)
     {
@@ -294,6 +351,10 @@ public sealed class HospitalityApplication : AggregateRoot, IRegionOwned
         }
 
         Request = request;
+        Photography = !request.AsksToPhotograph ? PhotographyDecision.NotRequested
+            : CustomerTier == CustomerTier.Key ? PhotographyDecision.Pending
+            : PhotographyDecision.Refused;
+        PhotographyVotes = [];
         Start = request.Start;
         End = request.End;
         RuleName = rule.Name;

@@ -26,3 +26,6 @@ public sealed record PermitRevokedDomainEvent(ApplicationFacts Application, stri
 public sealed record VisitorPassedGateDomainEvent(ApplicationFacts Application, string Visitor, bool In, string By, DateTimeOffset OccurredAt) : IDomainEvent;
 
 public sealed record VisitCompletedDomainEvent(ApplicationFacts Application, VisitOutcome Outcome, Guid CustomerId, DateTimeOffset OccurredAt) : IDomainEvent;
+
+public sealed record PhotographyDecidedDomainEvent(
+    ApplicationFacts Application, string Role, bool Allow, PhotographyDecision Photography, string By, DateTimeOffset OccurredAt) : IDomainEvent;

@@ -82,6 +82,10 @@ public sealed record DecideRequest(Decision? Decision, [property: MaxLength(Hosp
 
 public sealed record RevokeRequest([property: MaxLength(HospitalityLimits.Comment)] string? Reason);
 
+public sealed record PhotographyRequest(bool? Allow, [property: MaxLength(HospitalityLimits.Comment)] string? Comment = null);
+
+public sealed record PhotographsRequest([property: Range(0, 100_000)] int? Count, [property: MaxLength(HospitalityLimits.Comment)] string? Note = null);
+
 public sealed record OutcomeRequest(
     [property: MaxLength(HospitalityLimits.Programme)] string? Outcome,
     [property: MaxLength(HospitalityLimits.Programme)] string? Impressions = null,
@@ -93,12 +97,13 @@ public sealed record ApplicationResponse(
     CustomerGrade CustomerGrade, VisitRequest Visit, string AppliedBy, DateTimeOffset AppliedAt, string Rule, IReadOnlyList<ChainStep> Chain,
     int NoticeHours, NoticeBy NoticeBy, ApplicationStatus Status, string? WaitingFor, bool Urgent, bool PaperworkPending, string? Programme,
     IReadOnlyList<ChainDecision> Decisions, ReceptionStandard? Reception, string? PermitNumber, string? PermitCode, string? RevokedReason,
-    IReadOnlyList<GatePassage> Gate, VisitOutcome? Outcome, long Version)
+    IReadOnlyList<GatePassage> Gate, VisitOutcome? Outcome, PhotographyDecision Photography, IReadOnlyList<PhotographyVote> PhotographyVotes,
+    PhotographsKept? Photographs, long Version)
 {
     public static ApplicationResponse From(HospitalityApplication a) =>
         new(a.Id, a.Number, a.CustomerId, a.CustomerName, a.Region, a.OwnerId, a.CustomerTier, a.CustomerKind, a.CustomerGrade, a.Request, a.AppliedBy,
             a.AppliedAt, a.RuleName, a.Chain, a.NoticeHours, a.NoticeBy, a.Status, a.WaitingFor, a.Urgent, a.PaperworkPending, a.Programme, a.Decisions,
-            a.Reception, a.PermitNumber, a.PermitCode, a.RevokedReason, a.Gate, a.Outcome, a.Version);
+            a.Reception, a.PermitNumber, a.PermitCode, a.RevokedReason, a.Gate, a.Outcome, a.Photography, a.PhotographyVotes, a.Photographs, a.Version);
 }
 
 public sealed record ApplicationSummary(
@@ -130,6 +135,12 @@ public static class Applications
         api.MapPost("/applications/{id:guid}/outcome", RecordOutcome)
             .WithName("RecordVisitOutcome")
             .WithSummary("The host (or the applicant) records how the visit went, optionally proposing a grade (CustomerGradeProposed, source hospitality). Honours If-Match.");
+        api.MapPost("/applications/{id:guid}/photography", DecidePhotography)
+            .WithName("DecidePhotography")
+            .WithSummary("The marketing GM's or the chairman's decision on a key customer's request to photograph; both must allow it. Honours If-Match.");
+        api.MapPost("/applications/{id:guid}/photographs", KeepPhotographs)
+            .WithName("KeepPhotographs")
+            .WithSummary("The marketing department records that it keeps the originals of the photographs taken: how many, by whom, when. Honours If-Match.");
         api.MapPost("/applications/{id:guid}/paperwork", Paperwork)
             .WithName("CompletePaperwork").WithSummary("Records the notice form of an urgent application, handed in after the phone call. Honours If-Match.");
     }
@@ -325,6 +336,37 @@ public static class Applications
 
         http.Request.EnsureMatches(application.Version);
         return (application, null);
+    }
+
+    private static async Task<Results<Ok<ApplicationResponse>, Results<ValidationProblem, NotFound, ProblemHttpResult>>> DecidePhotography(
+        Guid id, PhotographyRequest request, HospitalityDbContext db, CurrentUser user, HttpContext http, TimeProvider time)
+    {
+        var validation = new Validation().Limits(request).NotNull("allow", request.Allow);
+        var (application, refusal) = await db.FindForChange(id, user, http, validation,
+            (u, _) => HospitalityApplication.PhotographyDeciders.Any(u.IsInRole), "Only the marketing GM and the chairman decide photography.");
+        if (application is null)
+        {
+            return refusal!;
+        }
+
+        var role = HospitalityApplication.PhotographyDeciders.First(user.IsInRole);
+        application.DecidePhotography(role, request.Allow!.Value, request.Comment?.Trim(), user.Id, time.GetUtcNow());
+        return await Saved(db, application, http);
+    }
+
+    private static async Task<Results<Ok<ApplicationResponse>, Results<ValidationProblem, NotFound, ProblemHttpResult>>> KeepPhotographs(
+        Guid id, PhotographsRequest request, HospitalityDbContext db, CurrentUser user, HttpContext http, TimeProvider time)
+    {
+        var validation = new Validation().Limits(request).NotNull("count", request.Count);
+        var (application, refusal) = await db.FindForChange(id, user, http, validation,
+            (u, _) => u.IsInRole(Roles.MarketingGM), "The marketing department (the marketing GM) keeps the originals.");
+        if (application is null)
+        {
+            return refusal!;
+        }
+
+        application.KeepPhotographs(request.Count!.Value, request.Note?.Trim(), user.Id, time.GetUtcNow());
+        return await Saved(db, application, http);
     }
 
     private static async Task<Results<Ok<ApplicationResponse>, Results<ValidationProblem, NotFound, ProblemHttpResult>>> Paperwork(

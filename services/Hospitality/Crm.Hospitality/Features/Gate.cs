@@ -22,11 +22,11 @@ public sealed record GatePassRequest([property: MaxLength(HospitalityLimits.Name
 /// <param name="Valid">Whether the permit lets its visitors in now; when not, <paramref name="Refusal"/> says why.</param>
 public sealed record PermitCheckResponse(
     bool Valid, string? Refusal, string PermitNumber, string CustomerName, DateTimeOffset Start, DateTimeOffset End, IReadOnlyList<Visitor> Visitors,
-    string HostId, ReceptionStandard? Reception, bool PhotographyRequested, IReadOnlyList<GatePassage> Gate);
+    string HostId, ReceptionStandard? Reception, PhotographyDecision Photography, IReadOnlyList<GatePassage> Gate);
 
 public sealed record ReceptionSheetEntry(
     Guid ApplicationId, string Number, string PermitNumber, string CustomerName, DateTimeOffset Start, DateTimeOffset End, IReadOnlyList<Visitor> Visitors,
-    string HostId, ReceptionStandard? Reception, string? Programme, bool Urgent, int Inside);
+    string HostId, ReceptionStandard? Reception, string? Programme, bool Urgent, PhotographyDecision Photography, int Inside);
 
 public sealed record ReceptionSheet(DateOnly Today, IReadOnlyList<ReceptionSheetEntry> TodaysVisits, IReadOnlyList<ReceptionSheetEntry> TomorrowsVisits);
 
@@ -91,7 +91,7 @@ public static class Gate
 
     private static PermitCheckResponse Response(HospitalityApplication a, DateTimeOffset now) =>
         new(a.RefusalAt(now) is null, a.RefusalAt(now), a.PermitNumber ?? "", a.CustomerName, a.Request.Start, a.Request.End, a.Request.Visitors,
-            a.Request.HostId, a.Reception, a.Request.AsksToPhotograph, a.Gate);
+            a.Request.HostId, a.Reception, a.Photography, a.Gate);
 
     private static async Task<Ok<ReceptionSheet>> Day(HospitalityDbContext db, TimeProvider time, CancellationToken cancellationToken)
     {
@@ -106,7 +106,7 @@ public static class Gate
             .OrderBy(a => a.Start)
             .ToListAsync(cancellationToken);
         ReceptionSheetEntry Entry(HospitalityApplication a) => new(a.Id, a.Number, a.PermitNumber!, a.CustomerName, a.Request.Start, a.Request.End,
-            a.Request.Visitors, a.Request.HostId, a.Reception, a.Programme, a.Urgent, a.Request.Visitors.Count(v => a.Gate.LastOrDefault(g => g.Visitor == v.Name)?.In == true));
+            a.Request.Visitors, a.Request.HostId, a.Reception, a.Programme, a.Urgent, a.Photography, a.Request.Visitors.Count(v => a.Gate.LastOrDefault(g => g.Visitor == v.Name)?.In == true));
         return TypedResults.Ok(new ReceptionSheet(today,
             upcoming.Where(a => a.Request.Start < from.AddDays(1)).Select(Entry).ToList(),
             upcoming.Where(a => a.Request.Start >= from.AddDays(1)).Select(Entry).ToList()));

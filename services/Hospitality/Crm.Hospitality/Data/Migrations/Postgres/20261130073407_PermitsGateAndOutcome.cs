@@ -31,7 +31,7 @@ namespace Crm.Hospitality.Data.Migrations.Postgres
                 table: "Applications",
                 type: "text",
                 nullable: false,
-                defaultValue: "");
+                defaultValue: "[]");
 
             migrationBuilder.AddColumn<string>(
                 name: "Outcome",

@@ -316,6 +316,18 @@ namespace Crm.Hospitality.Data.Migrations.Postgres
                         .HasMaxLength(30)
                         .HasColumnType("character varying(30)");
 
+                    b.Property<string>("Photographs")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Photography")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("PhotographyVotes")
+                        .IsRequired()
+                        .HasColumnType("text");
+
                     b.Property<string>("Programme")
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");

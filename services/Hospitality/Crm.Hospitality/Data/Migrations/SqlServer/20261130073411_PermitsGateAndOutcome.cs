@@ -31,7 +31,7 @@ namespace Crm.Hospitality.Data.Migrations.SqlServer
                 table: "Applications",
                 type: "nvarchar(max)",
                 nullable: false,
-                defaultValue: "");
+                defaultValue: "[]");
 
             migrationBuilder.AddColumn<string>(
                 name: "Outcome",

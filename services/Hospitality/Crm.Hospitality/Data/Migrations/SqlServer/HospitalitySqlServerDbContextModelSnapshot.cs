@@ -316,6 +316,18 @@ namespace Crm.Hospitality.Data.Migrations.SqlServer
                         .HasMaxLength(30)
                         .HasColumnType("nvarchar(30)");
 
+                    b.Property<string>("Photographs")
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("Photography")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<string>("PhotographyVotes")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
                     b.Property<string>("Programme")
                         .HasMaxLength(4000)
                         .HasColumnType("nvarchar(4000)");

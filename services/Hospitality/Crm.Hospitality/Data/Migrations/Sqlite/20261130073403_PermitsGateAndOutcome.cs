@@ -30,7 +30,7 @@ namespace Crm.Hospitality.Data.Migrations.Sqlite
                 table: "Applications",
                 type: "TEXT",
                 nullable: false,
-                defaultValue: "");
+                defaultValue: "[]");
 
             migrationBuilder.AddColumn<string>(
                 name: "Outcome",

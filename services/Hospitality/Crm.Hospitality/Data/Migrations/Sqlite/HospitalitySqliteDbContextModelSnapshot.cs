@@ -311,6 +311,18 @@ namespace Crm.Hospitality.Data.Migrations.Sqlite
                         .HasMaxLength(30)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Photographs")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Photography")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PhotographyVotes")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Programme")
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
