@@ -6,7 +6,7 @@ public static class StandaloneDefaults
 
     /// <summary>
     /// SQLite files and the token signing key in one data folder (<c>Standalone:DataDirectory</c>, default ./data),
-    /// the in-memory bus, and demo users, customers and visits created on first start. Any of it can be overridden by
+    /// the in-memory bus, and demo users, customers, visits and hospitality applications created on first start. Any of it can be overridden by
     /// configuration; a second start finds the same folder and keeps its data.
     /// </summary>
     public static string UseStandaloneDefaults(this WebApplicationBuilder builder)
@@ -21,6 +21,7 @@ public static class StandaloneDefaults
             ["Gateway:SeedDemoUsers"] = "true",
             ["Customers:SeedDemoData"] = "true",
             ["Visits:SeedDemoData"] = "true",
+            ["Hospitality:SeedDemoData"] = "true",
         };
         foreach (var name in Databases)
         {

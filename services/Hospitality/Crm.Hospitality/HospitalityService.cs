@@ -19,6 +19,11 @@ public static class HospitalityService
         builder.AddServiceOpenApi(Name);
         builder.AddCustomerSnapshots<HospitalityDbContext>(Name);
         builder.AddConsumer<NotificationLogSink>(NotificationLogSink.Queue);
+        if (builder.Configuration.GetValue("Hospitality:SeedDemoData", false))
+        {
+            builder.Services.AddHostedService<SeedDemoHospitality>();
+        }
+
         return builder;
     }
 
