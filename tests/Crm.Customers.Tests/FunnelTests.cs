@@ -116,6 +116,53 @@ public sealed class FunnelTests : CustomersHostTests
         Assert.Contains("cohort", response.Definition, StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// Customers that go up and come back within the period, or jump a grade: a stage counts from the first time the
+    /// customer is at it and converts when the last move up comes after that (mutants that took the last entry instead
+    /// of the first, or the first move up instead of the last, survived the tests above).
+    /// </summary>
+    [Fact]
+    public async Task conversion_rates_count_from_the_first_time_at_a_stage_to_the_last_move_up_and_count_jumps()
+    {
+        var before = Start.AddDays(-10);
+        await Host.Scoped<CustomersDbContext, int>(async db =>
+        {
+            Customer New(string code, params (CustomerGrade Grade, DateTimeOffset At)[] moves)
+            {
+                var c = Customer.Register(code, new CustomerProfile($"Funnel {code}", CustomerKind.Dealer, "EAST", "", "", null, null, "", CustomerTier.Ordinary),
+                    "rep.east", CustomerGrade.E, "supervisor", before);
+                foreach (var (grade, at) in moves)
+                {
+                    c.ChangeGrade(grade, "Pipeline", "rep.east", at);
+                }
+
+                db.Customers.Add(c);
+                return c;
+            }
+
+            New("k4", (CustomerGrade.C, before.AddDays(1)), (CustomerGrade.B, Start.AddDays(2)), (CustomerGrade.C, Start.AddDays(4)));
+            New("k5", (CustomerGrade.D, before.AddDays(1)), (CustomerGrade.C, Start.AddDays(2)), (CustomerGrade.D, Start.AddDays(4)));
+            New("k6", (CustomerGrade.D, Start.AddDays(1)), (CustomerGrade.E, Start.AddDays(3)));
+            New("k7", (CustomerGrade.B, before.AddDays(1)), (CustomerGrade.A, Start.AddDays(2)), (CustomerGrade.B, Start.AddDays(4)));
+            New("k8", (CustomerGrade.D, before.AddDays(1)), (CustomerGrade.B, Start.AddDays(1)), (CustomerGrade.C, Start.AddDays(2)), (CustomerGrade.B, Start.AddDays(3)));
+            New("k9", (CustomerGrade.C, Start.AddDays(2)));
+            return await db.SaveChangesAsync();
+        });
+
+        var response = await Host.Client(TestUser.Supervisor).GetAsync($"/api/customers/funnel/conversions?from={Iso(Start)}&to={Iso(End)}").Read<ConversionsResponse>();
+        var rates = response.Rates.ToDictionary(r => r.Stage, r => (r.Cohort, r.Converted));
+
+        // E: k6 (moved to D, then back) and k9 (jumped to C) were at E, and both moved up after that.
+        Assert.Equal((2, 2), rates["E→D"]);
+        // D: k5 (held; up to C, back to D), k6 (from day 1; never further), k8 (held; up to B, down to C, up to B).
+        Assert.Equal((3, 2), rates["D→C"]);
+        // C: k4 (held; up to B, back to C), k5, k8 and k9 (each from day 2): k4 and k8 (B on day 3, after its first C) moved up.
+        Assert.Equal((4, 2), rates["C→B"]);
+        // B: k4 (day 2), k7 (held; up to A, back to B), k8 (day 1): only k7 reached A.
+        Assert.Equal((3, 1), rates["B→A"]);
+        Assert.Equal((2, 0), rates["E→A"]);
+    }
+
     [Fact]
     public async Task conversion_rates_of_one_rep_use_only_that_reps_customers()
     {
