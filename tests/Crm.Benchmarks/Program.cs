@@ -21,6 +21,12 @@ if (args.Length > 0 && CustomersBenchmarks.Handles(args[0]))
 }
 
 // The Visits service's route optimisation, in process: no servers needed.
+// The approval inbox and the gate, in process on PostgreSQL.
+if (args.Length > 0 && HospitalityBenchmark.Handles(args[0]))
+{
+    return await HospitalityBenchmark.RunAsync(args);
+}
+
 // Visit plan generation, in process on PostgreSQL.
 if (args.Length > 0 && VisitPlanBenchmark.Handles(args[0]))
 {
