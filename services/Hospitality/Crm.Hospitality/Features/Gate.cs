@@ -89,8 +89,10 @@ public static class Gate
         return TypedResults.Ok(Response(application, now));
     }
 
-    private static PermitCheckResponse Response(HospitalityApplication a, DateTimeOffset now) =>
-        new(a.RefusalAt(now) is null, a.RefusalAt(now), a.PermitNumber ?? "", a.CustomerName, a.Request.Start, a.Request.End, a.Request.Visitors,
+    private static PermitCheckResponse Response(HospitalityApplication a, DateTimeOffset now) => Response(a, a.RefusalAt(now));
+
+    private static PermitCheckResponse Response(HospitalityApplication a, string? refusal) =>
+        new(refusal is null, refusal, a.PermitNumber ?? "", a.CustomerName, a.Request.Start, a.Request.End, a.Request.Visitors,
             a.Request.HostId, a.Reception, a.Photography, a.Gate);
 
     private static async Task<Ok<ReceptionSheet>> Day(HospitalityDbContext db, TimeProvider time, CancellationToken cancellationToken)

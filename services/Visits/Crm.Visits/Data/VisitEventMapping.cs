@@ -8,7 +8,7 @@ namespace Crm.Visits.Data;
 internal static class VisitEventMapping
 {
     /// <summary>The source Customers records for proposals (grade, deregistration) made by a visit.</summary>
-    public const string GradeProposalSource = "visit";
+    public const string ProposalSource = "visit";
 
     public static IEnumerable<IntegrationEvent> ToIntegrationEvents(IDomainEvent domainEvent) => domainEvent switch
     {
@@ -62,7 +62,7 @@ internal static class VisitEventMapping
         {
             yield return new CustomerDeregistrationProposed
             {
-                OccurredAt = e.OccurredAt, Version = e.Visit.Version, CustomerId = e.Visit.CustomerId, Source = GradeProposalSource,
+                OccurredAt = e.OccurredAt, Version = e.Visit.Version, CustomerId = e.Visit.CustomerId, Source = ProposalSource,
                 SourceId = e.Visit.Id.ToString(), Reason = e.Report.DeregistrationReason!, ProposedBy = e.By,
             };
         }
@@ -72,7 +72,7 @@ internal static class VisitEventMapping
             yield return new CustomerGradeProposed
             {
                 OccurredAt = e.OccurredAt, Version = e.Visit.Version, CustomerId = e.Visit.CustomerId,
-                ProposedGrade = e.Report.ProposedGrade!.Value, Source = GradeProposalSource, SourceId = e.Visit.Id.ToString(),
+                ProposedGrade = e.Report.ProposedGrade!.Value, Source = ProposalSource, SourceId = e.Visit.Id.ToString(),
                 Reason = string.IsNullOrWhiteSpace(e.Report.GradeReason) ? $"Visit {e.Visit.Number}: {e.Report.Purpose}" : e.Report.GradeReason,
                 ProposedBy = e.By,
             };

@@ -71,21 +71,9 @@ public static class CheckIn
         return TypedResults.Ok(VisitResponse.From(visit));
     }
 
-    private static Validation Check(PositionRequest request)
-    {
-        var validation = new Validation().Limits(request).NotNull("latitude", request.Latitude).NotNull("longitude", request.Longitude);
-        if (request.Latitude is { } lat)
-        {
-            validation.Finite("latitude", lat);
-        }
-
-        if (request.Longitude is { } lon)
-        {
-            validation.Finite("longitude", lon);
-        }
-
-        return validation;
-    }
+    // The limits already refuse NaN and infinities (and out-of-range values) on both coordinates.
+    private static Validation Check(PositionRequest request) =>
+        new Validation().Limits(request).NotNull("latitude", request.Latitude).NotNull("longitude", request.Longitude);
 
     private static CheckPoint Point(PositionRequest request, DateTimeOffset at, GeoPoint? customer)
     {
