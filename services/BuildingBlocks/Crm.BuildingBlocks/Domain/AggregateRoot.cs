@@ -23,3 +23,11 @@ public abstract class AggregateRoot
 
 /// <summary>A rule of the domain refused the operation in the resource's current state (an illegal transition): 409.</summary>
 public sealed class DomainRuleException(string message) : Exception(message);
+
+/// <summary>An aggregate known by its id whose version orders its changes; the version is its resource's ETag.</summary>
+public interface IVersionedAggregate
+{
+    Guid Id { get; }
+
+    long Version { get; }
+}

@@ -15,7 +15,7 @@ public enum ComplaintStatus { New, Routed, InProgress, WaitingOnCustomer, Resolv
 /// escalation sweep is a plain indexed query that needs no calendar arithmetic. Every change also raises a domain event,
 /// which the DbContext turns into the integration events other services follow.
 /// </summary>
-public sealed class Complaint : AggregateRoot
+public sealed class Complaint : AggregateRoot, IVersionedAggregate
 {
     private static readonly ComplaintStatus[] Open = [ComplaintStatus.Routed, ComplaintStatus.InProgress, ComplaintStatus.WaitingOnCustomer];
 

@@ -103,27 +103,17 @@ public static class WorkComplaint
     /// Whether the caller must work the complaint, not only see it: the policy has let in their role, and a department
     /// handler works only the complaints of their department in their regions.
     /// </param>
-    private static async Task<Results<Ok<ComplaintResponse>, ValidationProblem, NotFound, ProblemHttpResult>> Act(
+    private static async Task<Results<Ok<ComplaintResponse>, Results<ValidationProblem, NotFound, ProblemHttpResult>>> Act(
         Guid id, ComplaintsDbContext db, CurrentUser user, HttpContext http, TimeProvider time, bool work,
         Action<Complaint, BusinessCalendar, DateTimeOffset> change, Validation? validation = null)
     {
-        if (validation is { IsValid: false })
+        var (complaint, refusal) = await db.Complaints.FindForChange(id, http, validation, user.MaySee, c => !work || user.MayWork(c),
+            c => $"Only the handlers of the {c.Department} department in {c.Region}, the CRM supervisor and admins may work this complaint.");
+        if (complaint is null)
         {
-            return validation.ToProblem();
+            return refusal!;
         }
 
-        var complaint = await db.Complaints.FirstOrDefaultAsync(c => c.Id == id, http.RequestAborted);
-        if (complaint is null || !user.MaySee(complaint))
-        {
-            return TypedResults.NotFound();
-        }
-
-        if (work && !user.MayWork(complaint))
-        {
-            return Refusals.Forbidden($"Only the handlers of the {complaint.Department} department in {complaint.Region}, the CRM supervisor and admins may work this complaint.");
-        }
-
-        http.Request.EnsureMatches(complaint.Version);
         var calendar = await db.CalendarOf(complaint, http.RequestAborted);
         var now = time.GetUtcNow();
         change(complaint, calendar, now);

@@ -10,7 +10,7 @@ public enum ContractStatus { Draft, Signed }
 /// A contract with a customer. It is drafted, then signed; signing makes the customer grade A. The customer's region
 /// and owner are copied from the read model when the contract is drafted, so access is scoped like the customer's.
 /// </summary>
-public sealed class Contract : AggregateRoot, IRegionOwned
+public sealed class Contract : AggregateRoot, IRegionOwned, IVersionedAggregate
 {
     private Contract()
     {

@@ -19,7 +19,7 @@ public sealed record FieldChange(string Field, string? From, string? To);
 /// never deleted: an invalid one is deregistered (注销) with a reason and leaves the pipeline. Every change raises a
 /// domain event with who, when and what changed, from which the DbContext writes the integration events and the audit log.
 /// </summary>
-public sealed class Customer : AggregateRoot, IRegionOwned
+public sealed class Customer : AggregateRoot, IRegionOwned, IVersionedAggregate
 {
     public const string DefaultCurrency = "CNY";
 

@@ -29,34 +29,11 @@ public static class CustomerAccess
 
 public static class CustomerLookup
 {
-    /// <summary>
-    /// The customer the caller is about to change, the one prologue of every change: 400 with the request's errors,
-    /// 404 when the customer does not exist or is outside the caller's scope (so its existence does not leak), 403 when
-    /// the caller sees it but may not change it, 409 (thrown) when the request's If-Match names an older version.
-    /// </summary>
-    public static async Task<(Customer? Customer, Results<ValidationProblem, NotFound, ProblemHttpResult>? Refusal)> FindForChange(
-        this CustomersDbContext db, Guid id, CurrentUser user, HttpContext http, Validation? validation = null, bool withKeyPersons = false)
-    {
-        if (validation is { IsValid: false })
-        {
-            return (null, validation.ToProblem());
-        }
-
-        IQueryable<Customer> query = withKeyPersons ? db.Customers.Include(c => c.KeyPersons) : db.Customers;
-        var customer = await query.FirstOrDefaultAsync(c => c.Id == id, http.RequestAborted);
-        if (customer is null || !user.MaySee(customer))
-        {
-            return (null, TypedResults.NotFound());
-        }
-
-        if (!user.MayChange(customer))
-        {
-            return (null, Refusals.Forbidden("You may read this customer but not change it."));
-        }
-
-        http.Request.EnsureMatches(customer.Version);
-        return (customer, null);
-    }
+    /// <summary>The customer the caller is about to change, through the one prologue of every change (<see cref="ChangePrologue"/>).</summary>
+    public static Task<(Customer? Found, Results<ValidationProblem, NotFound, ProblemHttpResult>? Refusal)> FindForChange(
+        this CustomersDbContext db, Guid id, CurrentUser user, HttpContext http, Validation? validation = null, bool withKeyPersons = false) =>
+        (withKeyPersons ? db.Customers.Include(c => c.KeyPersons) : db.Customers.AsQueryable())
+            .FindForChange(id, http, validation, user.MaySee, user.MayChange, "You may read this customer but not change it.");
 
     /// <summary>The customer the caller is about to read, or null when it does not exist or is outside the caller's scope.</summary>
     public static async Task<Customer?> FindVisible(

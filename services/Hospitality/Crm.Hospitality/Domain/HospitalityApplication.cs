@@ -44,7 +44,7 @@ public sealed record VisitRequest(
 /// than its rule asks is accepted only as urgent: "phone first, paperwork after", flagged until the paperwork is done.
 /// The customer's region and owner scope who sees it.
 /// </summary>
-public sealed class HospitalityApplication : AggregateRoot, IRegionOwned
+public sealed class HospitalityApplication : AggregateRoot, IRegionOwned, IVersionedAggregate
 {
     private readonly List<ChainDecision> decisions = [];
 

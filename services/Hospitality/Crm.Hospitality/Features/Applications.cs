@@ -315,28 +315,12 @@ public static class Applications
     }
 
     /// <summary>The visit its host, applicant or the customer's rep records the outcome of (the host sees it by that role alone).</summary>
-    private static async Task<(HospitalityApplication? Application, Results<ValidationProblem, NotFound, ProblemHttpResult>? Refusal)> FindForOutcome(
-        this HospitalityDbContext db, Guid id, CurrentUser user, HttpContext http, Validation validation)
-    {
-        if (!validation.IsValid)
-        {
-            return (null, validation.ToProblem());
-        }
-
-        var application = await db.Applications.FirstOrDefaultAsync(a => a.Id == id, http.RequestAborted);
-        if (application is null || !(user.MaySee(application) || application.Request.HostId == user.Id))
-        {
-            return (null, TypedResults.NotFound());
-        }
-
-        if (application.Request.HostId != user.Id && application.AppliedBy != user.Id && application.OwnerId != user.Id)
-        {
-            return (null, Refusals.Forbidden("The visit's host, its applicant or the customer's rep records its outcome."));
-        }
-
-        http.Request.EnsureMatches(application.Version);
-        return (application, null);
-    }
+    private static Task<(HospitalityApplication? Found, Results<ValidationProblem, NotFound, ProblemHttpResult>? Refusal)> FindForOutcome(
+        this HospitalityDbContext db, Guid id, CurrentUser user, HttpContext http, Validation validation) =>
+        db.Applications.FindForChange(id, http, validation,
+            application => user.MaySee(application) || application.Request.HostId == user.Id,
+            application => application.Request.HostId == user.Id || application.AppliedBy == user.Id || application.OwnerId == user.Id,
+            "The visit's host, its applicant or the customer's rep records its outcome.");
 
     private static async Task<Results<Ok<ApplicationResponse>, Results<ValidationProblem, NotFound, ProblemHttpResult>>> DecidePhotography(
         Guid id, PhotographyRequest request, HospitalityDbContext db, CurrentUser user, HttpContext http, TimeProvider time)
@@ -387,28 +371,9 @@ public static class Applications
     /// The application about to change: 400 with the request's errors, 404 outside the caller's scope, 403 when the caller
     /// sees it but may not, 409 (thrown) on a stale If-Match.
     /// </summary>
-    private static async Task<(HospitalityApplication? Application, Results<ValidationProblem, NotFound, ProblemHttpResult>? Refusal)> FindForChange(
-        this HospitalityDbContext db, Guid id, CurrentUser user, HttpContext http, Validation validation, Func<CurrentUser, HospitalityApplication, bool> may, string refusal)
-    {
-        if (!validation.IsValid)
-        {
-            return (null, validation.ToProblem());
-        }
-
-        var application = await db.Applications.FirstOrDefaultAsync(a => a.Id == id, http.RequestAborted);
-        if (application is null || !user.MaySee(application))
-        {
-            return (null, TypedResults.NotFound());
-        }
-
-        if (!may(user, application))
-        {
-            return (null, Refusals.Forbidden(refusal));
-        }
-
-        http.Request.EnsureMatches(application.Version);
-        return (application, null);
-    }
+    private static Task<(HospitalityApplication? Found, Results<ValidationProblem, NotFound, ProblemHttpResult>? Refusal)> FindForChange(
+        this HospitalityDbContext db, Guid id, CurrentUser user, HttpContext http, Validation validation, Func<CurrentUser, HospitalityApplication, bool> may, string refusal) =>
+        db.Applications.FindForChange(id, http, validation, user.MaySee, application => may(user, application), refusal);
 
     private static async Task<Results<Ok<ApplicationResponse>, Results<ValidationProblem, NotFound, ProblemHttpResult>>> Saved(
         HospitalityDbContext db, HospitalityApplication application, HttpContext http)

@@ -14,7 +14,7 @@ public sealed record CheckPoint(DateTimeOffset At, double Latitude, double Longi
 /// reported and reviewed by the branch manager. A visit outside any plan is ad hoc. A check-in far from the customer's
 /// coordinates is flagged for the manager, not refused. The customer's region and owner at scheduling scope access.
 /// </summary>
-public sealed class Visit : AggregateRoot, IRegionOwned
+public sealed class Visit : AggregateRoot, IRegionOwned, IVersionedAggregate
 {
     private readonly List<ReviewStep> reviews = [];
 

@@ -16,7 +16,7 @@ public sealed record PlanStep(PlanAction Action, string By, DateTimeOffset At, s
 /// who approves it or returns it with a comment. Every step is kept with who and when, and each raises the version,
 /// so the plan's history reads as its versions. A submitted plan waits for its review unchanged.
 /// </summary>
-public sealed class VisitPlan : AggregateRoot, IRegionOwned
+public sealed class VisitPlan : AggregateRoot, IRegionOwned, IVersionedAggregate
 {
     public const int MinDays = 7;
     public const int MaxDays = 31;

@@ -3,7 +3,6 @@ using Crm.BuildingBlocks.Security;
 using Crm.Visits.Data;
 using Crm.Visits.Domain;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 
 namespace Crm.Visits.Features;
 
@@ -26,30 +25,10 @@ public static class VisitAccess
 public static class VisitLookup
 {
     /// <summary>
-    /// The visit the caller is about to change, the one prologue of every change: 400 with the request's errors, 404 when
-    /// the visit does not exist or is outside the caller's scope, 403 when the caller sees it but <paramref name="may"/>
-    /// refuses (with <paramref name="refusal"/> as the reason), 409 (thrown) when If-Match names an older version.
+    /// The visit the caller is about to change, through the one prologue of every change (<see cref="ChangePrologue"/>):
+    /// a 403 with <paramref name="refusal"/> as the reason when the caller sees it but <paramref name="may"/> refuses.
     /// </summary>
-    public static async Task<(Visit? Visit, Results<ValidationProblem, NotFound, ProblemHttpResult>? Refusal)> FindForChange(
-        this VisitsDbContext db, Guid id, CurrentUser user, HttpContext http, Validation validation, Func<CurrentUser, Visit, bool> may, string refusal)
-    {
-        if (!validation.IsValid)
-        {
-            return (null, validation.ToProblem());
-        }
-
-        var visit = await db.Visits.FirstOrDefaultAsync(v => v.Id == id, http.RequestAborted);
-        if (visit is null || !user.MaySee(visit))
-        {
-            return (null, TypedResults.NotFound());
-        }
-
-        if (!may(user, visit))
-        {
-            return (null, Refusals.Forbidden(refusal));
-        }
-
-        http.Request.EnsureMatches(visit.Version);
-        return (visit, null);
-    }
+    public static Task<(Visit? Found, Results<ValidationProblem, NotFound, ProblemHttpResult>? Refusal)> FindForChange(
+        this VisitsDbContext db, Guid id, CurrentUser user, HttpContext http, Validation validation, Func<CurrentUser, Visit, bool> may, string refusal) =>
+        db.Visits.FindForChange(id, http, validation, user.MaySee, visit => may(user, visit), refusal);
 }

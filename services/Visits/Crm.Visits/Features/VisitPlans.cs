@@ -313,32 +313,14 @@ public static class VisitPlans
     }
 
     /// <summary>
-    /// The plan about to change: 400 with the request's errors, 404 outside the caller's scope, 403 when the caller may
-    /// not (by default: the rep, or a manager of the region, may edit), 409 (thrown) on a stale If-Match.
+    /// The plan about to change, through the one prologue of every change (<see cref="ChangePrologue"/>); by default the
+    /// rep or a manager of the region may edit it.
     /// </summary>
-    private static async Task<(VisitPlan? Plan, Results<ValidationProblem, NotFound, ProblemHttpResult>? Refusal)> FindPlanForChange(
+    private static Task<(VisitPlan? Found, Results<ValidationProblem, NotFound, ProblemHttpResult>? Refusal)> FindPlanForChange(
         this VisitsDbContext db, Guid id, CurrentUser user, HttpContext http, Validation validation,
-        Func<CurrentUser, VisitPlan, bool>? may = null, string refusal = "Only the plan's rep or a manager of its region changes it.")
-    {
-        if (!validation.IsValid)
-        {
-            return (null, validation.ToProblem());
-        }
-
-        var plan = await db.VisitPlans.FirstOrDefaultAsync(p => p.Id == id, http.RequestAborted);
-        if (plan is null || !user.MaySee(plan))
-        {
-            return (null, TypedResults.NotFound());
-        }
-
-        if (!(may ?? ((u, p) => p.OwnerId == u.Id || u.ManagesRegion(p.Region)))(user, plan))
-        {
-            return (null, Refusals.Forbidden(refusal));
-        }
-
-        http.Request.EnsureMatches(plan.Version);
-        return (plan, null);
-    }
+        Func<CurrentUser, VisitPlan, bool>? may = null, string refusal = "Only the plan's rep or a manager of its region changes it.") =>
+        db.VisitPlans.FindForChange(id, http, validation, user.MaySee,
+            plan => (may ?? ((u, p) => p.OwnerId == u.Id || u.ManagesRegion(p.Region)))(user, plan), refusal);
 
     private static async Task<Results<Ok<PlanResponse>, Results<ValidationProblem, NotFound, ProblemHttpResult>>> Saved(VisitsDbContext db, VisitPlan plan, HttpContext http)
     {
