@@ -92,12 +92,16 @@ is_installed chromium || missing+=(chromium fonts-liberation)
 command -v curl >/dev/null || missing+=(curl ca-certificates)
 # deploy/ops/replay-errors.sh talks to the RabbitMQ management API with curl and jq.
 command -v jq >/dev/null || missing+=(jq)
+# Printed permits and badges need a font with Chinese glyphs (Hospitality's PermitFonts); the tests read the printed
+# PDFs back with poppler's pdftotext and pdftoppm.
+is_installed fonts-droid-fallback || missing+=(fonts-droid-fallback)
+command -v pdftoppm >/dev/null || missing+=(poppler-utils)
 if [ ${#missing[@]} -gt 0 ]; then
   log "installing: ${missing[*]}"
   apt_install "${missing[@]}" || die "apt-get install failed (full log: $RUN_DIR/apt.log)"
   log "installed: ${missing[*]}"
 else
-  log "packages already installed (rabbitmq-server, postgresql-$PG_VERSION, chromium)"
+  log "packages already installed (rabbitmq-server, postgresql-$PG_VERSION, chromium, fonts-droid-fallback, poppler-utils)"
 fi
 
 # ---------------------------------------------------------------- RabbitMQ

@@ -64,6 +64,54 @@ internal static class Api
         return true;
     }
 
+    /// <summary>
+    /// A permit valid now: an urgent visit to the customer (registered in EAST) applied for by <paramref name="applicant"/>,
+    /// approved by the branch manager and the regional director of EAST, once Hospitality's read model holds the customer.
+    /// </summary>
+    public static async Task<(string Number, string Code)> ApprovedPermitAsync(
+        HttpClient applicant, HttpClient manager, HttpClient director, Guid customerId, CancellationToken cancellationToken)
+    {
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while ((await applicant.GetAsync($"api/hospitality/customers/{customerId}", cancellationToken)).StatusCode == HttpStatusCode.NotFound)
+        {
+            if (waited.Elapsed > TimeSpan.FromSeconds(30))
+            {
+                throw new InvalidOperationException($"Hospitality's read model did not get customer {customerId} within 30 s.");
+            }
+
+            await Task.Delay(200, cancellationToken);
+        }
+
+        var now = DateTimeOffset.UtcNow;
+        using var applied = await applicant.PostAsJsonAsync("api/hospitality/applications", new
+        {
+            customerId,
+            visit = new
+            {
+                visitors = new[] { new { name = "王总", position = "总经理", isKeyPerson = true } },
+                start = now.AddMinutes(5), end = now.AddHours(8), purpose = "Benchmark visit", hostId = "gm", urgent = true,
+            },
+        }, Json, cancellationToken);
+        var id = (await ReadAsync<IdOnly>(applied, HttpStatusCode.Created, "POST /api/hospitality/applications", cancellationToken)).Id;
+        Permit? permit = null;
+        foreach (var approver in new[] { manager, director })
+        {
+            using var decided = await approver.PostAsJsonAsync($"api/hospitality/applications/{id}/decide", new { decision = "Approve" }, Json, cancellationToken);
+            permit = await ReadAsync<Permit>(decided, HttpStatusCode.OK, "POST /api/hospitality/applications/{id}/decide", cancellationToken);
+        }
+
+        return permit is { PermitNumber: { } number, PermitCode: { } code }
+            ? (number, code)
+            : throw new InvalidOperationException("The approved application has no permit.");
+    }
+
+    /// <summary>Whether the gate lets the permit's visitors in now, or throws on anything but 200.</summary>
+    public static async Task<bool> PermitValidAsync(HttpClient client, string permit, CancellationToken cancellationToken)
+    {
+        using var response = await client.GetAsync($"api/hospitality/gate/{permit}", cancellationToken);
+        return (await ReadAsync<GateCheck>(response, HttpStatusCode.OK, "GET /api/hospitality/gate/{permit}", cancellationToken)).Valid;
+    }
+
     public static async Task<T> ReadAsync<T>(HttpResponseMessage response, HttpStatusCode expected, string what, CancellationToken cancellationToken)
     {
         if (response.StatusCode != expected)
@@ -81,4 +129,8 @@ internal static class Api
     private sealed record IdOnly(Guid Id);
 
     private sealed record GradeOnly(string Grade);
+
+    private sealed record Permit(string? PermitNumber, string? PermitCode);
+
+    private sealed record GateCheck(bool Valid);
 }

@@ -8,7 +8,8 @@ internal sealed record BenchmarkOptions
     public const string Usage = """
         Usage: dotnet run -c Release --project tests/Crm.Benchmarks [-- [all|gateway|propagation] [options]]
           all            both benchmarks (default)
-          gateway        GET /api/customers/{id}: requests per second and latency, direct vs through the gateway
+          gateway        GET /api/customers/{id} and a permit check at the gate (GET /api/hospitality/gate/{code}):
+                         requests per second and latency, direct vs through the gateway
           propagation    POST /api/contracts/{id}/sign -> grade A visible in Customers, over RabbitMQ
         Options (defaults in brackets):
           --concurrency N   concurrent requests in the load loop, 1-256 [32]

@@ -9,17 +9,18 @@ internal sealed record LoadTarget(string Name, HttpClient Client, string Path);
 internal sealed record BenchmarkResult(bool Succeeded, IReadOnlyList<string> SummaryLines);
 
 /// <summary>
-/// GET /api/customers/{id} at a fixed concurrency, directly against Customers and through the gateway, in one run:
+/// One GET (a customer; a permit at the gate) at a fixed concurrency, directly against its service and through the gateway, in one run:
 /// both are warmed up, then measured in interleaved rounds (A B, B A, A B, ...) so drift in the machine's load hits
 /// both alike. Reports the median round's requests per second, the ratio gateway/direct, and p50/p99 latency over
 /// every measured request. Any response other than 200 (or a transport error) fails the benchmark.
 /// </summary>
 internal sealed class GatewayBenchmark(BenchmarkOptions options)
 {
-    public async Task<BenchmarkResult> RunAsync(LoadTarget direct, LoadTarget gateway, CancellationToken cancellationToken)
+    /// <param name="name">What is measured, as the summary names it (e.g. "GET customer").</param>
+    public async Task<BenchmarkResult> RunAsync(string name, LoadTarget direct, LoadTarget gateway, CancellationToken cancellationToken)
     {
         Console.WriteLine();
-        Console.WriteLine($"== GET /api/customers/{{id}}: direct vs gateway, {options.Concurrency} concurrent requests ==");
+        Console.WriteLine($"== {name} (GET {direct.Path}): direct vs gateway, {options.Concurrency} concurrent requests ==");
         var failures = new ConcurrentDictionary<string, int>();
         foreach (var target in new[] { direct, gateway })
         {
@@ -56,10 +57,10 @@ internal sealed class GatewayBenchmark(BenchmarkOptions options)
 
         var d = summaries[direct.Name];
         var g = summaries[gateway.Name];
-        lines.Add($"GET customer ({options.Concurrency} concurrent, median of {options.Rounds} x {options.Round.TotalSeconds:0} s rounds each, interleaved):");
+        lines.Add($"{name} ({options.Concurrency} concurrent, median of {options.Rounds} x {options.Round.TotalSeconds:0} s rounds each, interleaved):");
         lines.Add($"  direct  {d.Rps,9:N0} rps   p50 {Stats.Ms(d.P50),9}   p99 {Stats.Ms(d.P99),9}   ({d.Ok:N0} requests, {d.Failed} non-200)");
         lines.Add($"  gateway {g.Rps,9:N0} rps   p50 {Stats.Ms(g.P50),9}   p99 {Stats.Ms(g.P99),9}   ({g.Ok:N0} requests, {g.Failed} non-200)");
-        lines.Add($"GET customer: direct {d.Rps:N0} rps, gateway {g.Rps:N0} rps, ratio {g.Rps / d.Rps:0.00} (gateway/direct)");
+        lines.Add($"{name}: direct {d.Rps:N0} rps, gateway {g.Rps:N0} rps, ratio {g.Rps / d.Rps:0.00} (gateway/direct)");
 
         var succeeded = failures.IsEmpty;
         if (!succeeded)

@@ -124,12 +124,31 @@ await using (platform)
         {
             var customerId = await Api.RegisterCustomerAsync(gateway, "Benchmark customer", cancellation.Token);
             Console.WriteLine($"Registered customer {customerId} for the GET benchmark.");
-            var result = await new GatewayBenchmark(options).RunAsync(
+            var result = await new GatewayBenchmark(options).RunAsync("GET customer",
                 new LoadTarget("direct", customers, $"api/customers/{customerId}"),
                 new LoadTarget("gateway", gateway, $"api/customers/{customerId}"),
                 cancellation.Token);
             summary.AddRange(result.SummaryLines);
             failed |= !result.Succeeded;
+
+            // The gate checks a permit by the code its QR code carries; gm (marketing centre) may act for the front desk.
+            using var manager = Clients.Create(platform.GatewayUrl, await platform.TokenAsync("manager.east"), 1);
+            using var director = Clients.Create(platform.GatewayUrl, await platform.TokenAsync("director.east"), 1);
+            using var hospitality = Clients.Create(platform.ServiceUrls["Hospitality"], token, options.Concurrency);
+            var permit = await Api.ApprovedPermitAsync(gateway, manager, director, customerId, cancellation.Token);
+            Console.WriteLine($"Approved permit {permit.Number} (code {permit.Code}) for the gate benchmark.");
+            var gate = await new GatewayBenchmark(options).RunAsync("Gate permit check",
+                new LoadTarget("direct", hospitality, $"api/hospitality/gate/{permit.Code}"),
+                new LoadTarget("gateway", gateway, $"api/hospitality/gate/{permit.Code}"),
+                cancellation.Token);
+            var stillValid = await Api.PermitValidAsync(gateway, permit.Code, cancellation.Token);
+            summary.AddRange(gate.SummaryLines);
+            if (!stillValid)
+            {
+                summary.Add("  WRONG ANSWER: the gate no longer finds the permit valid after the run.");
+            }
+
+            failed |= !gate.Succeeded || !stillValid;
         }
 
         if (options.RunPropagation)

@@ -1,3 +1,4 @@
+using System.Net;
 using System.Net.Http.Json;
 using Crm.BuildingBlocks.Security;
 using Crm.Hospitality.Domain;
@@ -13,10 +14,16 @@ public abstract class HospitalityTestContext : IAsyncLifetime
 {
     public static readonly DateTimeOffset MondayNine = new(2026, 3, 2, 9, 0, 0, TimeSpan.FromHours(8));
 
+    /// <summary>When <see cref="Approved"/> visits start: Tuesday 3 March 2026, 10:00 in Shanghai, for two hours.</summary>
+    public static readonly DateTimeOffset TuesdayTen = MondayNine.AddHours(25);
+
     public static readonly TestUser DirectorEast = new("director.east", Roles.RegionalDirector, ["EAST"]);
     public static readonly TestUser Chairman = new("chairman", Roles.Chairman, []);
 
     protected TestClock Clock { get; } = new(MondayNine);
+
+    /// <summary>Settings a test class runs the service with, over the test host's.</summary>
+    protected virtual IDictionary<string, string?>? Settings => null;
 
     protected ServiceTestHost Host { get; private set; } = null!;
 
@@ -27,7 +34,8 @@ public abstract class HospitalityTestContext : IAsyncLifetime
                 b.AddHospitalityService();
                 b.Services.AddSingleton<TimeProvider>(Clock);
             },
-            a => a.MapHospitalityService());
+            a => a.MapHospitalityService(),
+            Settings);
 
     public async Task DisposeAsync() => await Host.DisposeAsync();
 
@@ -55,4 +63,26 @@ public abstract class HospitalityTestContext : IAsyncLifetime
 
     protected Task<HttpResponseMessage> Decide(TestUser user, Guid id, Decision decision, string? comment = null, string? programme = null) =>
         As(user).PostAsJsonAsync($"/api/hospitality/applications/{id}/decide", new { decision, comment, programme }, TestJson.Options);
+
+    /// <summary>An ordinary visit on <see cref="TuesdayTen"/> by the two visitors of <see cref="Visit"/>, approved along its whole chain.</summary>
+    protected async Task<ApplicationResponse> Approved(CustomerTier tier = CustomerTier.Ordinary, CustomerGrade grade = CustomerGrade.E)
+    {
+        var registered = TestCustomerEvents.Registered(Guid.NewGuid(), tier: tier, grade: grade);
+        await Host.Deliver(registered, Guid.NewGuid());
+        var applied = await Apply(registered.CustomerId, Visit(TuesdayTen));
+        foreach (var approver in applied.Chain.Select(step => step.Role switch
+                 {
+                     Roles.BranchManager => TestUser.ManagerEast,
+                     Roles.RegionalDirector => DirectorEast,
+                     _ => TestUser.MarketingGM,
+                 }))
+        {
+            await Decide(approver, applied.Id, Decision.Approve).Expect(HttpStatusCode.OK);
+        }
+
+        return await As(TestUser.RepEast).GetFromJsonAsync<ApplicationResponse>($"/api/hospitality/applications/{applied.Id}", TestJson.Options)
+            ?? throw new InvalidOperationException();
+    }
+
+    protected void At(DateTimeOffset when) => Clock.Advance(when - Clock.GetUtcNow());
 }

@@ -9,33 +9,10 @@ using Crm.Testing;
 
 namespace Crm.Hospitality.Tests;
 
-/// <summary>A visit on Tuesday 3 March 2026, 10:00 to 12:00 in Shanghai, applied for on Monday 09:00.</summary>
+/// <summary>A visit on Tuesday 3 March 2026, 10:00 to 12:00 in Shanghai (<see cref="HospitalityTestContext.TuesdayTen"/>), applied for on Monday 09:00.</summary>
 public sealed class PermitAndGateTests : HospitalityTestContext
 {
     private static readonly TestUser FrontDesk = new("frontdesk", Roles.FrontDesk, []);
-    private static readonly DateTimeOffset TuesdayTen = MondayNine.AddHours(25);
-
-    private async Task<ApplicationResponse> Approved(CustomerTier tier = CustomerTier.Ordinary, CustomerGrade grade = CustomerGrade.E)
-    {
-        var registered = TestCustomerEvents.Registered(Guid.NewGuid(), tier: tier, grade: grade);
-        await Host.Deliver(registered, Guid.NewGuid());
-        var applied = await Apply(registered.CustomerId, Visit(TuesdayTen));
-        foreach (var approver in applied.Chain.Select(step => step.Role switch
-                 {
-                     Roles.BranchManager => TestUser.ManagerEast,
-                     Roles.RegionalDirector => DirectorEast,
-                     _ => TestUser.MarketingGM,
-                 }))
-        {
-            await Decide(approver, applied.Id, Decision.Approve).Expect(HttpStatusCode.OK);
-        }
-
-        return await As(TestUser.RepEast).GetFromJsonAsync<ApplicationResponse>($"/api/hospitality/applications/{applied.Id}", TestJson.Options)
-            ?? throw new InvalidOperationException();
-    }
-
-    private void At(DateTimeOffset when) => Clock.Advance(when - Clock.GetUtcNow());
-
     private Task<HttpResponseMessage> Pass(TestUser user, string permit, string visitor, bool entering = true) =>
         As(user).PostAsJsonAsync($"/api/hospitality/gate/{permit}/{(entering ? "check-in" : "check-out")}", new { visitor }, TestJson.Options);
 

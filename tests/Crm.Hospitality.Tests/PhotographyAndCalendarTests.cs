@@ -9,8 +9,6 @@ namespace Crm.Hospitality.Tests;
 
 public sealed class PhotographyAndCalendarTests : HospitalityTestContext
 {
-    private static readonly DateTimeOffset TuesdayTen = MondayNine.AddHours(25);
-
     private Task<HttpResponseMessage> Photography(TestUser user, Guid id, bool allow, string? comment = null) =>
         As(user).PostAsJsonAsync($"/api/hospitality/applications/{id}/photography", new { allow, comment }, TestJson.Options);
 

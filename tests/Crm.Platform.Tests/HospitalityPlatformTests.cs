@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using Crm.Testing;
 
 namespace Crm.Platform.Tests;
 
@@ -9,7 +10,7 @@ namespace Crm.Platform.Tests;
 public sealed class HospitalityPlatformTests(PlatformFixture fixture)
 {
     [Fact]
-    public async Task A_key_customers_visit_is_reviewed_approved_let_in_at_the_gate_and_its_proposed_grade_waits_in_Customers()
+    public async Task A_key_customers_visit_is_reviewed_approved_its_badge_printed_and_scanned_at_the_gate_and_its_proposed_grade_waits_in_Customers()
     {
         using var rep = await fixture.Platform.ClientAsync("rep.east");
         using var director = await fixture.Platform.ClientAsync("director.east");
@@ -39,7 +40,10 @@ public sealed class HospitalityPlatformTests(PlatformFixture fixture)
         Assert.Equal("MarketingGM", approved["reception"]!.AsObject().Text("accompaniedBy"));
         var permit = approved.Text("permitNumber");
 
-        var check = await Api.Json(await frontDesk.GetAsync($"/api/hospitality/gate/{approved.Text("permitCode")}"));
+        // The front desk prints the badges and the gate scans one.
+        using var badges = new PrintedPdf(await frontDesk.GetByteArrayAsync($"{url}/badges.pdf"));
+        Assert.Contains("王总", Assert.Single(badges.Pages), StringComparison.Ordinal);
+        var check = await Api.Json(await frontDesk.GetAsync($"/api/hospitality/gate/{badges.QrCode(1)}"));
         Assert.Equal((true, permit), (check["valid"]!.GetValue<bool>(), check.Text("permitNumber")));
         Assert.Equal(HttpStatusCode.OK, (await frontDesk.PostAsJsonAsync($"/api/hospitality/gate/{permit}/check-in", new { visitor = "王总" })).StatusCode);
 

@@ -18,6 +18,9 @@ public static class HospitalityService
         builder.AddServiceDatabase<HospitalityDbContext, HospitalitySqliteDbContext, HospitalityPostgresDbContext, HospitalitySqlServerDbContext>("Hospitality");
         builder.AddServiceOpenApi(Name);
         builder.AddCustomerSnapshots<HospitalityDbContext>(Name);
+        builder.Services.AddOptions<HospitalityOptions>().BindConfiguration("Hospitality").ValidateDataAnnotations()
+            .Validate(o => TimeZoneInfo.TryFindSystemTimeZoneById(o.TimeZone, out _), "Hospitality:TimeZone must be an IANA time zone id, such as Asia/Shanghai.")
+            .ValidateOnStart();
         builder.AddConsumer<NotificationLogSink>(NotificationLogSink.Queue);
         if (builder.Configuration.GetValue("Hospitality:SeedDemoData", false))
         {
@@ -35,6 +38,7 @@ public static class HospitalityService
         api.MapApplications();
         api.MapReceptionStandards();
         api.MapGate();
+        api.MapPrintedPermits();
         api.MapVisitCalendar();
         return app;
     }

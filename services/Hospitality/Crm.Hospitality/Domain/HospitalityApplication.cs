@@ -239,6 +239,17 @@ public sealed class HospitalityApplication : AggregateRoot, IRegionOwned, IVersi
         Raise(new PermitRevokedDomainEvent(Facts, PermitNumber, reason, by, at));
     }
 
+    /// <summary>A permit and its badges are printed while it stands: issued, and never revoked.</summary>
+    public void EnsurePrintable()
+    {
+        if (PermitNumber is null || RevokedReason is not null)
+        {
+            throw new DomainRuleException(PermitNumber is null
+                ? $"Application {Number} is {Status}: a permit is printed once the visit is approved."
+                : $"Permit {PermitNumber} was revoked ({RevokedReason}) and is not printed.");
+        }
+    }
+
     /// <summary>Why the permit does not let visitors in at <paramref name="at"/>, or null when it does.</summary>
     public string? RefusalAt(DateTimeOffset at) =>
         PermitNumber is null ? "No permit has been issued for this visit."

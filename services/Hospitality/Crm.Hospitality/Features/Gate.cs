@@ -6,6 +6,7 @@ using Crm.Hospitality.Domain;
 using Crm.BuildingBlocks.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace Crm.Hospitality.Features;
 
@@ -95,14 +96,13 @@ public static class Gate
         new(refusal is null, refusal, a.PermitNumber ?? "", a.CustomerName, a.Request.Start, a.Request.End, a.Request.Visitors,
             a.Request.HostId, a.Reception, a.Photography, a.Gate);
 
-    private static async Task<Ok<ReceptionSheet>> Day(HospitalityDbContext db, TimeProvider time, CancellationToken cancellationToken)
+    private static async Task<Ok<ReceptionSheet>> Day(HospitalityDbContext db, TimeProvider time, IOptions<HospitalityOptions> options, CancellationToken cancellationToken)
     {
-        // The company's day is China's: the front desk works in Beijing time.
-        var zone = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
-        var now = TimeZoneInfo.ConvertTime(time.GetUtcNow(), zone);
-        var today = DateOnly.FromDateTime(now.DateTime);
-        var from = new DateTimeOffset(today.ToDateTime(TimeOnly.MinValue), now.Offset).ToUniversalTime();
-        var until = from.AddDays(2);
+        var company = options.Value;
+        var today = company.DayOf(time.GetUtcNow());
+        var from = company.StartOf(today);
+        var tomorrow = company.StartOf(today.AddDays(1));
+        var until = company.StartOf(today.AddDays(2));
         var upcoming = await db.Applications.AsNoTracking()
             .Where(a => a.Status == ApplicationStatus.Approved && a.PermitNumber != null && a.RevokedReason == null && a.End >= from && a.Start < until)
             .OrderBy(a => a.Start)
@@ -110,7 +110,7 @@ public static class Gate
         ReceptionSheetEntry Entry(HospitalityApplication a) => new(a.Id, a.Number, a.PermitNumber!, a.CustomerName, a.Request.Start, a.Request.End,
             a.Request.Visitors, a.Request.HostId, a.Reception, a.Programme, a.Urgent, a.Photography, a.Request.Visitors.Count(v => a.Gate.LastOrDefault(g => g.Visitor == v.Name)?.In == true));
         return TypedResults.Ok(new ReceptionSheet(today,
-            upcoming.Where(a => a.Request.Start < from.AddDays(1)).Select(Entry).ToList(),
-            upcoming.Where(a => a.Request.Start >= from.AddDays(1)).Select(Entry).ToList()));
+            upcoming.Where(a => a.Request.Start < tomorrow).Select(Entry).ToList(),
+            upcoming.Where(a => a.Request.Start >= tomorrow).Select(Entry).ToList()));
     }
 }

@@ -4,6 +4,7 @@ using Crm.Hospitality.Data;
 using Crm.Hospitality.Domain;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace Crm.Hospitality.Features;
 
@@ -13,7 +14,7 @@ public sealed record WeekCalendar(DateOnly Monday, IReadOnlyList<CalendarDay> Da
 
 /// <summary>
 /// The marketing centre's week of customer visits: every application the caller sees (submitted, approved or
-/// completed) by the day it falls on in Beijing time, Monday to Sunday.
+/// completed) by the day it falls on in the company's time zone (Beijing time), Monday to Sunday.
 /// </summary>
 public static class VisitCalendar
 {
@@ -23,14 +24,13 @@ public static class VisitCalendar
             .WithSummary("The week's customer visits (?week=any day of it; this week by default), day by day, those submitted, approved or completed.");
 
     private static async Task<Results<Ok<WeekCalendar>, ValidationProblem>> Get(
-        HospitalityDbContext db, CurrentUser user, TimeProvider time, CancellationToken cancellationToken, DateOnly? week = null)
+        HospitalityDbContext db, CurrentUser user, TimeProvider time, IOptions<HospitalityOptions> options, CancellationToken cancellationToken, DateOnly? week = null)
     {
-        var zone = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
-        var day = week ?? DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), zone).DateTime);
+        var company = options.Value;
+        var day = week ?? company.DayOf(time.GetUtcNow());
         var monday = day.AddDays(-(((int)day.DayOfWeek + 6) % 7));
-        var offset = TimeSpan.FromHours(8);
-        var from = new DateTimeOffset(monday.ToDateTime(TimeOnly.MinValue), offset).ToUniversalTime();
-        var until = from.AddDays(7);
+        var from = company.StartOf(monday);
+        var until = company.StartOf(monday.AddDays(7));
         var statuses = new[] { ApplicationStatus.Submitted, ApplicationStatus.Approved, ApplicationStatus.Completed };
         var visits = await db.Applications.AsNoTracking().VisibleTo(user)
             .Where(a => statuses.Contains(a.Status) && a.Start >= from && a.Start < until)
@@ -38,6 +38,6 @@ public static class VisitCalendar
             .Select(a => new ApplicationSummary(a.Id, a.Number, a.CustomerName, a.Region, a.Start, a.Status, a.WaitingFor, a.Urgent, a.Version))
             .ToListAsync(cancellationToken);
         return TypedResults.Ok(new WeekCalendar(monday, Enumerable.Range(0, 7).Select(monday.AddDays)
-            .Select(d => new CalendarDay(d, visits.Where(v => DateOnly.FromDateTime(v.Start.ToOffset(offset).DateTime) == d).ToList())).ToList()));
+            .Select(d => new CalendarDay(d, visits.Where(v => company.DayOf(v.Start) == d).ToList())).ToList()));
     }
 }
