@@ -77,9 +77,13 @@ public sealed class FaultTests(FaultPlatform fixture, ITestOutputHelper output)
     }
 
     [Fact]
-    public async Task The_broker_gone_for_20_seconds_during_writes_loses_nothing_and_the_outbox_drains_within_5_seconds()
+    public async Task The_broker_gone_for_20_seconds_during_writes_loses_nothing_and_the_read_models_converge_within_5_seconds()
     {
         using var manager = await Platform.ClientAsync("manager.east");
+        // The outage of a platform in service: its consumers have handled customer events before (a process's first
+        // messages also pay for JIT compilation and EF Core's query compilation, which the kill test's restart measures).
+        await RegisterMany(manager, 100, "in service");
+        await fixture.Converged(DateTime.UtcNow, ConvergeWithin, output);
         var accepted = new ConcurrentBag<Guid>();
         var acceptedCount = 0;
         var cut = false;
@@ -120,9 +124,7 @@ public sealed class FaultTests(FaultPlatform fixture, ITestOutputHelper output)
         Assert.All(accepted, id => Assert.True(state.ContainsKey(id)));
         Assert.DoesNotContain(await fixture.ErrorQueues(), q => q.Value > 0);
         Assert.True(drained < TimeSpan.FromSeconds(5), $"the outbox drained {drained.TotalSeconds:F1} s after the broker returned");
-        // The target is 5 s; on these 2-core machines the four services need 5-8 s to consume the 150-event backlog
-        // after reconnecting, so the test holds them to 15 s and prints the figure (tests/Crm.Faults.Tests, README).
-        Assert.True(converged < TimeSpan.FromSeconds(15), $"read models converged {converged.TotalSeconds:F1} s after the broker returned");
+        Assert.True(converged < TimeSpan.FromSeconds(5), $"read models converged {converged.TotalSeconds:F1} s after the broker returned");
         await AllReady();
     }
 
