@@ -37,12 +37,9 @@ internal static class Api
         return (await ReadAsync<IdOnly>(response, HttpStatusCode.Created, "POST /api/customers", cancellationToken)).Id;
     }
 
-    public static async Task<Guid> CreateContractAsync(HttpClient client, Guid customerId, string title, CancellationToken cancellationToken)
-    {
-        using var response = await client.PostAsJsonAsync("api/contracts",
-            new { customerId, title, value = new { amount = 125_000.00m, currency = "CNY" } }, Json, cancellationToken);
-        return (await ReadAsync<IdOnly>(response, HttpStatusCode.Created, "POST /api/contracts", cancellationToken)).Id;
-    }
+    /// <summary>A contract for the customer drafted (by gm) from the standard template, completed and approved by the branch manager.</summary>
+    public static async Task<Guid> ApprovedContractAsync(HttpClient drafter, HttpClient branchManager, Guid customerId, string title, CancellationToken cancellationToken) =>
+        Guid.Parse(await Crm.Testing.ContractsApi.ApprovedAsync(drafter, _ => branchManager, customerId.ToString(), "EAST", title, cancellationToken));
 
     /// <summary>The customer's grade as Customers reports it, or throws on anything but 200.</summary>
     public static async Task<string> GradeAsync(HttpClient customers, Guid customerId, CancellationToken cancellationToken)

@@ -10,7 +10,7 @@ internal sealed record BenchmarkOptions
           all            both benchmarks (default)
           gateway        GET /api/customers/{id} and a permit check at the gate (GET /api/hospitality/gate/{code}):
                          requests per second and latency, direct vs through the gateway
-          propagation    POST /api/contracts/{id}/sign -> grade A visible in Customers, over RabbitMQ
+          propagation    POST /api/contracts/{id}/sign (an approved contract) -> grade A visible in Customers, over RabbitMQ
         Options (defaults in brackets):
           --concurrency N   concurrent requests in the load loop, 1-256 [32]
           --warmup S        warm-up seconds per target, 0-30 [5]

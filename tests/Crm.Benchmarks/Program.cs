@@ -153,7 +153,8 @@ await using (platform)
 
         if (options.RunPropagation)
         {
-            var result = await new PropagationBenchmark(options).RunAsync(gateway, customers, contracts, cancellation.Token);
+            using var branchManager = Clients.Create(platform.GatewayUrl, await platform.TokenAsync("manager.east"), 1);
+            var result = await new PropagationBenchmark(options).RunAsync(gateway, branchManager, customers, contracts, cancellation.Token);
             summary.AddRange(result.SummaryLines);
             failed |= !result.Succeeded;
         }

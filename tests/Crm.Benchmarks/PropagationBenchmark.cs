@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Net;
+using System.Net.Http.Json;
 
 namespace Crm.Benchmarks;
 
@@ -17,7 +18,7 @@ internal sealed class PropagationBenchmark(BenchmarkOptions options)
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(5);
     private static readonly TimeSpan WaitAtMost = TimeSpan.FromSeconds(15);
 
-    public async Task<BenchmarkResult> RunAsync(HttpClient gateway, HttpClient customers, HttpClient contracts, CancellationToken cancellationToken)
+    public async Task<BenchmarkResult> RunAsync(HttpClient gateway, HttpClient branchManager, HttpClient customers, HttpClient contracts, CancellationToken cancellationToken)
     {
         Console.WriteLine();
         Console.WriteLine($"== Propagation: sign -> grade A in Customers over RabbitMQ, {options.Customers} customers, polling every {PollInterval.TotalMilliseconds:0} ms ==");
@@ -35,7 +36,7 @@ internal sealed class PropagationBenchmark(BenchmarkOptions options)
                 $"customer {customerId} to appear in Contracts' read model", cancellationToken);
             readModel.Add(Stopwatch.GetTimestamp() - registering);
 
-            var contractId = await Api.CreateContractAsync(gateway, customerId, $"Propagation contract {i:000}", cancellationToken);
+            var contractId = await Api.ApprovedContractAsync(gateway, branchManager, customerId, $"Propagation contract {i:000}", cancellationToken);
             var grade = await Api.GradeAsync(customers, customerId, cancellationToken);
             if (grade == "A")
             {
@@ -76,7 +77,7 @@ internal sealed class PropagationBenchmark(BenchmarkOptions options)
 
     private static async Task SignAsync(HttpClient gateway, Guid contractId, Action onResponse, CancellationToken cancellationToken)
     {
-        using var response = await gateway.PostAsync($"api/contracts/{contractId}/sign", content: null, cancellationToken);
+        using var response = await gateway.PostAsJsonAsync($"api/contracts/{contractId}/sign", Crm.Testing.ContractsApi.Signature, cancellationToken);
         onResponse();
         await Api.ReadAsync<System.Text.Json.JsonElement>(response, HttpStatusCode.OK, "POST /api/contracts/{id}/sign", cancellationToken);
     }

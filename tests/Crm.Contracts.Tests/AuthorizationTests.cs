@@ -5,7 +5,10 @@ using Crm.Testing;
 
 namespace Crm.Contracts.Tests;
 
-/// <summary>Contracts are for the platform's staff; which contracts a caller reads and signs is their scope.</summary>
+/// <summary>
+/// Contracts are for the platform's staff; approvals and terminations for managers, the standard text for the
+/// custodian, the rules for the CRM supervisor; which contracts a caller reads and works on is their scope.
+/// </summary>
 public sealed class AuthorizationTests : ContractsHostTests
 {
     private static readonly TestUser Visitor = new("visitor", "Visitor", ["EAST"]);
@@ -29,17 +32,32 @@ public sealed class AuthorizationTests : ContractsHostTests
         Assert.Equal(1, await ContractRows());
     }
 
-    [Fact]
-    public async Task the_document_names_the_staff_policy_and_its_403_on_every_operation()
+    [Theory]
+    [InlineData("post /api/contracts/{id}/sign", "Staff")]
+    [InlineData("post /api/contracts/{id}/decide", "Managers,Staff")]
+    [InlineData("get /api/contracts/inbox", "Managers,Staff")]
+    [InlineData("post /api/contracts/{id}/terminate", "Managers,Staff")]
+    [InlineData("put /api/contracts/templates/{code}", "ContractCustody,Staff")]
+    [InlineData("put /api/contracts/approval-rules", "Staff,Stewards")]
+    public async Task the_document_names_each_operations_policies_and_its_403(string operation, string policies)
     {
         var paths = JsonNode.Parse(await Host.Client(null).GetStringAsync("/api/contracts/openapi.json"))!["paths"]!.AsObject();
-        var operations = paths.SelectMany(p => p.Value!.AsObject().Select(o => (Name: $"{o.Key} {p.Key}", Operation: o.Value!))).ToList();
+        var operations = paths.SelectMany(p => p.Value!.AsObject().Select(o => (Name: $"{o.Key} {p.Key}", Operation: o.Value!))).ToDictionary(o => o.Name, o => o.Operation);
 
-        Assert.Contains(operations, o => o.Name == "post /api/contracts/{id}/sign");
-        Assert.All(operations, o =>
-        {
-            Assert.Equal(["Staff"], o.Operation["x-authorization-policies"]!.AsArray().Select(p => p!.GetValue<string>()));
-            Assert.NotNull(o.Operation["responses"]!["403"]);
-        });
+        Assert.Equal(policies.Split(','), operations[operation]["x-authorization-policies"]!.AsArray().Select(p => p!.GetValue<string>()).Order(StringComparer.Ordinal));
+        Assert.All(operations.Values, o => Assert.NotNull(o["responses"]!["403"]));
+    }
+
+    [Fact]
+    public async Task a_rep_of_another_region_sees_no_contract_of_this_one_and_the_custodian_of_the_region_sees_it()
+    {
+        var customer = await KnownCustomer();
+        var draft = await CreateDraft(TestUser.RepEast, customer.CustomerId);
+
+        Assert.Equal(HttpStatusCode.NotFound, (await Host.Client(TestUser.RepNorth).GetAsync($"/api/contracts/{draft.Id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await Submit(TestUser.RepEast2, draft.Id)).StatusCode);
+        Assert.Equal(draft.Number, (await Get(Custodian, draft.Id)).Number);
+        var custodianOfNorth = new TestUser("custodian.north", Crm.BuildingBlocks.Security.Roles.ContractCustodian, ["NORTH"]);
+        Assert.Equal(HttpStatusCode.NotFound, (await Host.Client(custodianOfNorth).GetAsync($"/api/contracts/{draft.Id}")).StatusCode);
     }
 }

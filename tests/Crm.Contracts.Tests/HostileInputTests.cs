@@ -9,11 +9,26 @@ public sealed class HostileInputTests : ContractsHostTests
     public async Task every_write_endpoint_answers_hostile_bodies_with_400_and_stores_nothing()
     {
         var customer = await KnownCustomer();
+        var submitted = await Submitted(customer);
+        var terms = CompleteTerms(customer);
+        var url = $"/api/contracts/{submitted.Id}";
 
-        await HostileInput.RefusedAndNothingStored(Host.Client(TestUser.RepEast), "contracts",
+        await HostileInput.RefusedAndNothingStored(Host.Client(Admin), "contracts",
             new Dictionary<string, (string, object)>
             {
-                ["CreateContract"] = ("/api/contracts", Draft(customer.CustomerId)),
+                ["CreateContract"] = ("/api/contracts", Draft(customer.CustomerId, templateCode: "DIST")),
+                ["ReviseContract"] = ($"{url}/terms", new { title = "Revised", terms }),
+                ["DecideContract"] = ($"{url}/decide", new { decision = "Return", comment = "Name the delivery place" }),
+                ["SignContract"] = ($"{url}/sign", new { signedOn = new DateOnly(2026, 3, 1), place = "杭州", companySignatory = "黄涛", customerSignatory = "王建国", custodian = "custodian" }),
+                ["TerminateContract"] = ($"{url}/terminate", new { reason = "Dealer closed" }),
+                ["LetContractLapse"] = ($"{url}/let-lapse", new { reason = "Dealer retires" }),
+                ["PublishTemplate"] = ("/api/contracts/templates/DIST", new { name = "经销合同", clauses = Crm.Contracts.Domain.ContractTemplate.Standard(DateTimeOffset.UtcNow).Clauses }),
+                ["PutContractApprovalRules"] = ("/api/contracts/approval-rules", new
+                {
+                    rules = new[] { new { name = "Every contract", minValue = (decimal?)null, exclusiveAuthority = (bool?)null, nonStandardClauses = (bool?)null, roles = new[] { "BranchManager" } } },
+                    overCredit = "ExtraStep",
+                    creditRole = "MarketingGM",
+                }),
             },
             () => Host.Scoped<ContractsDbContext, string>(HostileInput.Fingerprint));
     }

@@ -1,18 +1,35 @@
 using System.Net;
+using System.Net.Http.Json;
 using Crm.Contracts.Data;
+using Crm.Contracts.Domain;
 using Crm.IntegrationEvents;
 using Crm.Testing;
 using Microsoft.EntityFrameworkCore;
 
 namespace Crm.Contracts.Tests;
 
-/// <summary>Every change of a contract stages what it publishes: a draft nothing, a signature ContractSigned.</summary>
+/// <summary>
+/// Every change of a contract stages what it publishes: a draft, a revision, a return or a rejection nothing beyond the
+/// service; a submission ContractSubmitted; the last approval ContractApproved; a signature ContractSigned; a
+/// termination ContractTerminated. An approval that leaves steps to go, an amendment, a renewal (both new drafts) and
+/// letting a contract lapse publish nothing; the calendar's activations, expiries and reminders are in ContractCalendarTests.
+/// </summary>
 public sealed class StagedEventsTests : ContractsHostTests
 {
     public static TheoryData<string, string[]> Changes => new()
     {
         { "draft", [] },
+        { "revise", [] },
+        { "submit", [nameof(ContractSubmitted)] },
+        { "approve a step", [] },
+        { "approve the last step", [nameof(ContractApproved)] },
+        { "return", [] },
+        { "reject", [] },
         { "sign", [nameof(ContractSigned)] },
+        { "terminate", [nameof(ContractTerminated)] },
+        { "amend", [] },
+        { "renew", [] },
+        { "let lapse", [] },
     };
 
     [Theory]
@@ -20,12 +37,34 @@ public sealed class StagedEventsTests : ContractsHostTests
     public async Task a_change_stages_the_integration_events_it_publishes(string change, string[] events)
     {
         var customer = await KnownCustomer();
-        Func<Task> act = () => CreateDraft(TestUser.RepEast, customer.CustomerId);
-        if (change == "sign")
+        var bigger = CompleteTerms(customer, quantity: 10_000m);
+        Func<Task> act = change switch
         {
-            var draft = await CreateDraft(TestUser.RepEast, customer.CustomerId);
-            act = () => Sign(TestUser.RepEast, draft.Id).Expect(HttpStatusCode.OK);
-        }
+            "draft" => () => CreateDraft(TestUser.RepEast, customer.CustomerId),
+            "revise" => await Prepared(async () => (await CreateDraft(TestUser.RepEast, customer.CustomerId)).Id,
+                id => Revise(TestUser.RepEast, id, CompleteTerms(customer)).Expect(HttpStatusCode.OK)),
+            "submit" => await Prepared(async () =>
+            {
+                var draft = await CreateDraft(TestUser.RepEast, customer.CustomerId);
+                await Revise(TestUser.RepEast, draft.Id, CompleteTerms(customer)).Expect(HttpStatusCode.OK);
+                return draft.Id;
+            }, id => Submit(TestUser.RepEast, id).Expect(HttpStatusCode.OK)),
+            "approve a step" => await Prepared(async () => (await Submitted(customer, bigger)).Id,
+                id => Decide(TestUser.ManagerEast, id, ContractDecisionKind.Approve).Expect(HttpStatusCode.OK)),
+            "approve the last step" => await Prepared(async () => (await Submitted(customer)).Id,
+                id => Decide(TestUser.ManagerEast, id, ContractDecisionKind.Approve).Expect(HttpStatusCode.OK)),
+            "return" => await Prepared(async () => (await Submitted(customer)).Id,
+                id => Decide(TestUser.ManagerEast, id, ContractDecisionKind.Return, "Name the delivery place").Expect(HttpStatusCode.OK)),
+            "reject" => await Prepared(async () => (await Submitted(customer)).Id,
+                id => Decide(TestUser.ManagerEast, id, ContractDecisionKind.Reject, "Not this dealer").Expect(HttpStatusCode.OK)),
+            "sign" => await Prepared(async () => (await Approved(customer)).Id, id => Sign(TestUser.RepEast, id).Expect(HttpStatusCode.OK)),
+            "terminate" => await Prepared(() => SignedId(customer),
+                id => Host.Client(TestUser.ManagerEast).PostAsJsonAsync($"/api/contracts/{id}/terminate", new { reason = "Dealer closed" }).Expect(HttpStatusCode.OK)),
+            "amend" => await Prepared(() => SignedId(customer), id => Host.Client(TestUser.RepEast).PostAsync($"/api/contracts/{id}/amend", null).Expect(HttpStatusCode.Created)),
+            "renew" => await Prepared(() => SignedId(customer), id => Host.Client(TestUser.RepEast).PostAsync($"/api/contracts/{id}/renew", null).Expect(HttpStatusCode.Created)),
+            _ => await Prepared(() => SignedId(customer),
+                id => Host.Client(TestUser.RepEast).PostAsJsonAsync($"/api/contracts/{id}/let-lapse", new { reason = "Dealer retires" }).Expect(HttpStatusCode.OK)),
+        };
 
         var before = await Host.Scoped<ContractsDbContext, List<Guid>>(db => db.OutboxMessages.Select(m => m.Id).ToListAsync());
 
@@ -34,5 +73,18 @@ public sealed class StagedEventsTests : ContractsHostTests
         var staged = await Host.Scoped<ContractsDbContext, List<string>>(db =>
             db.OutboxMessages.Where(m => !before.Contains(m.Id)).Select(m => m.MessageType).ToListAsync());
         Assert.Equal(events.Select(e => $"{typeof(ContractSigned).Namespace}.{e}").Order(), staged.Order());
+    }
+
+    private async Task<Guid> SignedId(CustomerRegistered customer)
+    {
+        var approved = await Approved(customer);
+        await Sign(TestUser.RepEast, approved.Id).Expect(HttpStatusCode.OK);
+        return approved.Id;
+    }
+
+    private static async Task<Func<Task>> Prepared(Func<Task<Guid>> prepare, Func<Guid, Task> change)
+    {
+        var id = await prepare();
+        return () => change(id);
     }
 }

@@ -28,21 +28,17 @@ public sealed class FaultTests(FaultPlatform fixture, ITestOutputHelper output)
     {
         const int count = 200;
         using var manager = await Platform.ClientAsync("manager.east");
+        using var rep = await Platform.ClientAsync("rep.east");
         var customers = await RegisterMany(manager, count, "kill");
         await fixture.Converged(DateTime.UtcNow, ConvergeWithin, output);
-        var contracts = await ForEach(customers, 8, async id =>
-        {
-            var created = await manager.PostAsJsonAsync("/api/contracts", new { customerId = id, title = "Annual distribution agreement", value = new { amount = 100000m } });
-            Assert.Equal(HttpStatusCode.Created, created.StatusCode);
-            return JsonNode.Parse(await created.Content.ReadAsStringAsync())!["id"]!.GetValue<string>();
-        });
+        var contracts = await ForEach(customers, 8, id => ContractsApi.ApprovedAsync(rep, _ => manager, id.ToString(), "EAST"));
 
         var peak = new ConnectionSampler(fixture);
         var signedCount = 0;
         var killed = new TaskCompletionSource();
         var signing = ForEach(contracts, 8, async contract =>
         {
-            var signed = await manager.PostAsync($"/api/contracts/{contract}/sign", null);
+            var signed = await manager.PostAsJsonAsync($"/api/contracts/{contract}/sign", ContractsApi.Signature);
             Assert.Equal(HttpStatusCode.OK, signed.StatusCode);
             if (Interlocked.Increment(ref signedCount) == count / 4)
             {

@@ -29,11 +29,11 @@ public sealed class EndToEndTests(PlatformFixture fixture)
             Assert.Equal("EAST", snapshot.Text("region"));
         }
 
-        var created = await rep.PostAsJsonAsync("/api/contracts", new { customerId = id, title = "Annual distribution agreement", value = new { amount = 200000m } });
-        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
-        var contract = await Api.Json(created);
-        var signed = await rep.PostAsync($"/api/contracts/{contract.Text("id")}/sign", null);
+        using var manager = await fixture.Platform.ClientAsync("manager.east");
+        var contractId = await ContractsApi.ApprovedAsync(rep, _ => manager, id, "EAST");
+        var signed = await rep.PostAsJsonAsync($"/api/contracts/{contractId}/sign", ContractsApi.Signature);
         Assert.Equal(HttpStatusCode.OK, signed.StatusCode);
+        var contract = await Api.Json(signed);
 
         await Api.Eventually(rep, $"/api/customers/{id}", c => c.Text("grade") == "A", "grade A in Customers");
         var history = JsonNode.Parse(await rep.GetStringAsync($"/api/customers/{id}/grade-history"))!.AsArray();

@@ -27,6 +27,7 @@ public static class DemoUsers
         ("handler.logistics", "Sun Li (logistics department)", Roles.DepartmentHandler, "EAST,NORTH", "Logistics"),
         ("admin", "Platform administrator", Roles.Admin, "", null),
         ("frontdesk", "Ma Li (front desk)", Roles.FrontDesk, "", null),
+        ("custodian", "Lin Fang (contract custodian)", Roles.ContractCustodian, "EAST,NORTH", null),
     ];
 
     public static async Task SeedAsync(UserManager<PlatformUser> users, RoleManager<IdentityRole> roles)

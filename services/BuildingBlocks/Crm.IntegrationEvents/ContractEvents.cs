@@ -9,3 +9,70 @@ public sealed record ContractSigned : IntegrationEvent
     public required string SignedBy { get; init; }
     public required DateTimeOffset SignedAt { get; init; }
 }
+
+/// <summary>A complete contract went for approval: its value, the approvers of its chain, and whether it is over the customer's credit limit.</summary>
+public sealed record ContractSubmitted : IntegrationEvent
+{
+    public required Guid ContractId { get; init; }
+    public required string ContractNumber { get; init; }
+    public required Guid CustomerId { get; init; }
+    public required string Region { get; init; }
+    public required decimal Value { get; init; }
+    public required string Currency { get; init; }
+    public required IReadOnlyList<string> Approvers { get; init; }
+    public required bool OverCreditLimit { get; init; }
+    public required string SubmittedBy { get; init; }
+}
+
+/// <summary>The last approver of the chain approved the contract; it may now be signed.</summary>
+public sealed record ContractApproved : IntegrationEvent
+{
+    public required Guid ContractId { get; init; }
+    public required string ContractNumber { get; init; }
+    public required Guid CustomerId { get; init; }
+    public required string ApprovedBy { get; init; }
+}
+
+/// <summary>A signed or active contract was ended early, with the reason.</summary>
+public sealed record ContractTerminated : IntegrationEvent
+{
+    public required Guid ContractId { get; init; }
+    public required string ContractNumber { get; init; }
+    public required Guid CustomerId { get; init; }
+    public required string Reason { get; init; }
+    public required string TerminatedBy { get; init; }
+}
+
+/// <summary>A signed contract came into force on the first day of its effective period.</summary>
+public sealed record ContractActivated : IntegrationEvent
+{
+    public required Guid ContractId { get; init; }
+    public required string ContractNumber { get; init; }
+    public required Guid CustomerId { get; init; }
+    public required DateOnly EffectiveFrom { get; init; }
+}
+
+/// <summary>A contract's effective period ended; <see cref="RenewedBy"/> names its renewal, if it has one.</summary>
+public sealed record ContractExpired : IntegrationEvent
+{
+    public required Guid ContractId { get; init; }
+    public required string ContractNumber { get; init; }
+    public required Guid CustomerId { get; init; }
+    public required DateOnly EffectiveUntil { get; init; }
+    public string? RenewedBy { get; init; }
+}
+
+/// <summary>
+/// A renewal reminder (合同到期提醒) for the contract's owner: it ends in <see cref="DaysLeft"/> days and is neither renewed
+/// nor let lapse. A mail or IM integration consumes it.
+/// </summary>
+public sealed record ContractEndingReminder : IntegrationEvent
+{
+    public required Guid ContractId { get; init; }
+    public required string ContractNumber { get; init; }
+    public required Guid CustomerId { get; init; }
+    public required string Region { get; init; }
+    public required string OwnerId { get; init; }
+    public required DateOnly EffectiveUntil { get; init; }
+    public required int DaysLeft { get; init; }
+}

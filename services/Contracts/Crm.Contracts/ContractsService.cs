@@ -17,6 +17,12 @@ public static class ContractsService
         builder.AddServiceDatabase<ContractsDbContext, ContractsSqliteDbContext, ContractsPostgresDbContext, ContractsSqlServerDbContext>("Contracts");
         builder.AddServiceOpenApi(Name);
         builder.AddCustomerSnapshots<ContractsDbContext>(Name);
+        builder.Services.AddOptions<ContractsOptions>().BindConfiguration("Contracts").ValidateDataAnnotations()
+            .Validate(o => TimeZoneInfo.TryFindSystemTimeZoneById(o.TimeZone, out _), "Contracts:TimeZone must be an IANA time zone id, such as Asia/Shanghai.")
+            .Validate(o => o.ReminderDays.All(d => d is >= 1 and <= 365), "Contracts:ReminderDays are days before a contract's end, from 1 to 365.")
+            .ValidateOnStart();
+        builder.Services.AddSingleton<ContractCalendar>();
+        builder.Services.AddHostedService<ContractCalendarService>();
         return builder;
     }
 
@@ -24,9 +30,16 @@ public static class ContractsService
     {
         var api = app.MapGroup("/api/contracts").WithGroupName(Name).WithTags("Contracts").RequireAuthorization(Policies.Staff);
         api.MapCustomerSnapshots<ContractsDbContext>();
+        api.MapCatalogue();
+        api.MapApprovalRules();
         api.MapCreateContract();
         api.MapGetContract();
+        api.MapReviseContract();
+        api.MapSubmitContract();
+        api.MapDecideContract();
         api.MapSignContract();
+        api.MapTerminateContract();
+        api.MapRenewals();
         return app;
     }
 }

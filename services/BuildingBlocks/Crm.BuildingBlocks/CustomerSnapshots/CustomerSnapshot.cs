@@ -31,6 +31,11 @@ public sealed class CustomerSnapshot : IRegionOwned
 
     public CoordinateDatum Datum { get; set; }
 
+    /// <summary>The customer's credit limit (客户信用管理) in <see cref="CreditCurrency"/>; null while none is set.</summary>
+    public decimal? CreditLimit { get; set; }
+
+    public string CreditCurrency { get; set; } = "CNY";
+
     /// <summary>The Customers service's version of the card; older events are ignored.</summary>
     public long Version { get; set; }
 
@@ -50,6 +55,8 @@ public sealed class CustomerSnapshot : IRegionOwned
         Latitude = e.Latitude;
         Longitude = e.Longitude;
         Datum = e.Datum;
+        CreditLimit = e.CreditLimit;
+        CreditCurrency = e.CreditCurrency;
         Version = e.Version;
         UpdatedAt = e.OccurredAt;
     }
@@ -79,6 +86,8 @@ public static class CustomerSnapshotModel
             e.Property(c => c.Status).HasConversion<string>().HasMaxLength(20);
             e.Property(c => c.Address).HasMaxLength(500);
             e.Property(c => c.Datum).HasConversion<string>().HasMaxLength(10);
+            e.Property(c => c.CreditLimit).HasPrecision(18, 2);
+            e.Property(c => c.CreditCurrency).HasMaxLength(3);
             e.Property(c => c.Version).IsConcurrencyToken();
             e.HasIndex(c => new { c.Region, c.OwnerId });
         });

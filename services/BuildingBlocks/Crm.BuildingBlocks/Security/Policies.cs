@@ -24,6 +24,9 @@ public static class Policies
     /// <summary>The front desk, the marketing centre, the CRM supervisor and admins: the gate and the day's visits.</summary>
     public const string Reception = nameof(Reception);
 
+    /// <summary>The contract custodian and admins: the standard contract text (专人管理).</summary>
+    public const string ContractCustody = nameof(ContractCustody);
+
     /// <summary>The CRM supervisor, admins and regional directors: the rules a region may set for itself (visit frequency).</summary>
     public const string RegionalRules = nameof(RegionalRules);
 
@@ -37,6 +40,7 @@ public static class Policies
             [Roles.DepartmentHandler, .. Roles.Stewards]),
         new(RegionalRules, "the CRM supervisor, admins and regional directors", [.. Roles.Stewards, Roles.RegionalDirector]),
         new(Reception, "the front desk, the marketing centre, the CRM supervisor and admins", [Roles.FrontDesk, Roles.MarketingGM, .. Roles.Stewards]),
+        new(ContractCustody, "the contract custodian and admins", [Roles.ContractCustodian, Roles.Admin]),
     ];
 
     /// <summary>Who a policy lets in, in words, for refusals and the OpenAPI document.</summary>

@@ -15,8 +15,11 @@ public static class Roles
     /// <summary>Reception at the gate: sees the day's approved visits and checks visitors in and out, nothing else.</summary>
     public const string FrontDesk = nameof(FrontDesk);
 
+    /// <summary>The contract custodian (合同专管员): keeps the standard contract text and holds signed originals of their regions.</summary>
+    public const string ContractCustodian = nameof(ContractCustodian);
+
     public static readonly IReadOnlyList<string> All =
-        [SalesRep, BranchManager, RegionalDirector, MarketingGM, Chairman, CrmSupervisor, DepartmentHandler, Admin, FrontDesk];
+        [SalesRep, BranchManager, RegionalDirector, MarketingGM, Chairman, CrmSupervisor, DepartmentHandler, Admin, FrontDesk, ContractCustodian];
 
     public static readonly IReadOnlySet<string> Headquarters = new HashSet<string> { MarketingGM, Chairman, CrmSupervisor, Admin };
 

@@ -9,6 +9,23 @@ internal static class ContractEventMapping
 {
     public static IEnumerable<IntegrationEvent> ToIntegrationEvents(IDomainEvent domainEvent) => domainEvent switch
     {
+        ContractSubmittedDomainEvent e =>
+        [
+            new ContractSubmitted
+            {
+                OccurredAt = e.OccurredAt, Version = e.Contract.Version, ContractId = e.Contract.ContractId, ContractNumber = e.Contract.Number,
+                CustomerId = e.Contract.CustomerId, Region = e.Contract.Region, Value = e.Contract.Value.Amount, Currency = e.Contract.Value.Currency,
+                Approvers = [.. e.Chain.Select(s => s.Role)], OverCreditLimit = e.Credit.IsOver, SubmittedBy = e.By,
+            },
+        ],
+        ContractApprovedDomainEvent e =>
+        [
+            new ContractApproved
+            {
+                OccurredAt = e.OccurredAt, Version = e.Contract.Version, ContractId = e.Contract.ContractId, ContractNumber = e.Contract.Number,
+                CustomerId = e.Contract.CustomerId, ApprovedBy = e.By,
+            },
+        ],
         ContractSignedDomainEvent e =>
         [
             new ContractSigned
@@ -20,6 +37,38 @@ internal static class ContractEventMapping
                 CustomerId = e.CustomerId,
                 SignedBy = e.SignedBy,
                 SignedAt = e.OccurredAt,
+            },
+        ],
+        ContractTerminatedDomainEvent e =>
+        [
+            new ContractTerminated
+            {
+                OccurredAt = e.OccurredAt, Version = e.Contract.Version, ContractId = e.Contract.ContractId, ContractNumber = e.Contract.Number,
+                CustomerId = e.Contract.CustomerId, Reason = e.Reason, TerminatedBy = e.By,
+            },
+        ],
+        ContractActivatedDomainEvent e =>
+        [
+            new ContractActivated
+            {
+                OccurredAt = e.OccurredAt, Version = e.Contract.Version, ContractId = e.Contract.ContractId, ContractNumber = e.Contract.Number,
+                CustomerId = e.Contract.CustomerId, EffectiveFrom = e.EffectiveFrom,
+            },
+        ],
+        ContractExpiredDomainEvent e =>
+        [
+            new ContractExpired
+            {
+                OccurredAt = e.OccurredAt, Version = e.Contract.Version, ContractId = e.Contract.ContractId, ContractNumber = e.Contract.Number,
+                CustomerId = e.Contract.CustomerId, EffectiveUntil = e.EffectiveUntil, RenewedBy = e.SucceededBy,
+            },
+        ],
+        ContractEndingDomainEvent e =>
+        [
+            new ContractEndingReminder
+            {
+                OccurredAt = e.OccurredAt, Version = e.Contract.Version, ContractId = e.Contract.ContractId, ContractNumber = e.Contract.Number,
+                CustomerId = e.Contract.CustomerId, Region = e.Contract.Region, OwnerId = e.Contract.OwnerId, EffectiveUntil = e.EffectiveUntil, DaysLeft = e.DaysLeft,
             },
         ],
         _ => [],

@@ -7,6 +7,34 @@ namespace Crm.Contracts.Domain;
 public sealed record ContractDraftedDomainEvent(
     Guid ContractId, string Number, Guid CustomerId, Money Value, string DraftedBy, DateTimeOffset OccurredAt, long Version) : IDomainEvent;
 
-/// <summary>A draft was signed; the version is the contract's after the signature.</summary>
+/// <summary>A draft's terms were revised (publishes nothing).</summary>
+public sealed record ContractRevisedDomainEvent(ContractFacts Contract, string By, DateTimeOffset OccurredAt) : IDomainEvent;
+
+/// <summary>A complete contract went for approval along its chain, after its credit check.</summary>
+public sealed record ContractSubmittedDomainEvent(
+    ContractFacts Contract, IReadOnlyList<ApprovalStep> Chain, CreditCheck Credit, string By, DateTimeOffset OccurredAt) : IDomainEvent;
+
+/// <summary>The last step of the chain approved the contract.</summary>
+public sealed record ContractApprovedDomainEvent(ContractFacts Contract, string By, DateTimeOffset OccurredAt) : IDomainEvent;
+
+/// <summary>A step returned the contract to its drafter with a comment (publishes nothing beyond the service).</summary>
+public sealed record ContractReturnedDomainEvent(ContractFacts Contract, string Role, string Comment, string By, DateTimeOffset OccurredAt) : IDomainEvent;
+
+/// <summary>A step rejected the contract with a reason (publishes nothing beyond the service).</summary>
+public sealed record ContractRejectedDomainEvent(ContractFacts Contract, string Role, string Reason, string By, DateTimeOffset OccurredAt) : IDomainEvent;
+
+/// <summary>An approved contract was signed; the version is the contract's after the signature.</summary>
 public sealed record ContractSignedDomainEvent(
     Guid ContractId, string Number, Guid CustomerId, string SignedBy, DateTimeOffset OccurredAt, long Version) : IDomainEvent;
+
+/// <summary>A signed or active contract was ended early, with the reason.</summary>
+public sealed record ContractTerminatedDomainEvent(ContractFacts Contract, string Reason, string By, DateTimeOffset OccurredAt) : IDomainEvent;
+
+/// <summary>A signed contract came into force on the first day of its effective period.</summary>
+public sealed record ContractActivatedDomainEvent(ContractFacts Contract, DateOnly EffectiveFrom, DateTimeOffset OccurredAt) : IDomainEvent;
+
+/// <summary>A contract's effective period ended; <paramref name="SucceededBy"/> names its renewal, if it has one.</summary>
+public sealed record ContractExpiredDomainEvent(ContractFacts Contract, DateOnly EffectiveUntil, string? SucceededBy, DateTimeOffset OccurredAt) : IDomainEvent;
+
+/// <summary>A contract in force ends in <paramref name="DaysLeft"/> days and is neither renewed nor let lapse: a renewal reminder.</summary>
+public sealed record ContractEndingDomainEvent(ContractFacts Contract, DateOnly EffectiveUntil, int DaysLeft, DateTimeOffset OccurredAt) : IDomainEvent;

@@ -38,6 +38,15 @@ namespace Crm.Contracts.Data.Migrations.SqlServer
                         .HasMaxLength(50)
                         .HasColumnType("nvarchar(50)");
 
+                    b.Property<string>("CreditCurrency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("nvarchar(3)");
+
+                    b.Property<decimal?>("CreditLimit")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("decimal(18,2)");
+
                     b.Property<string>("Datum")
                         .IsRequired()
                         .HasMaxLength(10)
@@ -217,6 +226,13 @@ namespace Crm.Contracts.Data.Migrations.SqlServer
                     b.Property<Guid>("Id")
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<Guid?>("AmendsContractId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Chain")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("datetimeoffset");
 
@@ -225,8 +241,31 @@ namespace Crm.Contracts.Data.Migrations.SqlServer
                         .HasMaxLength(100)
                         .HasColumnType("nvarchar(100)");
 
+                    b.Property<string>("Credit")
+                        .HasColumnType("nvarchar(max)");
+
                     b.Property<Guid>("CustomerId")
                         .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("CustomerName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("Decisions")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("Document")
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("DocumentHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("LapseReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
 
                     b.Property<string>("Number")
                         .IsRequired()
@@ -243,6 +282,16 @@ namespace Crm.Contracts.Data.Migrations.SqlServer
                         .HasMaxLength(50)
                         .HasColumnType("nvarchar(50)");
 
+                    b.Property<string>("RemindersSent")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<Guid?>("RenewsContractId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Signature")
+                        .HasColumnType("nvarchar(max)");
+
                     b.Property<DateTimeOffset?>("SignedAt")
                         .HasColumnType("datetimeoffset");
 
@@ -255,6 +304,29 @@ namespace Crm.Contracts.Data.Migrations.SqlServer
                         .HasMaxLength(20)
                         .HasColumnType("nvarchar(20)");
 
+                    b.Property<DateTimeOffset?>("SubmittedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("SucceededBy")
+                        .HasMaxLength(30)
+                        .HasColumnType("nvarchar(30)");
+
+                    b.Property<string>("TemplateCode")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("nvarchar(30)");
+
+                    b.Property<int>("TemplateVersion")
+                        .HasColumnType("int");
+
+                    b.Property<string>("TerminationReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<string>("Terms")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -263,6 +335,10 @@ namespace Crm.Contracts.Data.Migrations.SqlServer
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("bigint");
+
+                    b.Property<string>("WaitingFor")
+                        .HasMaxLength(30)
+                        .HasColumnType("nvarchar(30)");
 
                     b.ComplexProperty(typeof(Dictionary<string, object>), "Value", "Crm.Contracts.Domain.Contract.Value#Money", b1 =>
                         {
@@ -287,7 +363,195 @@ namespace Crm.Contracts.Data.Migrations.SqlServer
                     b.HasIndex("Number")
                         .IsUnique();
 
+                    b.HasIndex("Status", "WaitingFor");
+
                     b.ToTable("Contracts");
+                });
+
+            modelBuilder.Entity("Crm.Contracts.Domain.ContractApprovalRuleSet", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("int");
+
+                    b.Property<string>("CreditRole")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("nvarchar(30)");
+
+                    b.Property<string>("OverCredit")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<string>("Rules")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("ApprovalRuleSets");
+                });
+
+            modelBuilder.Entity("Crm.Contracts.Domain.ContractTemplate", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Clauses")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("nvarchar(30)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<DateTimeOffset>("PublishedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("PublishedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code", "Version")
+                        .IsUnique();
+
+                    b.ToTable("Templates");
+                });
+
+            modelBuilder.Entity("Crm.Contracts.Domain.Product", b =>
+                {
+                    b.Property<string>("Code")
+                        .HasMaxLength(30)
+                        .HasColumnType("nvarchar(30)");
+
+                    b.Property<string>("Brand")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<decimal>("FloorPrice")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("decimal(18,2)");
+
+                    b.Property<decimal>("ListPrice")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("decimal(18,2)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("ProductLine")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("nvarchar(30)");
+
+                    b.Property<string>("Specification")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("Unit")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.HasKey("Code");
+
+                    b.ToTable("Products");
+
+                    b.HasData(
+                        new
+                        {
+                            Code = "TL-600",
+                            Brand = "华瓷 Huaci",
+                            FloorPrice = 55.00m,
+                            ListPrice = 68.00m,
+                            Name = "抛光砖 Polished tile 600",
+                            ProductLine = "TILE",
+                            Specification = "600×600×10 mm",
+                            Unit = "m²"
+                        },
+                        new
+                        {
+                            Code = "TL-800",
+                            Brand = "华瓷 Huaci",
+                            FloorPrice = 78.00m,
+                            ListPrice = 96.00m,
+                            Name = "抛光砖 Polished tile 800",
+                            ProductLine = "TILE",
+                            Specification = "800×800×11 mm",
+                            Unit = "m²"
+                        },
+                        new
+                        {
+                            Code = "WT-300",
+                            Brand = "华瓷 Huaci",
+                            FloorPrice = 36.00m,
+                            ListPrice = 45.00m,
+                            Name = "内墙砖 Wall tile 300",
+                            ProductLine = "TILE",
+                            Specification = "300×600×9 mm",
+                            Unit = "m²"
+                        },
+                        new
+                        {
+                            Code = "SW-101",
+                            Brand = "华瓷 Huaci",
+                            FloorPrice = 2650.00m,
+                            ListPrice = 3280.00m,
+                            Name = "智能马桶 Smart toilet",
+                            ProductLine = "SANITARY",
+                            Specification = "SW-101, 400 mm rough-in",
+                            Unit = "set"
+                        },
+                        new
+                        {
+                            Code = "SW-205",
+                            Brand = "华瓷 Huaci",
+                            FloorPrice = 1750.00m,
+                            ListPrice = 2180.00m,
+                            Name = "浴室柜 Bathroom cabinet",
+                            ProductLine = "SANITARY",
+                            Specification = "800 mm, oak",
+                            Unit = "set"
+                        },
+                        new
+                        {
+                            Code = "KC-010",
+                            Brand = "家和 Jiahe",
+                            FloorPrice = 1600.00m,
+                            ListPrice = 1980.00m,
+                            Name = "整体橱柜 Kitchen cabinet",
+                            ProductLine = "CABINET",
+                            Specification = "per running metre",
+                            Unit = "m"
+                        });
                 });
 #pragma warning restore 612, 618
         }

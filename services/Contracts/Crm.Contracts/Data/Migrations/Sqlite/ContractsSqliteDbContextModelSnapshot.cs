@@ -33,6 +33,15 @@ namespace Crm.Contracts.Data.Migrations.Sqlite
                         .HasMaxLength(50)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("CreditCurrency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("CreditLimit")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Datum")
                         .IsRequired()
                         .HasMaxLength(10)
@@ -212,6 +221,13 @@ namespace Crm.Contracts.Data.Migrations.Sqlite
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("AmendsContractId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Chain")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
@@ -220,7 +236,30 @@ namespace Crm.Contracts.Data.Migrations.Sqlite
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Credit")
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("CustomerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CustomerName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Decisions")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Document")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DocumentHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LapseReason")
+                        .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Number")
@@ -238,6 +277,16 @@ namespace Crm.Contracts.Data.Migrations.Sqlite
                         .HasMaxLength(50)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("RemindersSent")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("RenewsContractId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Signature")
+                        .HasColumnType("TEXT");
+
                     b.Property<long?>("SignedAt")
                         .HasColumnType("INTEGER");
 
@@ -250,6 +299,29 @@ namespace Crm.Contracts.Data.Migrations.Sqlite
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("SubmittedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SucceededBy")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TemplateCode")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("TemplateVersion")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TerminationReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Terms")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -258,6 +330,10 @@ namespace Crm.Contracts.Data.Migrations.Sqlite
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("WaitingFor")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
 
                     b.ComplexProperty(typeof(Dictionary<string, object>), "Value", "Crm.Contracts.Domain.Contract.Value#Money", b1 =>
                         {
@@ -282,7 +358,195 @@ namespace Crm.Contracts.Data.Migrations.Sqlite
                     b.HasIndex("Number")
                         .IsUnique();
 
+                    b.HasIndex("Status", "WaitingFor");
+
                     b.ToTable("Contracts");
+                });
+
+            modelBuilder.Entity("Crm.Contracts.Domain.ContractApprovalRuleSet", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreditRole")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OverCredit")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Rules")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("ApprovalRuleSets");
+                });
+
+            modelBuilder.Entity("Crm.Contracts.Domain.ContractTemplate", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Clauses")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("PublishedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PublishedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code", "Version")
+                        .IsUnique();
+
+                    b.ToTable("Templates");
+                });
+
+            modelBuilder.Entity("Crm.Contracts.Domain.Product", b =>
+                {
+                    b.Property<string>("Code")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Brand")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("FloorPrice")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("ListPrice")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProductLine")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Specification")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Unit")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Code");
+
+                    b.ToTable("Products");
+
+                    b.HasData(
+                        new
+                        {
+                            Code = "TL-600",
+                            Brand = "华瓷 Huaci",
+                            FloorPrice = 55.00m,
+                            ListPrice = 68.00m,
+                            Name = "抛光砖 Polished tile 600",
+                            ProductLine = "TILE",
+                            Specification = "600×600×10 mm",
+                            Unit = "m²"
+                        },
+                        new
+                        {
+                            Code = "TL-800",
+                            Brand = "华瓷 Huaci",
+                            FloorPrice = 78.00m,
+                            ListPrice = 96.00m,
+                            Name = "抛光砖 Polished tile 800",
+                            ProductLine = "TILE",
+                            Specification = "800×800×11 mm",
+                            Unit = "m²"
+                        },
+                        new
+                        {
+                            Code = "WT-300",
+                            Brand = "华瓷 Huaci",
+                            FloorPrice = 36.00m,
+                            ListPrice = 45.00m,
+                            Name = "内墙砖 Wall tile 300",
+                            ProductLine = "TILE",
+                            Specification = "300×600×9 mm",
+                            Unit = "m²"
+                        },
+                        new
+                        {
+                            Code = "SW-101",
+                            Brand = "华瓷 Huaci",
+                            FloorPrice = 2650.00m,
+                            ListPrice = 3280.00m,
+                            Name = "智能马桶 Smart toilet",
+                            ProductLine = "SANITARY",
+                            Specification = "SW-101, 400 mm rough-in",
+                            Unit = "set"
+                        },
+                        new
+                        {
+                            Code = "SW-205",
+                            Brand = "华瓷 Huaci",
+                            FloorPrice = 1750.00m,
+                            ListPrice = 2180.00m,
+                            Name = "浴室柜 Bathroom cabinet",
+                            ProductLine = "SANITARY",
+                            Specification = "800 mm, oak",
+                            Unit = "set"
+                        },
+                        new
+                        {
+                            Code = "KC-010",
+                            Brand = "家和 Jiahe",
+                            FloorPrice = 1600.00m,
+                            ListPrice = 1980.00m,
+                            Name = "整体橱柜 Kitchen cabinet",
+                            ProductLine = "CABINET",
+                            Specification = "per running metre",
+                            Unit = "m"
+                        });
                 });
 #pragma warning restore 612, 618
         }

@@ -1,0 +1,45 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Crm.Testing;
+
+namespace Crm.Platform.Tests;
+
+/// <summary>Contracts through the gateway, on PostgreSQL, with the customer's credit limit crossing RabbitMQ from Customers.</summary>
+[Collection(PlatformCollection.Name)]
+public sealed class ContractsPlatformTests(PlatformFixture fixture)
+{
+    [Fact]
+    public async Task A_credit_limit_set_in_Customers_puts_a_contract_on_credit_over_it_through_the_extra_step_and_its_signature_makes_the_customer_A()
+    {
+        using var rep = await fixture.Platform.ClientAsync("rep.east");
+        using var manager = await fixture.Platform.ClientAsync("manager.east");
+        using var gm = await fixture.Platform.ClientAsync("gm");
+        var id = (await Api.RegisterCustomer(rep, "EAST")).Text("id");
+        var limit = await manager.PutAsJsonAsync($"/api/customers/{id}/credit-limit", new { amount = 50_000m, reason = "New dealer, first year" });
+        Assert.Equal(HttpStatusCode.OK, limit.StatusCode);
+        await Api.Eventually(rep, $"/api/contracts/customers/{id}", c => c["creditLimit"]?.GetValue<decimal>() == 50_000m, "the credit limit in Contracts' read model");
+
+        var created = await Api.Json(await rep.PostAsJsonAsync("/api/contracts", new { customerId = id, title = "2026 年度经销合同" }));
+        var contract = $"/api/contracts/{created.Text("id")}";
+        var terms = ContractsApi.Complete(created["terms"]!.AsObject(), "EAST");
+        terms["settlement"]!["paymentDays"] = 30;
+        Assert.Equal(HttpStatusCode.OK, (await rep.PutAsJsonAsync($"{contract}/terms", new { title = "2026 年度经销合同", terms })).StatusCode);
+        var submitted = await Api.Json(await rep.PostAsync($"{contract}/submit", null));
+
+        Assert.Equal(["BranchManager", "MarketingGM"], submitted["chain"]!.AsArray().Select(s => s!["role"]!.GetValue<string>()));
+        Assert.True(submitted["credit"]!["isOver"]!.GetValue<bool>());
+        Assert.Contains("60,000.00 CNY against the credit limit of 50,000.00 CNY", submitted["chain"]![1]!["why"]!.GetValue<string>());
+        foreach (var approver in new[] { manager, gm })
+        {
+            Assert.Equal(HttpStatusCode.OK, (await approver.PostAsJsonAsync($"{contract}/decide", new { decision = "Approve" })).StatusCode);
+        }
+
+        var signed = await Api.Json(await rep.PostAsJsonAsync($"{contract}/sign", ContractsApi.Signature));
+        Assert.Equal("Signed", signed.Text("status"));
+        await Api.Eventually(rep, $"/api/customers/{id}", c => c.Text("grade") == "A", "grade A in Customers");
+        var document = await rep.GetStringAsync($"{contract}/document");
+        Assert.Contains(created.Text("number"), document);
+        Assert.Equal(signed.Text("documentHash"), Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(document))));
+    }
+}
