@@ -22,6 +22,17 @@ public sealed class HostileInputTests : ContractsHostTests
                 ["SignContract"] = ($"{url}/sign", new { signedOn = new DateOnly(2026, 3, 1), place = "杭州", companySignatory = "黄涛", customerSignatory = "王建国", custodian = "custodian" }),
                 ["TerminateContract"] = ($"{url}/terminate", new { reason = "Dealer closed" }),
                 ["LetContractLapse"] = ($"{url}/let-lapse", new { reason = "Dealer retires" }),
+                ["PutSalesPlan"] = ($"/api/contracts/sales-plans/{customer.CustomerId}/2026-03", new
+                {
+                    lines = new[] { new { productCode = "TL-600", quantity = 1000m, amount = 60000m } }, progress = "上旬 40%", support = "导购 2 人",
+                }),
+                ["PutSalesMonth"] = ($"/api/contracts/sales-records/{customer.CustomerId}/2026-03", new
+                {
+                    rows = new[]
+                    {
+                        new { productCode = "TL-600", deliveredRegion = "EAST", grossQuantity = 100m, netQuantity = 90m, netAmount = 5400m, stockQuantity = 20m, slowMovingQuantity = 2m },
+                    },
+                }),
                 ["PublishTemplate"] = ("/api/contracts/templates/DIST", new { name = "经销合同", clauses = Crm.Contracts.Domain.ContractTemplate.Standard(DateTimeOffset.UtcNow).Clauses }),
                 ["PutContractApprovalRules"] = ("/api/contracts/approval-rules", new
                 {

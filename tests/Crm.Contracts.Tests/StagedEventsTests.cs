@@ -12,7 +12,8 @@ namespace Crm.Contracts.Tests;
 /// Every change of a contract stages what it publishes: a draft, a revision, a return or a rejection nothing beyond the
 /// service; a submission ContractSubmitted; the last approval ContractApproved; a signature ContractSigned; a
 /// termination ContractTerminated. An approval that leaves steps to go, an amendment, a renewal (both new drafts) and
-/// letting a contract lapse publish nothing; the calendar's activations, expiries and reminders are in ContractCalendarTests.
+/// letting a contract lapse and a sales plan publish nothing; a month of sales records SalesRecorded; the calendar's
+/// activations, expiries and reminders are in ContractCalendarTests.
 /// </summary>
 public sealed class StagedEventsTests : ContractsHostTests
 {
@@ -30,6 +31,8 @@ public sealed class StagedEventsTests : ContractsHostTests
         { "amend", [] },
         { "renew", [] },
         { "let lapse", [] },
+        { "plan sales", [] },
+        { "record sales", [nameof(SalesRecorded)] },
     };
 
     [Theory]
@@ -62,8 +65,14 @@ public sealed class StagedEventsTests : ContractsHostTests
                 id => Host.Client(TestUser.ManagerEast).PostAsJsonAsync($"/api/contracts/{id}/terminate", new { reason = "Dealer closed" }).Expect(HttpStatusCode.OK)),
             "amend" => await Prepared(() => SignedId(customer), id => Host.Client(TestUser.RepEast).PostAsync($"/api/contracts/{id}/amend", null).Expect(HttpStatusCode.Created)),
             "renew" => await Prepared(() => SignedId(customer), id => Host.Client(TestUser.RepEast).PostAsync($"/api/contracts/{id}/renew", null).Expect(HttpStatusCode.Created)),
-            _ => await Prepared(() => SignedId(customer),
+            "let lapse" => await Prepared(() => SignedId(customer),
                 id => Host.Client(TestUser.RepEast).PostAsJsonAsync($"/api/contracts/{id}/let-lapse", new { reason = "Dealer retires" }).Expect(HttpStatusCode.OK)),
+            "plan sales" => () => Host.Client(TestUser.RepEast).PutAsJsonAsync($"/api/contracts/sales-plans/{customer.CustomerId}/2026-03",
+                new { lines = new[] { new { productCode = "TL-600", quantity = 10m, amount = 600m } } }).Expect(HttpStatusCode.OK),
+            _ => () => Host.Client(TestUser.RepEast).PutAsJsonAsync($"/api/contracts/sales-records/{customer.CustomerId}/2026-03", new
+            {
+                rows = new[] { new { productCode = "TL-600", deliveredRegion = "EAST", grossQuantity = 10m, netQuantity = 9m, netAmount = 540m, stockQuantity = 1m, slowMovingQuantity = 0m } },
+            }).Expect(HttpStatusCode.OK),
         };
 
         var before = await Host.Scoped<ContractsDbContext, List<Guid>>(db => db.OutboxMessages.Select(m => m.Id).ToListAsync());

@@ -28,6 +28,7 @@ public static class DemoUsers
         ("admin", "Platform administrator", Roles.Admin, "", null),
         ("frontdesk", "Ma Li (front desk)", Roles.FrontDesk, "", null),
         ("custodian", "Lin Fang (contract custodian)", Roles.ContractCustodian, "EAST,NORTH", null),
+        ("dealeradmin.east", "He Yun (dealer administration, East)", Roles.DealerAdministrator, "EAST", null),
     ];
 
     public static async Task SeedAsync(UserManager<PlatformUser> users, RoleManager<IdentityRole> roles)

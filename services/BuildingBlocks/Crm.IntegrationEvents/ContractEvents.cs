@@ -76,3 +76,22 @@ public sealed record ContractEndingReminder : IntegrationEvent
     public required DateOnly EffectiveUntil { get; init; }
     public required int DaysLeft { get; init; }
 }
+
+/// <summary>
+/// A dealer's month of sales was recorded (销售记录), or recorded again: its net sales (净销量) and their amount against the
+/// month's plan; the version orders the recordings of one dealer-month.
+/// </summary>
+public sealed record SalesRecorded : IntegrationEvent
+{
+    public required Guid CustomerId { get; init; }
+    public required DateOnly Month { get; init; }
+    public required string Region { get; init; }
+    public required decimal NetQuantity { get; init; }
+    public required decimal NetAmount { get; init; }
+    public decimal? PlannedAmount { get; init; }
+
+    /// <summary>Net amount over planned amount; null without a plan.</summary>
+    public decimal? OnPlanRate { get; init; }
+
+    public required string RecordedBy { get; init; }
+}

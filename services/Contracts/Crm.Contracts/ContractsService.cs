@@ -40,6 +40,9 @@ public static class ContractsService
         api.MapSignContract();
         api.MapTerminateContract();
         api.MapRenewals();
+        api.MapSalesPlans();
+        api.MapSalesRecords();
+        api.MapSalesPerformance();
         return app;
     }
 }

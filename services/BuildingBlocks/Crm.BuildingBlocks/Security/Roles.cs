@@ -18,8 +18,11 @@ public static class Roles
     /// <summary>The contract custodian (合同专管员): keeps the standard contract text and holds signed originals of their regions.</summary>
     public const string ContractCustodian = nameof(ContractCustodian);
 
+    /// <summary>Dealer administration (经销商管理): records the dealers' sales of their regions.</summary>
+    public const string DealerAdministrator = nameof(DealerAdministrator);
+
     public static readonly IReadOnlyList<string> All =
-        [SalesRep, BranchManager, RegionalDirector, MarketingGM, Chairman, CrmSupervisor, DepartmentHandler, Admin, FrontDesk, ContractCustodian];
+        [SalesRep, BranchManager, RegionalDirector, MarketingGM, Chairman, CrmSupervisor, DepartmentHandler, Admin, FrontDesk, ContractCustodian, DealerAdministrator];
 
     public static readonly IReadOnlySet<string> Headquarters = new HashSet<string> { MarketingGM, Chairman, CrmSupervisor, Admin };
 

@@ -71,6 +71,14 @@ internal static class ContractEventMapping
                 CustomerId = e.Contract.CustomerId, Region = e.Contract.Region, OwnerId = e.Contract.OwnerId, EffectiveUntil = e.EffectiveUntil, DaysLeft = e.DaysLeft,
             },
         ],
+        SalesRecordedDomainEvent e =>
+        [
+            new SalesRecorded
+            {
+                OccurredAt = e.OccurredAt, Version = e.Version, CustomerId = e.CustomerId, Month = e.Month, Region = e.Region, NetQuantity = e.NetQuantity,
+                NetAmount = e.NetAmount, PlannedAmount = e.PlannedAmount, OnPlanRate = e.OnPlanRate, RecordedBy = e.By,
+            },
+        ],
         _ => [],
     };
 }

@@ -19,6 +19,12 @@ public abstract class ContractsDbContext(DbContextOptions options) : ServiceDbCo
 
     public DbSet<ContractApprovalRuleSet> ApprovalRuleSets => Set<ContractApprovalRuleSet>();
 
+    public DbSet<SalesPlan> SalesPlans => Set<SalesPlan>();
+
+    public DbSet<SalesRecord> SalesRecords => Set<SalesRecord>();
+
+    public DbSet<MonthlySales> MonthlySales => Set<MonthlySales>();
+
     protected override IEnumerable<IntegrationEvent> ToIntegrationEvents(IDomainEvent domainEvent) =>
         ContractEventMapping.ToIntegrationEvents(domainEvent);
 
@@ -82,6 +88,53 @@ public abstract class ContractsDbContext(DbContextOptions options) : ServiceDbCo
             e.Property(p => p.ListPrice).HasPrecision(18, 2);
             e.Property(p => p.FloorPrice).HasPrecision(18, 2);
             e.HasData(ProductCatalogue.Standard);
+        });
+        modelBuilder.Entity<SalesPlan>(e =>
+        {
+            e.HasKey(p => p.Id);
+            e.Property(p => p.Id).ValueGeneratedNever();
+            e.HasIndex(p => new { p.CustomerId, p.Month }).IsUnique();
+            e.Property(p => p.CustomerName).HasMaxLength(ContractLimits.Name);
+            e.Property(p => p.Region).HasMaxLength(ContractLimits.Region);
+            e.Property(p => p.OwnerId).HasMaxLength(100);
+            e.Property(p => p.Lines).HasJsonConversion();
+            e.Property(p => p.Progress).HasMaxLength(ContractLimits.Clause);
+            e.Property(p => p.Support).HasMaxLength(ContractLimits.Clause);
+            e.Property(p => p.UpdatedBy).HasMaxLength(100);
+            e.Property(p => p.Version).IsConcurrencyToken();
+            e.HasIndex(p => new { p.Region, p.Month });
+        });
+        modelBuilder.Entity<SalesRecord>(e =>
+        {
+            e.HasKey(r => r.Id);
+            e.Property(r => r.Id).ValueGeneratedNever();
+            e.HasIndex(r => new { r.CustomerId, r.Month, r.ProductCode, r.DeliveredRegion }).IsUnique();
+            e.Property(r => r.Region).HasMaxLength(ContractLimits.Region);
+            e.Property(r => r.OwnerId).HasMaxLength(100);
+            e.Property(r => r.ProductCode).HasMaxLength(ContractLimits.Code);
+            e.Property(r => r.DeliveredRegion).HasMaxLength(ContractLimits.Region);
+            e.Property(r => r.GrossQuantity).HasPrecision(18, 2);
+            e.Property(r => r.NetQuantity).HasPrecision(18, 2);
+            e.Property(r => r.NetAmount).HasPrecision(18, 2);
+            e.Property(r => r.StockQuantity).HasPrecision(18, 2);
+            e.Property(r => r.SlowMovingQuantity).HasPrecision(18, 2);
+            e.Property(r => r.RecordedBy).HasMaxLength(100);
+            e.HasIndex(r => new { r.Month, r.DeliveredRegion });
+        });
+        modelBuilder.Entity<MonthlySales>(e =>
+        {
+            e.HasKey(m => m.Id);
+            e.Property(m => m.Id).ValueGeneratedNever();
+            e.HasIndex(m => new { m.CustomerId, m.Month }).IsUnique();
+            e.Property(m => m.Region).HasMaxLength(ContractLimits.Region);
+            e.Property(m => m.OwnerId).HasMaxLength(100);
+            e.Property(m => m.GrossQuantity).HasPrecision(18, 2);
+            e.Property(m => m.NetQuantity).HasPrecision(18, 2);
+            e.Property(m => m.NetAmount).HasPrecision(18, 2);
+            e.Property(m => m.StockQuantity).HasPrecision(18, 2);
+            e.Property(m => m.SlowMovingQuantity).HasPrecision(18, 2);
+            e.Property(m => m.Version).IsConcurrencyToken();
+            e.HasIndex(m => new { m.Region, m.Month });
         });
         modelBuilder.Entity<ContractApprovalRuleSet>(e =>
         {

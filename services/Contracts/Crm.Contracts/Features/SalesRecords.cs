@@ -1,0 +1,301 @@
+using System.ComponentModel.DataAnnotations;
+using System.Globalization;
+using CsvHelper;
+using Crm.BuildingBlocks.CustomerSnapshots;
+using Crm.BuildingBlocks.Http;
+using Crm.BuildingBlocks.Security;
+using Crm.Contracts.Data;
+using Crm.Contracts.Domain;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace Crm.Contracts.Features;
+
+public sealed record SalesRow(
+    [property: MaxLength(ContractLimits.Code)] string? ProductCode,
+    [property: MaxLength(ContractLimits.Region)] string? DeliveredRegion,
+    [property: Range(typeof(decimal), "0", "999999999")] decimal? GrossQuantity,
+    [property: Range(typeof(decimal), "0", "999999999")] decimal? NetQuantity,
+    [property: Range(typeof(decimal), "0", Crm.BuildingBlocks.Money.MaxAmount)] decimal? NetAmount,
+    [property: Range(typeof(decimal), "0", "999999999")] decimal? StockQuantity,
+    [property: Range(typeof(decimal), "0", "999999999")] decimal? SlowMovingQuantity);
+
+public sealed record SalesMonthRequest([property: MaxLength(ContractLimits.Lines)] IReadOnlyList<SalesRow>? Rows);
+
+public sealed record SalesMonthResponse(Guid CustomerId, string Month, IReadOnlyList<SalesRow> Rows, decimal NetAmount, decimal? PlannedAmount);
+
+public enum SalesImportOutcome { Recorded, Rejected }
+
+public sealed record SalesImportRow(int Row, string? CustomerCode, SalesImportOutcome Outcome, IReadOnlyDictionary<string, string[]> Errors);
+
+public sealed record SalesImportReport(int Rows, int Recorded, int Rejected, int DealerMonths, IReadOnlyList<SalesImportRow> Results);
+
+/// <summary>
+/// Sales records (销售记录) per dealer and month, by product and the region the goods went to: gross and net sales, net
+/// amount, stock and slow-moving stock. Entered by the dealer's rep, a manager of its region or dealer administration
+/// (new role DealerAdministrator), by hand for a month (replacing it whole) or by CSV import with a row-by-row report;
+/// a row for the same dealer, month, product and region replaces the earlier one. Each dealer-month recorded publishes
+/// SalesRecorded with its net sales against its plan.
+/// </summary>
+public static class SalesRecords
+{
+    private static readonly string[] Columns = ["customerCode", "month", "productCode", "deliveredRegion", "grossQuantity", "netQuantity", "netAmount", "stockQuantity", "slowMovingQuantity"];
+
+    public static void MapSalesRecords(this RouteGroupBuilder api)
+    {
+        api.MapGet("/sales-records/{customerId:guid}/{month}", Get).WithName("GetSalesMonth").WithSummary("A dealer's sales records for a month (yyyy-MM) with their total and the plan's amount.");
+        api.MapPut("/sales-records/{customerId:guid}/{month}", Put)
+            .WithName("PutSalesMonth").WithSummary("Replaces a dealer's sales records for a month (yyyy-MM); publishes SalesRecorded.");
+        api.MapPost("/sales-records/import", Import)
+            .Accepts<string>("text/csv")
+            .WithName("ImportSalesRecords")
+            .WithSummary($"Imports sales records from CSV (text/csv; columns {string.Join(",", Columns)}), with a row-by-row report; publishes SalesRecorded per dealer-month.");
+    }
+
+    private static async Task<Results<Ok<SalesMonthResponse>, NotFound, ValidationProblem>> Get(
+        Guid customerId, [MaxLength(7)] string month, ContractsDbContext db, CurrentUser user, CancellationToken cancellationToken)
+    {
+        if (!SalesMonth.TryParse(month, out var first))
+        {
+            return new Validation().Add("month", "A month as yyyy-MM, such as 2026-03.").ToProblem();
+        }
+
+        var customer = await db.CustomerSnapshots.AsNoTracking().FirstOrDefaultAsync(c => c.Id == customerId, cancellationToken);
+        if (customer is null || !(user.MaySee(customer) || user.MayRecordSales(customer)))
+        {
+            return TypedResults.NotFound();
+        }
+
+        return TypedResults.Ok(await MonthAsync(db, customerId, first, cancellationToken));
+    }
+
+    private static async Task<Results<Ok<SalesMonthResponse>, ValidationProblem, ProblemHttpResult>> Put(
+        Guid customerId, [MaxLength(7)] string month, SalesMonthRequest request, ContractsDbContext db, CurrentUser user, TimeProvider time, HttpContext http)
+    {
+        var validation = new Validation().Limits(request);
+        if (!SalesMonth.TryParse(month, out var first))
+        {
+            validation.Add("month", "A month as yyyy-MM, such as 2026-03.");
+        }
+
+        var catalogue = await db.CatalogueAsync(http.RequestAborted);
+        var rows = request.Rows ?? [];
+        for (var i = 0; i < rows.Count; i++)
+        {
+            if (rows[i] is { } row)
+            {
+                Check(validation, $"rows[{i}].", row, catalogue);
+            }
+        }
+
+        if (rows.OfType<SalesRow>().GroupBy(r => (r.ProductCode, r.DeliveredRegion?.Trim())).Any(g => g.Count() > 1))
+        {
+            validation.Add("rows", "Each product and delivery region once per month.");
+        }
+
+        var customer = await db.CustomerSnapshots.AsNoTracking().FirstOrDefaultAsync(c => c.Id == customerId, http.RequestAborted);
+        if (customer is null || !(user.MaySee(customer) || user.MayRecordSales(customer)))
+        {
+            validation.Add("customerId", "No such customer among those you may work with.");
+        }
+
+        if (!validation.IsValid)
+        {
+            return validation.ToProblem();
+        }
+
+        if (!user.MayRecordSales(customer!))
+        {
+            return Refusals.Forbidden("Only the dealer's rep, the managers of its region and dealer administration record its sales.");
+        }
+
+        var now = time.GetUtcNow();
+        var existing = await db.SalesRecords.Where(r => r.CustomerId == customerId && r.Month == first).ToListAsync(http.RequestAborted);
+        db.SalesRecords.RemoveRange(existing);
+        var records = rows.OfType<SalesRow>().Select(r => Record(customer!, first, r, user.Id, now)).ToList();
+        db.SalesRecords.AddRange(records);
+        await RecordMonthAsync(db, customer!, first, records, user.Id, now, http.RequestAborted);
+        await db.SaveChangesAsync(http.RequestAborted);
+        return TypedResults.Ok(await MonthAsync(db, customerId, first, http.RequestAborted));
+    }
+
+    private static async Task<Results<Ok<SalesImportReport>, ValidationProblem>> Import(ContractsDbContext db, CurrentUser user, TimeProvider time, HttpContext http)
+    {
+        var catalogue = await db.CatalogueAsync(http.RequestAborted);
+        var parsed = new List<(int Row, string? Code, DateOnly Month, SalesRow Sales, Validation Errors)>();
+        await using (var csv = CsvReader.Create(http.Request.Body, CsvReaderOptions.Default with
+        {
+            Separator = ',', TrimWhitespace = true, SkipEmptyLines = true, NormalizeHeaderName = name => name.Trim().ToLowerInvariant(),
+            MissingField = CsvMissingFieldHandling.ReturnEmpty,
+        }, leaveOpen: true))
+        {
+            await csv.ReadHeaderAsync(http.RequestAborted);
+            var header = csv.Headers.Select(h => h.Trim().ToLowerInvariant()).ToHashSet();
+            var missing = Columns.Where(c => !header.Contains(c.ToLowerInvariant())).ToList();
+            if (missing.Count > 0)
+            {
+                return new Validation().Add("file", $"The header lacks the column(s) {string.Join(", ", missing)}; expected {string.Join(",", Columns)}.").ToProblem();
+            }
+
+            var row = 1;
+            while (await csv.ReadAsync(http.RequestAborted))
+            {
+                row++;
+                var errors = new Validation();
+                string Text(string column) => CsvCells.Read(csv.GetStringOrNull(column.ToLowerInvariant()))?.Trim() ?? "";
+                decimal? Number(string column)
+                {
+                    var text = Text(column);
+                    if (text.Length == 0)
+                    {
+                        return null;
+                    }
+
+                    if (decimal.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out var value))
+                    {
+                        return value;
+                    }
+
+                    errors.Add(column, "A number, such as 1250 or 1250.50.");
+                    return null;
+                }
+
+                var code = Text("customerCode");
+                if (!SalesMonth.TryParse(Text("month"), out var month))
+                {
+                    errors.Add("month", "A month as yyyy-MM, such as 2026-03.");
+                }
+
+                var sales = new SalesRow(Text("productCode"), Text("deliveredRegion"), Number("grossQuantity"), Number("netQuantity"), Number("netAmount"),
+                    Number("stockQuantity"), Number("slowMovingQuantity"));
+                errors.Limits(sales);
+                Check(errors, "", sales, catalogue);
+                if (code.Length == 0)
+                {
+                    errors.Add("customerCode", "Required: the dealer's customer code.");
+                }
+
+                parsed.Add((row, code.Length == 0 ? null : code, month, sales, errors));
+            }
+        }
+
+        var codes = parsed.Where(p => p.Code is not null).Select(p => p.Code!).Distinct().ToList();
+        var customers = new Dictionary<string, CustomerSnapshot>(StringComparer.Ordinal);
+        foreach (var chunk in codes.Chunk(1_000))
+        {
+            foreach (var c in await db.CustomerSnapshots.AsNoTracking().Where(c => chunk.Contains(c.Code)).ToListAsync(http.RequestAborted))
+            {
+                customers[c.Code] = c;
+            }
+        }
+
+        var seen = new Dictionary<(string, DateOnly, string?, string?), int>();
+        var accepted = new List<(int Row, CustomerSnapshot Customer, DateOnly Month, SalesRow Sales)>();
+        var results = new List<SalesImportRow>();
+        foreach (var (row, code, month, sales, errors) in parsed)
+        {
+            var customer = code is not null && customers.TryGetValue(code, out var found) && user.MayRecordSales(found) ? found : null;
+            if (code is not null && customer is null)
+            {
+                errors.Add("customerCode", "No such dealer among those whose sales you record.");
+            }
+
+            if (errors.IsValid && seen.TryGetValue((code!, month, sales.ProductCode, sales.DeliveredRegion), out var first))
+            {
+                errors.Add("productCode", $"The same dealer, month, product and region is on row {first}.");
+            }
+
+            if (!errors.IsValid)
+            {
+                results.Add(new SalesImportRow(row, code, SalesImportOutcome.Rejected, errors.Errors));
+                continue;
+            }
+
+            seen[(code!, month, sales.ProductCode, sales.DeliveredRegion)] = row;
+            accepted.Add((row, customer!, month, sales));
+            results.Add(new SalesImportRow(row, code, SalesImportOutcome.Recorded, new Dictionary<string, string[]>()));
+        }
+
+        var now = time.GetUtcNow();
+        var dealerMonths = accepted.GroupBy(a => (a.Customer.Id, a.Month)).ToList();
+        foreach (var group in dealerMonths)
+        {
+            var (customerId, month) = group.Key;
+            var customer = group.First().Customer;
+            var stored = await db.SalesRecords.Where(r => r.CustomerId == customerId && r.Month == month).ToListAsync(http.RequestAborted);
+            var replaced = stored.Where(r => group.Any(a => a.Sales.ProductCode == r.ProductCode && a.Sales.DeliveredRegion == r.DeliveredRegion)).ToList();
+            db.SalesRecords.RemoveRange(replaced);
+            var added = group.Select(a => Record(customer, month, a.Sales, user.Id, now)).ToList();
+            db.SalesRecords.AddRange(added);
+            await RecordMonthAsync(db, customer, month, [.. stored.Except(replaced), .. added], user.Id, now, http.RequestAborted);
+            await db.SaveChangesAsync(http.RequestAborted);
+            db.ChangeTracker.Clear();
+        }
+
+        return TypedResults.Ok(new SalesImportReport(results.Count, accepted.Count, results.Count - accepted.Count, dealerMonths.Count, results));
+    }
+
+    /// <summary>A row's own rules: a catalogue product, a delivery region, every quantity given, net sales within gross.</summary>
+    private static void Check(Validation validation, string prefix, SalesRow row, IReadOnlyDictionary<string, Product> catalogue)
+    {
+        if (row.ProductCode is null || !catalogue.ContainsKey(row.ProductCode))
+        {
+            validation.Add($"{prefix}productCode", "A product of the catalogue.");
+        }
+
+        validation.Required($"{prefix}deliveredRegion", row.DeliveredRegion)
+            .NotNull($"{prefix}grossQuantity", row.GrossQuantity).NotNull($"{prefix}netQuantity", row.NetQuantity).NotNull($"{prefix}netAmount", row.NetAmount)
+            .NotNull($"{prefix}stockQuantity", row.StockQuantity).NotNull($"{prefix}slowMovingQuantity", row.SlowMovingQuantity);
+        if (row.NetQuantity > row.GrossQuantity)
+        {
+            validation.Add($"{prefix}netQuantity", "Net sales (净销量) cannot exceed gross sales (毛销量).");
+        }
+
+        if (row.SlowMovingQuantity > row.StockQuantity)
+        {
+            validation.Add($"{prefix}slowMovingQuantity", "Slow-moving stock (滞销量) is part of the stock (存销量).");
+        }
+    }
+
+    private static SalesRecord Record(CustomerSnapshot customer, DateOnly month, SalesRow row, string by, DateTimeOffset at) => new()
+    {
+        Id = Guid.CreateVersion7(at),
+        CustomerId = customer.Id,
+        Region = customer.Region,
+        OwnerId = customer.OwnerId,
+        Month = month,
+        ProductCode = row.ProductCode!,
+        DeliveredRegion = row.DeliveredRegion!.Trim(),
+        GrossQuantity = row.GrossQuantity!.Value,
+        NetQuantity = row.NetQuantity!.Value,
+        NetAmount = row.NetAmount!.Value,
+        StockQuantity = row.StockQuantity!.Value,
+        SlowMovingQuantity = row.SlowMovingQuantity!.Value,
+        RecordedBy = by,
+        RecordedAt = at,
+    };
+
+    private static async Task RecordMonthAsync(ContractsDbContext db, CustomerSnapshot customer, DateOnly month, IReadOnlyCollection<SalesRecord> records,
+        string by, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        var totals = await db.MonthlySales.FirstOrDefaultAsync(m => m.CustomerId == customer.Id && m.Month == month, cancellationToken);
+        if (totals is null)
+        {
+            totals = MonthlySales.Start(customer.Id, month);
+            db.MonthlySales.Add(totals);
+        }
+
+        var plan = await db.SalesPlans.AsNoTracking().FirstOrDefaultAsync(p => p.CustomerId == customer.Id && p.Month == month, cancellationToken);
+        totals.Record(customer.Region, customer.OwnerId, records, plan?.PlannedAmount(), by, at);
+    }
+
+    private static async Task<SalesMonthResponse> MonthAsync(ContractsDbContext db, Guid customerId, DateOnly month, CancellationToken cancellationToken)
+    {
+        var rows = await db.SalesRecords.AsNoTracking().Where(r => r.CustomerId == customerId && r.Month == month)
+            .OrderBy(r => r.ProductCode).ThenBy(r => r.DeliveredRegion).ToListAsync(cancellationToken);
+        var plan = await db.SalesPlans.AsNoTracking().FirstOrDefaultAsync(p => p.CustomerId == customerId && p.Month == month, cancellationToken);
+        return new SalesMonthResponse(customerId, month.ToString("yyyy-MM", CultureInfo.InvariantCulture),
+            rows.Select(r => new SalesRow(r.ProductCode, r.DeliveredRegion, r.GrossQuantity, r.NetQuantity, r.NetAmount, r.StockQuantity, r.SlowMovingQuantity)).ToList(),
+            rows.Sum(r => r.NetAmount), plan?.PlannedAmount());
+    }
+}
