@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using Crm.Contracts.Data;
 using Crm.Testing;
 
@@ -12,6 +13,12 @@ public sealed class HostileInputTests : ContractsHostTests
         var submitted = await Submitted(customer);
         var terms = CompleteTerms(customer);
         var url = $"/api/contracts/{submitted.Id}";
+        await Host.Client(TestUser.RepEast).PutAsJsonAsync($"/api/contracts/sales-records/{customer.CustomerId}/2026-02", new
+        {
+            rows = new[] { new { productCode = "TL-600", deliveredRegion = "SOUTH", grossQuantity = 10m, netQuantity = 9m, netAmount = 540m, stockQuantity = 1m, slowMovingQuantity = 0m } },
+        }).Expect(System.Net.HttpStatusCode.OK);
+        var alert = (await Host.Client(Admin).GetAsync("/api/contracts/cross-region-alerts")
+            .Read<Crm.BuildingBlocks.Http.PagedResult<Crm.Contracts.Features.CrossRegionAlertResponse>>()).Items[0];
 
         await HostileInput.RefusedAndNothingStored(Host.Client(Admin), "contracts",
             new Dictionary<string, (string, object)>
@@ -22,6 +29,8 @@ public sealed class HostileInputTests : ContractsHostTests
                 ["SignContract"] = ($"{url}/sign", new { signedOn = new DateOnly(2026, 3, 1), place = "杭州", companySignatory = "黄涛", customerSignatory = "王建国", custodian = "custodian" }),
                 ["TerminateContract"] = ($"{url}/terminate", new { reason = "Dealer closed" }),
                 ["LetContractLapse"] = ($"{url}/let-lapse", new { reason = "Dealer retires" }),
+                ["DetectCrossRegionSales"] = ("/api/contracts/cross-region/detect", new { month = "2026-02" }),
+                ["ResolveCrossRegionAlert"] = ($"/api/contracts/cross-region-alerts/{alert.Id}/resolve", new { decision = "Warning", note = "First time" }),
                 ["PutSalesPlan"] = ($"/api/contracts/sales-plans/{customer.CustomerId}/2026-03", new
                 {
                     lines = new[] { new { productCode = "TL-600", quantity = 1000m, amount = 60000m } }, progress = "上旬 40%", support = "导购 2 人",

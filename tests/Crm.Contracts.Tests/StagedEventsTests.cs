@@ -12,8 +12,9 @@ namespace Crm.Contracts.Tests;
 /// Every change of a contract stages what it publishes: a draft, a revision, a return or a rejection nothing beyond the
 /// service; a submission ContractSubmitted; the last approval ContractApproved; a signature ContractSigned; a
 /// termination ContractTerminated. An approval that leaves steps to go, an amendment, a renewal (both new drafts) and
-/// letting a contract lapse and a sales plan publish nothing; a month of sales records SalesRecorded; the calendar's
-/// activations, expiries and reminders are in ContractCalendarTests.
+/// letting a contract lapse, a sales plan and an alert's resolution publish nothing; a month of sales records
+/// SalesRecorded, and CrossRegionSaleDetected when a sale breaks the dealer's authority; the calendar's activations,
+/// expiries and reminders are in ContractCalendarTests.
 /// </summary>
 public sealed class StagedEventsTests : ContractsHostTests
 {
@@ -33,6 +34,8 @@ public sealed class StagedEventsTests : ContractsHostTests
         { "let lapse", [] },
         { "plan sales", [] },
         { "record sales", [nameof(SalesRecorded)] },
+        { "record sales outside the authority", [nameof(SalesRecorded), nameof(CrossRegionSaleDetected)] },
+        { "resolve an alert", [] },
     };
 
     [Theory]
@@ -69,10 +72,16 @@ public sealed class StagedEventsTests : ContractsHostTests
                 id => Host.Client(TestUser.RepEast).PostAsJsonAsync($"/api/contracts/{id}/let-lapse", new { reason = "Dealer retires" }).Expect(HttpStatusCode.OK)),
             "plan sales" => () => Host.Client(TestUser.RepEast).PutAsJsonAsync($"/api/contracts/sales-plans/{customer.CustomerId}/2026-03",
                 new { lines = new[] { new { productCode = "TL-600", quantity = 10m, amount = 600m } } }).Expect(HttpStatusCode.OK),
-            _ => () => Host.Client(TestUser.RepEast).PutAsJsonAsync($"/api/contracts/sales-records/{customer.CustomerId}/2026-03", new
+            "record sales" => await Prepared(() => SignedId(customer), _ => RecordSales(customer)),
+            "record sales outside the authority" => () => RecordSales(customer),
+            _ => await Prepared(async () =>
             {
-                rows = new[] { new { productCode = "TL-600", deliveredRegion = "EAST", grossQuantity = 10m, netQuantity = 9m, netAmount = 540m, stockQuantity = 1m, slowMovingQuantity = 0m } },
-            }).Expect(HttpStatusCode.OK),
+                await RecordSales(customer);
+                var alerts = await Host.Client(TestUser.Supervisor).GetAsync("/api/contracts/cross-region-alerts")
+                    .Read<Crm.BuildingBlocks.Http.PagedResult<Crm.Contracts.Features.CrossRegionAlertResponse>>();
+                return alerts.Items[0].Id;
+            }, id => Host.Client(TestUser.Supervisor).PostAsJsonAsync($"/api/contracts/cross-region-alerts/{id}/resolve", new { decision = "Warning", note = "First time" })
+                .Expect(HttpStatusCode.OK)),
         };
 
         var before = await Host.Scoped<ContractsDbContext, List<Guid>>(db => db.OutboxMessages.Select(m => m.Id).ToListAsync());
@@ -83,6 +92,12 @@ public sealed class StagedEventsTests : ContractsHostTests
             db.OutboxMessages.Where(m => !before.Contains(m.Id)).Select(m => m.MessageType).ToListAsync());
         Assert.Equal(events.Select(e => $"{typeof(ContractSigned).Namespace}.{e}").Order(), staged.Order());
     }
+
+    private Task RecordSales(CustomerRegistered customer) =>
+        Host.Client(TestUser.RepEast).PutAsJsonAsync($"/api/contracts/sales-records/{customer.CustomerId}/2026-03", new
+        {
+            rows = new[] { new { productCode = "TL-600", deliveredRegion = "EAST", grossQuantity = 10m, netQuantity = 9m, netAmount = 540m, stockQuantity = 1m, slowMovingQuantity = 0m } },
+        }).Expect(HttpStatusCode.OK);
 
     private async Task<Guid> SignedId(CustomerRegistered customer)
     {

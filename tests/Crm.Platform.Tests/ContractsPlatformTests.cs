@@ -10,7 +10,7 @@ namespace Crm.Platform.Tests;
 public sealed class ContractsPlatformTests(PlatformFixture fixture)
 {
     [Fact]
-    public async Task A_credit_limit_set_in_Customers_puts_a_contract_on_credit_over_it_through_the_extra_step_and_its_signature_makes_the_customer_A()
+    public async Task A_credit_limit_set_in_Customers_puts_a_contract_on_credit_over_it_through_the_extra_step_its_signature_makes_the_customer_A_and_sales_outside_its_authority_are_alerted()
     {
         using var rep = await fixture.Platform.ClientAsync("rep.east");
         using var manager = await fixture.Platform.ClientAsync("manager.east");
@@ -38,6 +38,15 @@ public sealed class ContractsPlatformTests(PlatformFixture fixture)
         var signed = await Api.Json(await rep.PostAsJsonAsync($"{contract}/sign", ContractsApi.Signature));
         Assert.Equal("Signed", signed.Text("status"));
         await Api.Eventually(rep, $"/api/customers/{id}", c => c.Text("grade") == "A", "grade A in Customers");
+        // Its authority is tiles in EAST: tiles delivered to SOUTH are cross-region selling (窜货), alerted at once.
+        var recorded = await rep.PutAsJsonAsync($"/api/contracts/sales-records/{id}/{DateTime.UtcNow:yyyy-MM}", new
+        {
+            rows = new[] { new { productCode = "TL-600", deliveredRegion = "SOUTH", grossQuantity = 100, netQuantity = 100, netAmount = 6000, stockQuantity = 0, slowMovingQuantity = 0 } },
+        });
+        Assert.Equal(HttpStatusCode.OK, recorded.StatusCode);
+        var alerts = JsonNode.Parse(await manager.GetStringAsync("/api/contracts/cross-region-alerts?open=true"))!["items"]!.AsArray();
+        var alert = Assert.Single(alerts, a => a!["customerId"]!.GetValue<string>() == id)!;
+        Assert.Equal(("OutsideAuthority", "SOUTH"), (alert["kind"]!.GetValue<string>(), alert["deliveredRegion"]!.GetValue<string>()));
         var document = await rep.GetStringAsync($"{contract}/document");
         Assert.Contains(created.Text("number"), document);
         Assert.Equal(signed.Text("documentHash"), Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(document))));

@@ -95,3 +95,23 @@ public sealed record SalesRecorded : IntegrationEvent
 
     public required string RecordedBy { get; init; }
 }
+
+/// <summary>
+/// A dealer's sale broke the dealers' authority or the floor price (窜货、低价): <see cref="Kind"/> is OutsideAuthority,
+/// ExclusiveRegion or BelowFloorPrice; the contracts involved and, for an exclusive region, the dealer who holds it.
+/// </summary>
+public sealed record CrossRegionSaleDetected : IntegrationEvent
+{
+    public required Guid AlertId { get; init; }
+    public required string AlertNumber { get; init; }
+    public required string Kind { get; init; }
+    public required Guid CustomerId { get; init; }
+    public required DateOnly Month { get; init; }
+    public required string ProductCode { get; init; }
+    public required string DeliveredRegion { get; init; }
+    public required decimal Quantity { get; init; }
+    public required decimal Amount { get; init; }
+    public required string Reason { get; init; }
+    public required IReadOnlyList<string> Contracts { get; init; }
+    public Guid? OtherDealerId { get; init; }
+}

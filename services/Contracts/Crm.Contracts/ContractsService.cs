@@ -43,6 +43,7 @@ public static class ContractsService
         api.MapSalesPlans();
         api.MapSalesRecords();
         api.MapSalesPerformance();
+        api.MapCrossRegionControl();
         return app;
     }
 }

@@ -79,6 +79,15 @@ internal static class ContractEventMapping
                 NetAmount = e.NetAmount, PlannedAmount = e.PlannedAmount, OnPlanRate = e.OnPlanRate, RecordedBy = e.By,
             },
         ],
+        CrossRegionSaleDetectedDomainEvent e =>
+        [
+            new CrossRegionSaleDetected
+            {
+                OccurredAt = e.OccurredAt, Version = 1, AlertId = e.AlertId, AlertNumber = e.Number, Kind = e.Kind.ToString(), CustomerId = e.CustomerId,
+                Month = e.Month, ProductCode = e.ProductCode, DeliveredRegion = e.DeliveredRegion, Quantity = e.Quantity, Amount = e.Amount, Reason = e.Reason,
+                Contracts = e.Contracts, OtherDealerId = e.OtherDealerId,
+            },
+        ],
         _ => [],
     };
 }

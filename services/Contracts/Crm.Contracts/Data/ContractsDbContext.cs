@@ -25,6 +25,8 @@ public abstract class ContractsDbContext(DbContextOptions options) : ServiceDbCo
 
     public DbSet<MonthlySales> MonthlySales => Set<MonthlySales>();
 
+    public DbSet<CrossRegionAlert> CrossRegionAlerts => Set<CrossRegionAlert>();
+
     protected override IEnumerable<IntegrationEvent> ToIntegrationEvents(IDomainEvent domainEvent) =>
         ContractEventMapping.ToIntegrationEvents(domainEvent);
 
@@ -135,6 +137,27 @@ public abstract class ContractsDbContext(DbContextOptions options) : ServiceDbCo
             e.Property(m => m.SlowMovingQuantity).HasPrecision(18, 2);
             e.Property(m => m.Version).IsConcurrencyToken();
             e.HasIndex(m => new { m.Region, m.Month });
+        });
+        modelBuilder.Entity<CrossRegionAlert>(e =>
+        {
+            e.HasKey(a => a.Id);
+            e.Property(a => a.Id).ValueGeneratedNever();
+            e.Property(a => a.Number).HasMaxLength(30);
+            e.HasIndex(a => a.Number).IsUnique();
+            e.Property(a => a.Kind).HasConversion<string>().HasMaxLength(20);
+            e.HasIndex(a => new { a.CustomerId, a.Month, a.ProductCode, a.DeliveredRegion, a.Kind }).IsUnique();
+            e.Property(a => a.CustomerName).HasMaxLength(ContractLimits.Name);
+            e.Property(a => a.Region).HasMaxLength(ContractLimits.Region);
+            e.Property(a => a.OwnerId).HasMaxLength(100);
+            e.Property(a => a.ProductCode).HasMaxLength(ContractLimits.Code);
+            e.Property(a => a.DeliveredRegion).HasMaxLength(ContractLimits.Region);
+            e.Property(a => a.Quantity).HasPrecision(18, 2);
+            e.Property(a => a.Amount).HasPrecision(18, 2);
+            e.Property(a => a.Reason).HasMaxLength(ContractLimits.Reason);
+            e.Property(a => a.Contracts).HasJsonConversion();
+            e.Property(a => a.Resolution).HasJsonConversion();
+            e.Property(a => a.Version).IsConcurrencyToken();
+            e.HasIndex(a => new { a.Region, a.DetectedAt });
         });
         modelBuilder.Entity<ContractApprovalRuleSet>(e =>
         {

@@ -35,7 +35,7 @@ public sealed record SalesImportReport(int Rows, int Recorded, int Rejected, int
 /// amount, stock and slow-moving stock. Entered by the dealer's rep, a manager of its region or dealer administration
 /// (new role DealerAdministrator), by hand for a month (replacing it whole) or by CSV import with a row-by-row report;
 /// a row for the same dealer, month, product and region replaces the earlier one. Each dealer-month recorded publishes
-/// SalesRecorded with its net sales against its plan.
+/// SalesRecorded with its net sales against its plan, and its records are checked for cross-region selling at once.
 /// </summary>
 public static class SalesRecords
 {
@@ -116,6 +116,7 @@ public static class SalesRecords
         db.SalesRecords.AddRange(records);
         await RecordMonthAsync(db, customer!, first, records, user.Id, now, http.RequestAborted);
         await db.SaveChangesAsync(http.RequestAborted);
+        await CrossRegionControl.DetectAsync(db, db.SalesRecords.Where(r => r.CustomerId == customerId && r.Month == first), time, http.RequestAborted);
         return TypedResults.Ok(await MonthAsync(db, customerId, first, http.RequestAborted));
     }
 
@@ -232,6 +233,9 @@ public static class SalesRecords
             db.ChangeTracker.Clear();
         }
 
+        var touchedDealers = dealerMonths.Select(g => g.Key.Id).Distinct().ToList();
+        var touchedMonths = dealerMonths.Select(g => g.Key.Month).Distinct().ToList();
+        await CrossRegionControl.DetectAsync(db, db.SalesRecords.Where(r => touchedDealers.Contains(r.CustomerId) && touchedMonths.Contains(r.Month)), time, http.RequestAborted);
         return TypedResults.Ok(new SalesImportReport(results.Count, accepted.Count, results.Count - accepted.Count, dealerMonths.Count, results));
     }
 
