@@ -20,6 +20,7 @@ public static class CustomersService
         builder.AddServiceDatabase<CustomersDbContext, CustomersSqliteDbContext, CustomersPostgresDbContext, CustomersSqlServerDbContext>("Customers");
         builder.AddServiceOpenApi(Name);
         builder.AddConsumer<ContractSignedConsumer>($"{Name}-contract-signed");
+        builder.AddConsumer<SalesRecordedConsumer>(DealerSales.Queue);
         builder.AddConsumer<GradeProposedConsumer>($"{Name}-grade-proposals");
         builder.AddConsumer<DeregistrationProposedConsumer>($"{Name}-deregistration-proposals");
         builder.AddServiceHistory();
@@ -49,6 +50,7 @@ public static class CustomersService
         api.MapCredit();
         api.MapEvaluations();
         api.MapServiceHistory();
+        api.MapDealerSales();
         api.MapResync();
         return app;
     }

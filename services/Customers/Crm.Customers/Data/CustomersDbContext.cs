@@ -42,6 +42,8 @@ public abstract class CustomersDbContext(DbContextOptions options) : ServiceDbCo
 
     public DbSet<CompanyVisitRecord> CompanyVisitRecords => Set<CompanyVisitRecord>();
 
+    public DbSet<DealerSalesMonth> DealerSales => Set<DealerSalesMonth>();
+
     /// <summary>
     /// Stages an audit line in this unit of work. Changes of a customer are audited from their domain events; this is
     /// called directly only for what is not a change of the card: reads of contact details, exports and imports.
@@ -273,6 +275,15 @@ public abstract class CustomersDbContext(DbContextOptions options) : ServiceDbCo
             e.Property(v => v.Purpose).HasMaxLength(500);
             e.Property(v => v.ProposedGrade).HasConversion<string>().HasMaxLength(1);
             e.HasIndex(v => new { v.CustomerId, v.CheckedOutAt });
+        });
+        modelBuilder.Entity<DealerSalesMonth>(e =>
+        {
+            e.HasKey(s => new { s.CustomerId, s.Month });
+            e.Property(s => s.NetQuantity).HasPrecision(18, 2);
+            e.Property(s => s.NetAmount).HasPrecision(18, 2);
+            e.Property(s => s.PlannedAmount).HasPrecision(18, 2);
+            e.Property(s => s.OnPlanRate).HasPrecision(9, 4);
+            e.Property(s => s.Version).IsConcurrencyToken();
         });
         modelBuilder.Entity<CompanyVisitRecord>(e =>
         {
