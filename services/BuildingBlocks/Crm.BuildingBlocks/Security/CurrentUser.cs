@@ -53,6 +53,12 @@ public sealed class CurrentUser
     public bool ManagesRegion(string region) =>
         SeesAllRegions || ((IsInRole(Security.Roles.BranchManager) || IsInRole(Security.Roles.RegionalDirector)) && Regions.Contains(region));
 
+    /// <summary>
+    /// May this caller work on something of a region and owner (a customer, its contract, its sales): a manager of the
+    /// region or headquarters, or the rep who owns it.
+    /// </summary>
+    public bool MayWorkOn(IRegionOwned item) => ManagesRegion(item.Region) || (IsInRole(Security.Roles.SalesRep) && item.OwnerId == Id);
+
     /// <summary>May this caller create or assign work in the region at all.</summary>
     public bool MayWorkIn(string region) => SeesAllRegions || Regions.Contains(region);
 }

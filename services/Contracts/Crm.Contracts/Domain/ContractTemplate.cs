@@ -61,8 +61,14 @@ public sealed class ContractTemplate : AggregateRoot
         Buyer = new Party(buyerName, string.IsNullOrWhiteSpace(buyerAddress) ? null : buyerAddress, null, null, null, null, null, null, null),
     };
 
+    /// <summary>The code of the distribution agreement the company starts with, drafted from when no template is named.</summary>
+    public const string StandardCode = "DIST";
+
+    /// <summary>The version the documented standard text has until the custodian publishes one.</summary>
+    public const int StandardVersion = 1;
+
     /// <summary>The distribution agreement the company starts with (经销合同), version 1.</summary>
-    public static ContractTemplate Standard(DateTimeOffset at) => Publish("DIST", 1, "经销合同 Distribution agreement", new StandardClauses(
+    public static ContractTemplate Standard(DateTimeOffset at) => Publish(StandardCode, StandardVersion, "经销合同 Distribution agreement", new StandardClauses(
         "产品质量符合国家标准 GB/T 4100 及企业标准；每批附合格证。Products meet GB/T 4100 and the company's standard; each batch carries its certificate.",
         "按经销商订单约定时间发货。Goods ship on the dates agreed in each order.",
         "到货后 7 日内验收，逾期视为合格。Goods are inspected within 7 days of arrival; after that they count as accepted.",

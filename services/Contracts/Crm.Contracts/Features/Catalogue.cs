@@ -43,16 +43,14 @@ public static class Catalogue
     public static async Task<ContractTemplate?> LatestTemplateAsync(this ContractsDbContext db, string code, TimeProvider time, CancellationToken cancellationToken)
     {
         var stored = await db.Templates.AsNoTracking().Where(t => t.Code == code).OrderByDescending(t => t.Version).FirstOrDefaultAsync(cancellationToken);
-        var standard = ContractTemplate.Standard(time.GetUtcNow());
-        return stored ?? (code == standard.Code ? standard : null);
+        return stored ?? (code == ContractTemplate.StandardCode ? ContractTemplate.Standard(time.GetUtcNow()) : null);
     }
 
     /// <summary>One version of a template: stored, or the documented standard's version 1.</summary>
     public static async Task<ContractTemplate?> TemplateVersionAsync(this ContractsDbContext db, string code, int version, TimeProvider time, CancellationToken cancellationToken)
     {
         var template = await db.Templates.AsNoTracking().FirstOrDefaultAsync(t => t.Code == code && t.Version == version, cancellationToken);
-        var standard = ContractTemplate.Standard(time.GetUtcNow());
-        return template ?? (code == standard.Code && version == standard.Version ? standard : null);
+        return template ?? (code == ContractTemplate.StandardCode && version == ContractTemplate.StandardVersion ? ContractTemplate.Standard(time.GetUtcNow()) : null);
     }
 
     private static async Task<Results<Ok<TemplateResponse>, NotFound>> Latest([MaxLength(ContractLimits.Code)] string code, ContractsDbContext db, TimeProvider time, HttpContext http)

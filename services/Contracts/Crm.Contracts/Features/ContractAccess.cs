@@ -29,8 +29,7 @@ public static class ContractAccess
         return user.SeesAllRegions ? contracts : contracts.Where(c => regions.Contains(c.Region));
     }
 
-    public static bool MayWork(this CurrentUser user, Contract contract) =>
-        user.ManagesRegion(contract.Region) || (user.IsInRole(Roles.SalesRep) && contract.OwnerId == user.Id);
+    public static bool MayWork(this CurrentUser user, Contract contract) => user.MayWorkOn(contract);
 
     public static bool MayDecide(this CurrentUser user, Contract contract) =>
         contract.WaitingFor is { } role && user.IsInRole(role) && (Roles.Headquarters.Contains(role) || user.Regions.Contains(contract.Region));

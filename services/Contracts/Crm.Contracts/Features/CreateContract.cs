@@ -29,7 +29,7 @@ public static class CreateContract
     {
         var validation = new Validation().Limits(request).Required("title", request.Title);
         var customer = await db.CustomerSnapshots.FindForWorkAsync(request.CustomerId, user, validation, cancellationToken);
-        var template = await db.LatestTemplateAsync(request.TemplateCode?.Trim() ?? ContractTemplate.Standard(time.GetUtcNow()).Code, time, cancellationToken);
+        var template = await db.LatestTemplateAsync(request.TemplateCode?.Trim() ?? ContractTemplate.StandardCode, time, cancellationToken);
         if (template is null)
         {
             validation.Add("templateCode", "No such template.");

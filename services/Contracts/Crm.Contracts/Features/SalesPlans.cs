@@ -110,8 +110,7 @@ public static class SalesPlans
     }
 
     /// <summary>The dealer's rep and the managers of its region keep its plans; dealer administration also records its sales.</summary>
-    public static bool MayKeepSales(this CurrentUser user, CustomerSnapshot customer) =>
-        user.ManagesRegion(customer.Region) || (user.IsInRole(Roles.SalesRep) && customer.OwnerId == user.Id);
+    public static bool MayKeepSales(this CurrentUser user, CustomerSnapshot customer) => user.MayWorkOn(customer);
 
     public static bool MayRecordSales(this CurrentUser user, CustomerSnapshot customer) =>
         user.MayKeepSales(customer) || (user.IsInRole(Roles.DealerAdministrator) && user.Regions.Contains(customer.Region));

@@ -16,8 +16,7 @@ namespace Crm.Customers.Features;
 /// </summary>
 public static class CustomerAccess
 {
-    public static bool MayChange(this CurrentUser user, Customer customer) =>
-        user.ManagesRegion(customer.Region) || (user.IsInRole(Roles.SalesRep) && customer.OwnerId == user.Id);
+    public static bool MayChange(this CurrentUser user, Customer customer) => user.MayWorkOn(customer);
 
     /// <summary>May the caller put a customer of <paramref name="region"/> owned by <paramref name="ownerId"/> into the database.</summary>
     public static bool MayKeep(this CurrentUser user, string region, string ownerId) =>

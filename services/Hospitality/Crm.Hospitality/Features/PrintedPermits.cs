@@ -52,12 +52,14 @@ public static class PrintedPermits
         }
 
         application.EnsurePrintable();
-        if (PermitFonts.Find(options.ChineseFontFiles) is not { } chinese || PermitFonts.Find(options.LatinFontFiles) is not { } latin)
+        var chinese = PermitFonts.Find(options.ChineseFontFiles);
+        var latin = PermitFonts.Find(options.LatinFontFiles);
+        if (chinese is null || latin is null)
         {
             http.Response.Headers.RetryAfter = "3600";
             return TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "No fonts to print with",
                 detail: "Printing needs a TrueType font with Chinese glyphs (Hospitality:ChineseFonts) and one with Latin glyphs " +
-                        $"(Hospitality:LatinFonts); none is present of {string.Join(", ", PermitFonts.Find(options.ChineseFontFiles) is null ? options.ChineseFontFiles : options.LatinFontFiles)}. " +
+                        $"(Hospitality:LatinFonts); none is present of {string.Join(", ", chinese is null ? options.ChineseFontFiles : options.LatinFontFiles)}. " +
                         "Install them (Debian and Ubuntu: apt-get install fonts-droid-fallback fonts-dejavu-core) or name their files in those settings.");
         }
 
