@@ -33,7 +33,7 @@ public sealed class ContractLifecycleTests : ContractsHostTests
     }
 
     [Fact]
-    public async Task a_product_outside_the_catalogue_and_dates_out_of_order_are_named_on_their_fields()
+    public async Task a_product_outside_the_catalogue_dates_out_of_order_and_a_rebate_tier_without_its_rate_are_named_on_their_fields()
     {
         var customer = await KnownCustomer();
         var draft = await CreateDraft(TestUser.RepEast, customer.CustomerId);
@@ -42,9 +42,10 @@ public sealed class ContractLifecycleTests : ContractsHostTests
         {
             Subject = [complete.Subject![0], new SubjectLine("NO-SUCH", 10m, 1m)],
             Signing = complete.Signing! with { EffectiveUntil = new DateOnly(2025, 12, 31) },
+            Policy = complete.Policy! with { RebateTiers = [new RebateTier(0m, 0.01m), new RebateTier(500_000m, null)] },
         }).Expect(HttpStatusCode.OK);
 
-        await Submit(TestUser.RepEast, draft.Id).ReadValidationProblem("terms.subject[1].productCode", "terms.signing.effectiveUntil");
+        await Submit(TestUser.RepEast, draft.Id).ReadValidationProblem("terms.subject[1].productCode", "terms.signing.effectiveUntil", "terms.policy.rebateTiers[1]");
     }
 
     [Theory]

@@ -74,7 +74,7 @@ public abstract class ContractsHostTests : IAsyncLifetime
             Delivery = new Delivery(template.Clauses.DeliveryTerms, "杭州仓库 Hangzhou warehouse", "汽运 By truck", FreightPaidBy.Seller),
             Authority = new BusinessAuthority("一级经销商 First-tier dealer", kind, ["EAST"], ["TILE"], from, until),
             Settlement = new Settlement(template.Clauses.Settlement, 30),
-            Policy = new DistributionPolicy([new RebateTier(0m, 0.01m), new RebateTier(1_000_000m, 0.02m)], 0.005m,
+            Policy = new DistributionPolicy([new RebateTier(0m, 0.01m), new RebateTier(1_000_000m, 0.02m)], RebatePeriod.Year, 0.005m,
                 "季度促销 Quarterly promotion", "门店广告补贴 Shop advertising", "导购培训 Sales staff training"),
             Signing = new SigningTerms("杭州 Hangzhou", from, until),
             Buyer = new Party(customer.Name, "杭州市西湖区文三路 1 号", "王经理 Manager Wang", "0571-8888 0000", "王建国 Wang Jianguo", "王建国 Wang Jianguo",

@@ -13,6 +13,8 @@ public sealed class HostileInputTests : ContractsHostTests
         var submitted = await Submitted(customer);
         var terms = CompleteTerms(customer);
         var url = $"/api/contracts/{submitted.Id}";
+        var signed = await Approved(await KnownCustomer());
+        await Sign(TestUser.RepEast, signed.Id).Expect(System.Net.HttpStatusCode.OK);
         await Host.Client(TestUser.RepEast).PutAsJsonAsync($"/api/contracts/sales-records/{customer.CustomerId}/2026-02", new
         {
             rows = new[] { new { productCode = "TL-600", deliveredRegion = "SOUTH", grossQuantity = 10m, netQuantity = 9m, netAmount = 540m, stockQuantity = 1m, slowMovingQuantity = 0m } },
@@ -29,6 +31,7 @@ public sealed class HostileInputTests : ContractsHostTests
                 ["SignContract"] = ($"{url}/sign", new { signedOn = new DateOnly(2026, 3, 1), place = "杭州", companySignatory = "黄涛", customerSignatory = "王建国", custodian = "custodian" }),
                 ["TerminateContract"] = ($"{url}/terminate", new { reason = "Dealer closed" }),
                 ["LetContractLapse"] = ($"{url}/let-lapse", new { reason = "Dealer retires" }),
+                ["SettleRebate"] = ($"/api/contracts/{signed.Id}/rebates/settlements", new { through = "2026-03", note = "第一季度返利 Q1 rebate" }),
                 ["DetectCrossRegionSales"] = ("/api/contracts/cross-region/detect", new { month = "2026-02" }),
                 ["ResolveCrossRegionAlert"] = ($"/api/contracts/cross-region-alerts/{alert.Id}/resolve", new { decision = "Warning", note = "First time" }),
                 ["PutSalesPlan"] = ($"/api/contracts/sales-plans/{customer.CustomerId}/2026-03", new

@@ -35,4 +35,30 @@ public sealed class DealerSalesTests : CustomersHostTests
         await Host.Client(TestUser.RepNorth).GetAsync($"/api/customers/{customer.Id}/sales").Expect(HttpStatusCode.NotFound);
         await Host.Client(TestUser.RepEast).GetAsync($"/api/customers/{customer.Id}/sales?months=61").ReadValidationProblem("months");
     }
+
+    private static CrossRegionSaleDetected Alert(Guid customerId, int month, string number, string region, decimal amount) => new()
+    {
+        OccurredAt = DateTimeOffset.UtcNow, Version = 1, AlertId = Guid.NewGuid(), AlertNumber = number, Kind = "OutsideAuthority", CustomerId = customerId,
+        Month = new DateOnly(2026, month, 1), ProductCode = "TL-600", DeliveredRegion = region, Quantity = amount / 60m, Amount = amount,
+        Reason = $"TL-600 delivered to {region}, outside the regions its contracts authorise: EAST.", Contracts = ["HT-2026-000001"],
+    };
+
+    [Fact]
+    public async Task the_alerts_raised_on_a_dealers_sales_are_kept_once_each_with_its_months()
+    {
+        var customer = await Register(TestUser.RepEast);
+        var south = Alert(customer.Id, 3, "CX-2026-000002", "SOUTH", 30_000m);
+        await Host.Deliver(Recorded(customer.Id, 3, 90_000m, 120_000m, version: 1), Guid.NewGuid());
+        await Host.Deliver(Recorded(customer.Id, 2, 40_000m, 50_000m, version: 1), Guid.NewGuid());
+        await Host.Deliver(Alert(customer.Id, 2, "CX-2026-000001", "NORTH", 6_000m), Guid.NewGuid());
+        await Host.Deliver(south, Guid.NewGuid());
+        await Host.Deliver(south, Guid.NewGuid()); // the same alert published again under another message id
+
+        var sales = await Host.Client(TestUser.RepEast).GetAsync($"/api/customers/{customer.Id}/sales").Read<DealerSalesResponse>();
+        var lastMonth = await Host.Client(TestUser.RepEast).GetAsync($"/api/customers/{customer.Id}/sales?months=1").Read<DealerSalesResponse>();
+
+        Assert.Equal([("CX-2026-000002", "2026-03", "SOUTH", 30_000m), ("CX-2026-000001", "2026-02", "NORTH", 6_000m)],
+            sales.CrossRegionAlerts.Select(a => (a.Number, a.Month, a.DeliveredRegion, a.Amount)));
+        Assert.Equal(["CX-2026-000002"], lastMonth.CrossRegionAlerts.Select(a => a.Number));
+    }
 }

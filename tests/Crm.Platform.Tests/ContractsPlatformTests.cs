@@ -10,7 +10,7 @@ namespace Crm.Platform.Tests;
 public sealed class ContractsPlatformTests(PlatformFixture fixture)
 {
     [Fact]
-    public async Task A_credit_limit_set_in_Customers_puts_a_contract_on_credit_over_it_through_the_extra_step_its_signature_makes_the_customer_A_and_sales_outside_its_authority_are_alerted()
+    public async Task A_credit_limit_set_in_Customers_puts_a_contract_on_credit_over_it_through_the_extra_step_its_signature_makes_the_customer_A_and_sales_outside_its_authority_are_alerted_in_Customers_and_earn_no_rebate()
     {
         using var rep = await fixture.Platform.ClientAsync("rep.east");
         using var manager = await fixture.Platform.ClientAsync("manager.east");
@@ -41,12 +41,23 @@ public sealed class ContractsPlatformTests(PlatformFixture fixture)
         // Its authority is tiles in EAST: tiles delivered to SOUTH are cross-region selling (窜货), alerted at once.
         var recorded = await rep.PutAsJsonAsync($"/api/contracts/sales-records/{id}/{DateTime.UtcNow:yyyy-MM}", new
         {
-            rows = new[] { new { productCode = "TL-600", deliveredRegion = "SOUTH", grossQuantity = 100, netQuantity = 100, netAmount = 6000, stockQuantity = 0, slowMovingQuantity = 0 } },
+            rows = new[]
+            {
+                new { productCode = "TL-600", deliveredRegion = "EAST", grossQuantity = 1000, netQuantity = 1000, netAmount = 60000, stockQuantity = 0, slowMovingQuantity = 0 },
+                new { productCode = "TL-600", deliveredRegion = "SOUTH", grossQuantity = 100, netQuantity = 100, netAmount = 6000, stockQuantity = 0, slowMovingQuantity = 0 },
+            },
         });
         Assert.Equal(HttpStatusCode.OK, recorded.StatusCode);
         var alerts = JsonNode.Parse(await manager.GetStringAsync("/api/contracts/cross-region-alerts?open=true"))!["items"]!.AsArray();
         var alert = Assert.Single(alerts, a => a!["customerId"]!.GetValue<string>() == id)!;
         Assert.Equal(("OutsideAuthority", "SOUTH"), (alert["kind"]!.GetValue<string>(), alert["deliveredRegion"]!.GetValue<string>()));
+        // The alert crosses RabbitMQ into the dealer's risk context in Customers.
+        await Api.Eventually(manager, $"/api/customers/{id}/sales",
+            s => s["crossRegionAlerts"]!.AsArray().Any(a => a!["number"]!.GetValue<string>() == alert["number"]!.GetValue<string>()), "the 窜货 alert in Customers");
+        // The rebate (1 % of net sales) accrues on the 60,000 in EAST; the 6,000 under the open alert is held back.
+        var rebates = await Api.Json(await rep.GetAsync($"{contract}/rebates"));
+        var month = rebates["periods"]![0]!["months"]!.AsArray().Single()!;
+        Assert.Equal((66_000m, 6_000m, 600m), (month["netAmount"]!.GetValue<decimal>(), month["withheld"]!.GetValue<decimal>(), month["accruedToDate"]!.GetValue<decimal>()));
         var document = await rep.GetStringAsync($"{contract}/document");
         Assert.Contains(created.Text("number"), document);
         Assert.Equal(signed.Text("documentHash"), Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(document))));

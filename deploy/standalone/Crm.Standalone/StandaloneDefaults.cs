@@ -22,6 +22,7 @@ public static class StandaloneDefaults
             ["Customers:SeedDemoData"] = "true",
             ["Visits:SeedDemoData"] = "true",
             ["Hospitality:SeedDemoData"] = "true",
+            ["Contracts:SeedDemoData"] = "true",
         };
         foreach (var name in Databases)
         {

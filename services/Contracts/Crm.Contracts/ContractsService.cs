@@ -23,6 +23,10 @@ public static class ContractsService
             .ValidateOnStart();
         builder.Services.AddSingleton<ContractCalendar>();
         builder.Services.AddHostedService<ContractCalendarService>();
+        if (builder.Configuration.GetValue("Contracts:SeedDemoData", false))
+        {
+            builder.Services.AddHostedService<SeedDemoContracts>();
+        }
         return builder;
     }
 
@@ -44,6 +48,7 @@ public static class ContractsService
         api.MapSalesRecords();
         api.MapSalesPerformance();
         api.MapCrossRegionControl();
+        api.MapRebates();
         return app;
     }
 }

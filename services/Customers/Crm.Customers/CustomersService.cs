@@ -20,7 +20,7 @@ public static class CustomersService
         builder.AddServiceDatabase<CustomersDbContext, CustomersSqliteDbContext, CustomersPostgresDbContext, CustomersSqlServerDbContext>("Customers");
         builder.AddServiceOpenApi(Name);
         builder.AddConsumer<ContractSignedConsumer>($"{Name}-contract-signed");
-        builder.AddConsumer<SalesRecordedConsumer>(DealerSales.Queue);
+        builder.AddDealerSales();
         builder.AddConsumer<GradeProposedConsumer>($"{Name}-grade-proposals");
         builder.AddConsumer<DeregistrationProposedConsumer>($"{Name}-deregistration-proposals");
         builder.AddServiceHistory();

@@ -27,6 +27,8 @@ public abstract class ContractsDbContext(DbContextOptions options) : ServiceDbCo
 
     public DbSet<CrossRegionAlert> CrossRegionAlerts => Set<CrossRegionAlert>();
 
+    public DbSet<RebateSettlement> RebateSettlements => Set<RebateSettlement>();
+
     protected override IEnumerable<IntegrationEvent> ToIntegrationEvents(IDomainEvent domainEvent) =>
         ContractEventMapping.ToIntegrationEvents(domainEvent);
 
@@ -158,6 +160,21 @@ public abstract class ContractsDbContext(DbContextOptions options) : ServiceDbCo
             e.Property(a => a.Resolution).HasJsonConversion();
             e.Property(a => a.Version).IsConcurrencyToken();
             e.HasIndex(a => new { a.Region, a.DetectedAt });
+        });
+        modelBuilder.Entity<RebateSettlement>(e =>
+        {
+            e.HasKey(s => s.Id);
+            e.Property(s => s.Id).ValueGeneratedNever();
+            e.HasIndex(s => new { s.ContractId, s.PeriodFirst, s.Sequence }).IsUnique();
+            e.Property(s => s.ContractNumber).HasMaxLength(30);
+            e.Property(s => s.EligibleNetSales).HasPrecision(18, 2);
+            e.Property(s => s.Withheld).HasPrecision(18, 2);
+            e.Property(s => s.Earned).HasPrecision(18, 2);
+            e.Property(s => s.PaidBefore).HasPrecision(18, 2);
+            e.Property(s => s.Amount).HasPrecision(18, 2);
+            e.Property(s => s.Note).HasMaxLength(ContractLimits.Reason);
+            e.Property(s => s.SettledBy).HasMaxLength(100);
+            e.HasIndex(s => s.CustomerId);
         });
         modelBuilder.Entity<ContractApprovalRuleSet>(e =>
         {

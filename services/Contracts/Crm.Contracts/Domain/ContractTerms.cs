@@ -47,9 +47,13 @@ public sealed record RebateTier(
     [property: Range(typeof(decimal), "0", Crm.BuildingBlocks.Money.MaxAmount)] decimal? From,
     [property: Range(typeof(decimal), "0", "0.5")] decimal? Rate);
 
-/// <summary>Part 7, the distribution policy (分销政策): rebates, annual bonus, promotion, advertising and staff support.</summary>
+/// <summary>
+/// Part 7, the distribution policy (分销政策): rebate tiers over each rebate period's net sales (the whole term unless
+/// said otherwise), annual bonus, promotion, advertising and staff support.
+/// </summary>
 public sealed record DistributionPolicy(
     [property: MaxLength(10)] IReadOnlyList<RebateTier>? RebateTiers,
+    RebatePeriod? RebatePeriod,
     [property: Range(typeof(decimal), "0", "0.5")] decimal? AnnualBonusRate,
     [property: MaxLength(ContractLimits.Clause)] string? Promotion,
     [property: MaxLength(ContractLimits.Clause)] string? Advertising,
@@ -171,9 +175,20 @@ public sealed record ContractTerms(
         {
             missing.Add(("terms.policy", "Required before submission (part 7, distribution policy); its items may be empty."));
         }
-        else if (Policy.RebateTiers is { Count: > 0 } tiers && tiers.Zip(tiers.Skip(1)).Any(p => p.First.From >= p.Second.From))
+        else if (Policy.RebateTiers is { Count: > 0 } tiers)
         {
-            missing.Add(("terms.policy.rebateTiers", "Rebate tiers in rising order of their thresholds (part 7)."));
+            for (var i = 0; i < tiers.Count; i++)
+            {
+                if (tiers[i] is not { From: not null, Rate: not null })
+                {
+                    missing.Add(($"terms.policy.rebateTiers[{i}]", "Each rebate tier needs its threshold (from) and its rate (part 7)."));
+                }
+            }
+
+            if (tiers.Zip(tiers.Skip(1)).Any(p => p.First?.From >= p.Second?.From))
+            {
+                missing.Add(("terms.policy.rebateTiers", "Rebate tiers in rising order of their thresholds (part 7)."));
+            }
         }
 
         Need("orderingAndReturns", OrderingAndReturns, "part 8, ordering and returns");

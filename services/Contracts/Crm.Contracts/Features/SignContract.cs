@@ -138,6 +138,7 @@ public static class ContractDocument
         Part("六、结算方式 Settlement", "<table>" + Row("方式 Method", t.Settlement?.Method) + Row("账期（天）Payment days", t.Settlement?.PaymentDays?.ToString(CultureInfo.InvariantCulture)) + "</table>");
         var tiers = string.Join("", (t.Policy?.RebateTiers ?? []).Select(r => $"<tr><td>≥ {Money(r.From ?? 0)}</td><td>{(r.Rate ?? 0) * 100:0.##} %</td></tr>"));
         Part("七、分销政策 Distribution policy", "<table><tr><th>净销量 Net sales from</th><th>返利 Rebate</th></tr>" + tiers + "</table><table>"
+            + Row("返利周期 Rebate period (stepped: each rate on its own band)", (t.Policy?.RebatePeriod ?? RebatePeriod.Term).ToString())
             + Row("年终奖励 Annual bonus", t.Policy?.AnnualBonusRate is { } bonus ? $"{bonus * 100:0.##} %" : "") + Row("促销 Promotion", t.Policy?.Promotion)
             + Row("广告 Advertising", t.Policy?.Advertising) + Row("人员支持 Staff support", t.Policy?.StaffSupport) + "</table>");
         Part("八、订货与退货 Ordering and returns", $"<p>{E(t.OrderingAndReturns)}</p>");

@@ -44,6 +44,8 @@ public abstract class CustomersDbContext(DbContextOptions options) : ServiceDbCo
 
     public DbSet<DealerSalesMonth> DealerSales => Set<DealerSalesMonth>();
 
+    public DbSet<DealerCrossRegionAlert> DealerCrossRegionAlerts => Set<DealerCrossRegionAlert>();
+
     /// <summary>
     /// Stages an audit line in this unit of work. Changes of a customer are audited from their domain events; this is
     /// called directly only for what is not a change of the card: reads of contact details, exports and imports.
@@ -284,6 +286,18 @@ public abstract class CustomersDbContext(DbContextOptions options) : ServiceDbCo
             e.Property(s => s.PlannedAmount).HasPrecision(18, 2);
             e.Property(s => s.OnPlanRate).HasPrecision(9, 4);
             e.Property(s => s.Version).IsConcurrencyToken();
+        });
+        modelBuilder.Entity<DealerCrossRegionAlert>(e =>
+        {
+            e.HasKey(a => a.AlertId);
+            e.Property(a => a.AlertId).ValueGeneratedNever();
+            e.Property(a => a.Number).HasMaxLength(30);
+            e.Property(a => a.Kind).HasMaxLength(20);
+            e.Property(a => a.ProductCode).HasMaxLength(30);
+            e.Property(a => a.DeliveredRegion).HasMaxLength(50);
+            e.Property(a => a.Amount).HasPrecision(18, 2);
+            e.Property(a => a.Reason).HasMaxLength(1000);
+            e.HasIndex(a => new { a.CustomerId, a.Month });
         });
         modelBuilder.Entity<CompanyVisitRecord>(e =>
         {
