@@ -28,7 +28,7 @@ areas=("$@")
 for area in "${areas[@]}"; do
   case "$area" in
     funnel)  run Crm.Customers.Tests "FunnelTests" Crm.Customers.csproj Features/Funnel.cs Features/FunnelPlanning.cs ;;
-    sla)     run Crm.Complaints.Tests "ReopenSlaTests" Crm.Complaints.csproj Domain/Sla.cs
+    sla)     run Crm.Complaints.Tests "ReopenSlaTests|EscalationTests" Crm.Complaints.csproj Domain/Sla.cs
              run Crm.Complaints.Tests "BusinessCalendarTests" Crm.BuildingBlocks.csproj Calendars/BusinessCalendar.cs ;;
     routing) run Crm.Complaints.Tests "RoutingRuleSetTests|RoutingApiTests" Crm.Complaints.csproj Domain/Routing.cs ;;
     access)  run Crm.Customers.Tests "AccessTests" Crm.BuildingBlocks.csproj Security/CurrentUser.cs

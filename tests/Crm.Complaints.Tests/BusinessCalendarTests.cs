@@ -142,4 +142,34 @@ public sealed class BusinessCalendarTests
     public void Negative_business_time_is_refused() =>
         Assert.Throws<ArgumentOutOfRangeException>(() => new BusinessCalendar(TimeZoneInfo.Utc, [DayOfWeek.Monday],
             [new WorkingPeriod(new TimeOnly(9, 0), new TimeOnly(17, 0))]).AddBusinessTime(DateTimeOffset.UnixEpoch, TimeSpan.FromHours(-1)));
+
+    [Fact]
+    public void A_pause_that_starts_inside_another_and_ends_after_it_counts_to_its_own_end()
+    {
+        // Paused Monday 14:00–15:00 and 14:30 to Tuesday 11:00: together Monday 14:00 to Tuesday 11:00 (4 h + 2 h of business time).
+        (DateTimeOffset, DateTimeOffset?)[] pauses = [(At("2026-03-02 14:00"), At("2026-03-02 15:00")), (At("2026-03-02 14:30"), At("2026-03-03 11:00"))];
+
+        Assert.Equal(TimeSpan.FromHours(10), China.BusinessTimeBetween(At("2026-03-02 09:00"), At("2026-03-03 18:00"), pauses));
+    }
+
+    [Fact]
+    public void Pauses_apart_from_each_other_are_each_subtracted()
+    {
+        // Paused Monday 10:00–11:00 and Tuesday 15:00–17:00: 16 business hours less 3.
+        (DateTimeOffset, DateTimeOffset?)[] pauses = [(At("2026-03-03 15:00"), At("2026-03-03 17:00")), (At("2026-03-02 10:00"), At("2026-03-02 11:00"))];
+
+        Assert.Equal(TimeSpan.FromHours(13), China.BusinessTimeBetween(At("2026-03-02 09:00"), At("2026-03-03 18:00"), pauses));
+    }
+
+    [Fact]
+    public void A_working_period_that_starts_in_a_daylight_saving_gap_starts_at_the_first_instant_after_the_jump()
+    {
+        // Berlin skips 02:00–03:00 on Sunday 29 March 2026; a night shift from 02:30 to 06:00 starts at 03:00 that day (3 hours, not 3.5).
+        var berlin = TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin");
+        var nights = new BusinessCalendar(berlin, Enum.GetValues<DayOfWeek>(), [new WorkingPeriod(new TimeOnly(2, 30), new TimeOnly(6, 0))]);
+        var saturdayNoon = new DateTimeOffset(2026, 3, 28, 12, 0, 0, TimeSpan.FromHours(1));
+
+        Assert.Equal(new DateTimeOffset(2026, 3, 29, 3, 0, 0, TimeSpan.FromHours(2)), nights.AddBusinessTime(saturdayNoon, TimeSpan.Zero));
+        Assert.Equal(TimeSpan.FromHours(3), nights.BusinessTimeBetween(saturdayNoon, new DateTimeOffset(2026, 3, 29, 12, 0, 0, TimeSpan.FromHours(2))));
+    }
 }

@@ -81,6 +81,29 @@ public sealed class AccessTests(AccessFixture fixture) : IClassFixture<AccessFix
     }
 
     [Theory]
+    [InlineData("rep.east", "EAST", "rep.east", HttpStatusCode.Created)]
+    [InlineData("rep.east", "EAST", "rep.east2", HttpStatusCode.Forbidden)] // a rep registers only for themself
+    [InlineData("rep.east", "NORTH", "rep.east", HttpStatusCode.Forbidden)] // and only in their own region
+    [InlineData("rep.east2", "EAST", "rep.east", HttpStatusCode.Forbidden)]
+    [InlineData("manager.east", "EAST", "rep.east2", HttpStatusCode.Created)]
+    [InlineData("director.north", "EAST", "rep.east", HttpStatusCode.Forbidden)]
+    [InlineData("handler.quality", "EAST", "handler.quality", HttpStatusCode.Forbidden)] // handlers read customers, they do not keep them
+    [InlineData("gm", "NORTH", "rep.north", HttpStatusCode.Created)]
+    public async Task registering_is_for_the_managers_of_the_region_headquarters_and_a_rep_for_own_customers_in_own_region(
+        string user, string region, string owner, HttpStatusCode expected)
+    {
+        var name = $"访问测试 Access test {Guid.NewGuid():N}";
+
+        var response = await Host.Client(User(user)).PostAsJsonAsync("/api/customers",
+            new { name, kind = "Dealer", region, address = "上海市浦东新区张江路 88 号", ownerId = owner, tier = "Ordinary" });
+
+        Assert.Equal(expected, response.StatusCode);
+        var stored = await Host.Client(TestUser.Supervisor).GetAsync($"/api/customers?q={Uri.EscapeDataString(name)}")
+            .Read<Crm.BuildingBlocks.Http.PagedResult<CustomerResponse>>();
+        Assert.Equal(expected == HttpStatusCode.Created ? 1 : 0, stored.TotalCount);
+    }
+
+    [Theory]
     [InlineData("rep.east", HttpStatusCode.Forbidden)]
     [InlineData("rep.east2", HttpStatusCode.Forbidden)]
     [InlineData("manager.east", HttpStatusCode.OK)]

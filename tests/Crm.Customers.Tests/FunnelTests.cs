@@ -119,7 +119,7 @@ public sealed class FunnelTests : CustomersHostTests
     /// <summary>
     /// Customers that go up and come back within the period, or jump a grade: a stage counts from the first time the
     /// customer is at it and converts when the last move up comes after that (mutants that took the last entry instead
-    /// of the first, or the first move up instead of the last, survived the tests above).
+    /// of the first, or the first move up instead of the last, survived the tests above; so did one that dropped the E→A count).
     /// </summary>
     [Fact]
     public async Task conversion_rates_count_from_the_first_time_at_a_stage_to_the_last_move_up_and_count_jumps()
@@ -146,21 +146,23 @@ public sealed class FunnelTests : CustomersHostTests
             New("k7", (CustomerGrade.B, before.AddDays(1)), (CustomerGrade.A, Start.AddDays(2)), (CustomerGrade.B, Start.AddDays(4)));
             New("k8", (CustomerGrade.D, before.AddDays(1)), (CustomerGrade.B, Start.AddDays(1)), (CustomerGrade.C, Start.AddDays(2)), (CustomerGrade.B, Start.AddDays(3)));
             New("k9", (CustomerGrade.C, Start.AddDays(2)));
+            New("k10", (CustomerGrade.A, Start.AddDays(5)));
             return await db.SaveChangesAsync();
         });
 
         var response = await Host.Client(TestUser.Supervisor).GetAsync($"/api/customers/funnel/conversions?from={Iso(Start)}&to={Iso(End)}").Read<ConversionsResponse>();
         var rates = response.Rates.ToDictionary(r => r.Stage, r => (r.Cohort, r.Converted));
 
-        // E: k6 (moved to D, then back) and k9 (jumped to C) were at E, and both moved up after that.
-        Assert.Equal((2, 2), rates["E→D"]);
+        // E: k6 (moved to D, then back), k9 (jumped to C) and k10 (jumped to A) were at E, and all moved up after that.
+        Assert.Equal((3, 3), rates["E→D"]);
         // D: k5 (held; up to C, back to D), k6 (from day 1; never further), k8 (held; up to B, down to C, up to B).
         Assert.Equal((3, 2), rates["D→C"]);
         // C: k4 (held; up to B, back to C), k5, k8 and k9 (each from day 2): k4 and k8 (B on day 3, after its first C) moved up.
         Assert.Equal((4, 2), rates["C→B"]);
         // B: k4 (day 2), k7 (held; up to A, back to B), k8 (day 1): only k7 reached A.
         Assert.Equal((3, 1), rates["B→A"]);
-        Assert.Equal((2, 0), rates["E→A"]);
+        // From E all the way: only k10.
+        Assert.Equal((3, 1), rates["E→A"]);
     }
 
     [Fact]
@@ -169,10 +171,26 @@ public sealed class FunnelTests : CustomersHostTests
         await SeedHistory();
 
         var response = await Host.Client(TestUser.Supervisor).GetAsync($"/api/customers/funnel/conversions?ownerId=rep.east2&from={Iso(Start)}&to={Iso(End)}").Read<ConversionsResponse>();
-        var eToD = response.Rates.Single(r => r.Stage == "E→D");
+        var rates = response.Rates.ToDictionary(r => r.Stage, r => (r.Cohort, r.Converted));
 
-        // c3 (registered at E, moved to D) and c4 (back to E, stayed).
-        Assert.Equal((2, 1), (eToD.Cohort, eToD.Converted));
+        // c3 (registered at E, moved to D) and c4 (at D at the start, back to E on day 5): both were at E and at D; only c3 moved from E, neither from D.
+        // The other reps' customers would give E→D (2, 1) too (c1, c2), but D→C (2, 1) (c1 moved on to C).
+        Assert.Equal((2, 1), rates["E→D"]);
+        Assert.Equal((2, 0), rates["D→C"]);
+    }
+
+    [Fact]
+    public async Task conversion_rates_of_a_region_and_of_a_rep_without_filters_count_only_those_customers()
+    {
+        await SeedHistory();
+
+        var north = await Host.Client(TestUser.Supervisor).GetAsync($"/api/customers/funnel/conversions?region=NORTH&from={Iso(Start)}&to={Iso(End)}").Read<ConversionsResponse>();
+        var ownView = await Host.Client(TestUser.RepEast2).GetAsync($"/api/customers/funnel/conversions?from={Iso(Start)}&to={Iso(End)}").Read<ConversionsResponse>();
+
+        // NORTH has only c5: at D at the start, deregistered on day 6, never at E.
+        Assert.Equal([(0, 0), (1, 0)], north.Rates.Take(2).Select(r => (r.Cohort, r.Converted)));
+        // rep.east2 sees c3 and c4 only, as in the test above; the whole company would be E→D (4, 2).
+        Assert.Equal([(2, 1), (2, 0)], ownView.Rates.Take(2).Select(r => (r.Cohort, r.Converted)));
     }
 
     [Fact]
