@@ -38,6 +38,12 @@ if (args.Length > 0 && VisitsBenchmarks.Handles(args[0]))
     return await VisitsBenchmarks.RunAsync(args);
 }
 
+// The Contracts service's sales-record import and 窜货 detection, in process on SQLite and PostgreSQL.
+if (args.Length > 0 && ContractsBenchmarks.Handles(args[0]))
+{
+    return await ContractsBenchmarks.RunAsync(args);
+}
+
 // The Complaints service's filing rate (through the gateway) and escalation sweep (in process on PostgreSQL).
 if (args.Length > 0 && ComplaintsBenchmarks.Handles(args[0]))
 {

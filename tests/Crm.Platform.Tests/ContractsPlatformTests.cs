@@ -62,4 +62,32 @@ public sealed class ContractsPlatformTests(PlatformFixture fixture)
         Assert.Contains(created.Text("number"), document);
         Assert.Equal(signed.Text("documentHash"), Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(document))));
     }
+
+    [Fact]
+    public async Task a_CSV_of_sales_records_is_imported_into_PostgreSQL_row_by_row_with_a_second_import_replacing_the_first()
+    {
+        using var rep = await fixture.Platform.ClientAsync("rep.east");
+        var customer = await Api.RegisterCustomer(rep, "EAST");
+        var (id, code) = (customer.Text("id"), customer.Text("code"));
+        await Api.Eventually(rep, $"/api/contracts/customers/{id}", c => c.Text("code") == code, "the customer in Contracts' read model");
+        const string header = "customerCode,month,productCode,deliveredRegion,grossQuantity,netQuantity,netAmount,stockQuantity,slowMovingQuantity\n";
+
+        async Task<JsonNode> Import(string rows)
+        {
+            using var content = new StringContent(header + rows, System.Text.Encoding.UTF8, "text/csv");
+            return (await Api.Json(await rep.PostAsync("/api/contracts/sales-records/import", content)))!;
+        }
+
+        var first = await Import($"{code},2026-03,TL-600,EAST,100,90,5400,20,2\n{code},2026-03,SW-101,EAST,2,2,6200,1,0\n{code},2026-03,NO-SUCH,EAST,1,1,1,0,0\n");
+        var second = await Import($"{code},2026-03,TL-600,EAST,120,110,6600,10,1\n");
+        var month = await Api.Json(await rep.GetAsync($"/api/contracts/sales-records/{id}/2026-03"));
+
+        Assert.Equal((3, 2, 1), (first["rows"]!.GetValue<int>(), first["recorded"]!.GetValue<int>(), first["rejected"]!.GetValue<int>()));
+        Assert.Equal("productCode", first["results"]![2]!["errors"]!.AsObject().Single().Key);
+        Assert.Equal((1, 1), (second["recorded"]!.GetValue<int>(), second["dealerMonths"]!.GetValue<int>()));
+        // TL-600 replaced by the second file, SW-101 kept from the first.
+        Assert.Equal([("SW-101", 6_200m), ("TL-600", 6_600m)],
+            month["rows"]!.AsArray().Select(r => (r!["productCode"]!.GetValue<string>(), r["netAmount"]!.GetValue<decimal>())));
+        Assert.Equal(12_800m, month["netAmount"]!.GetValue<decimal>());
+    }
 }

@@ -108,8 +108,22 @@ public static class CrossRegionRules
     /// <summary>The authority a contract grants in a month: who, which regions and lines, exclusive or not.</summary>
     public sealed record Grant(Guid CustomerId, string ContractNumber, DistributionKind Kind, IReadOnlyList<string> Regions, IReadOnlyList<string> ProductLines);
 
+    /// <summary>A month's grants, looked up by dealer and by exclusive region (a detection run checks every sale against them).</summary>
+    public sealed class Grants(IEnumerable<Grant> grants)
+    {
+        private readonly ILookup<Guid, Grant> byDealer = grants.ToLookup(g => g.CustomerId);
+        private readonly ILookup<string, Grant> exclusiveByRegion = grants.Where(g => g.Kind == DistributionKind.Exclusive)
+            .SelectMany(g => g.Regions.Select(region => (region, g))).ToLookup(x => x.region, x => x.g);
+
+        public IEnumerable<Grant> Of(Guid customerId) => byDealer[customerId];
+
+        public IEnumerable<Grant> ExclusiveIn(string region) => exclusiveByRegion[region];
+    }
+
     /// <summary>The grants of the contracts in force over some of the month (signed, active or expired since).</summary>
-    public static IEnumerable<Grant> GrantsIn(IEnumerable<Contract> contracts, DateOnly month)
+    public static Grants GrantsIn(IEnumerable<Contract> contracts, DateOnly month) => new(InForce(contracts, month));
+
+    private static IEnumerable<Grant> InForce(IEnumerable<Contract> contracts, DateOnly month)
     {
         var last = month.AddMonths(1).AddDays(-1);
         foreach (var c in contracts)
@@ -125,9 +139,9 @@ public static class CrossRegionRules
 
     /// <summary>What <paramref name="sale"/> breaks, each with its reason and the contracts involved.</summary>
     public static IEnumerable<(CrossRegionKind Kind, string Reason, IReadOnlyList<string> Contracts, Guid? OtherDealer)> Breaches(
-        SalesRecord sale, Product product, IReadOnlyList<Grant> grants)
+        SalesRecord sale, Product product, Grants grants)
     {
-        var own = grants.Where(g => g.CustomerId == sale.CustomerId && g.ProductLines.Contains(product.ProductLine)).ToList();
+        var own = grants.Of(sale.CustomerId).Where(g => g.ProductLines.Contains(product.ProductLine)).ToList();
         if (!own.Any(g => g.Regions.Contains(sale.DeliveredRegion)))
         {
             yield return (CrossRegionKind.OutsideAuthority,
@@ -136,8 +150,7 @@ public static class CrossRegionRules
                 own.Select(g => g.ContractNumber).ToList(), null);
         }
 
-        foreach (var exclusive in grants.Where(g => g.CustomerId != sale.CustomerId && g.Kind == DistributionKind.Exclusive
-                     && g.Regions.Contains(sale.DeliveredRegion) && g.ProductLines.Contains(product.ProductLine)))
+        foreach (var exclusive in grants.ExclusiveIn(sale.DeliveredRegion).Where(g => g.CustomerId != sale.CustomerId && g.ProductLines.Contains(product.ProductLine)))
         {
             yield return (CrossRegionKind.ExclusiveRegion,
                 $"{sale.NetQuantity:0.##} {product.Unit} of {product.Code} delivered to {sale.DeliveredRegion}, where contract {exclusive.ContractNumber} gives another dealer exclusive authority for {product.ProductLine}.",

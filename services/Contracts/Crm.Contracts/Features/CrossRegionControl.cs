@@ -47,9 +47,12 @@ public static class CrossRegionControl
     /// Checks the sales records of the given dealer-months (or of a whole month) and raises an alert for each breach not
     /// alerted before. Public for the benchmark, which times exactly this.
     /// </summary>
-    public static async Task<int> DetectAsync(ContractsDbContext db, IQueryable<SalesRecord> records, TimeProvider time, CancellationToken cancellationToken)
+    public static async Task<int> DetectAsync(ContractsDbContext db, IQueryable<SalesRecord> records, TimeProvider time, CancellationToken cancellationToken) =>
+        await DetectAsync(db, await records.AsNoTracking().ToListAsync(cancellationToken), time, cancellationToken);
+
+    /// <summary>Checks the given sales records (all of their dealer-months, as stored) and raises an alert for each breach not alerted before.</summary>
+    public static async Task<int> DetectAsync(ContractsDbContext db, IReadOnlyCollection<SalesRecord> sales, TimeProvider time, CancellationToken cancellationToken)
     {
-        var sales = await records.AsNoTracking().ToListAsync(cancellationToken);
         if (sales.Count == 0)
         {
             return 0;
@@ -60,7 +63,7 @@ public static class CrossRegionControl
             .Where(c => c.Status == ContractStatus.Signed || c.Status == ContractStatus.Active || c.Status == ContractStatus.Expired)
             .ToListAsync(cancellationToken);
         var months = sales.Select(s => s.Month).Distinct().ToList();
-        var grants = months.ToDictionary(m => m, m => CrossRegionRules.GrantsIn(contracts, m).ToList());
+        var grants = months.ToDictionary(m => m, m => CrossRegionRules.GrantsIn(contracts, m));
         var dealers = sales.Select(s => s.CustomerId).Distinct().ToList();
         var alerted = (await db.CrossRegionAlerts.AsNoTracking().Where(a => months.Contains(a.Month) && dealers.Contains(a.CustomerId))
                 .Select(a => new { a.CustomerId, a.Month, a.ProductCode, a.DeliveredRegion, a.Kind }).ToListAsync(cancellationToken))
