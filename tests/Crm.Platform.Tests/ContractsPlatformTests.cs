@@ -64,7 +64,7 @@ public sealed class ContractsPlatformTests(PlatformFixture fixture)
     }
 
     [Fact]
-    public async Task a_CSV_of_sales_records_is_imported_into_PostgreSQL_row_by_row_with_a_second_import_replacing_the_first()
+    public async Task a_CSV_of_sales_records_is_imported_into_PostgreSQL_row_by_row_with_a_second_import_replacing_the_first_and_Customers_sees_the_month()
     {
         using var rep = await fixture.Platform.ClientAsync("rep.east");
         var customer = await Api.RegisterCustomer(rep, "EAST");
@@ -89,5 +89,8 @@ public sealed class ContractsPlatformTests(PlatformFixture fixture)
         Assert.Equal([("SW-101", 6_200m), ("TL-600", 6_600m)],
             month["rows"]!.AsArray().Select(r => (r!["productCode"]!.GetValue<string>(), r["netAmount"]!.GetValue<decimal>())));
         Assert.Equal(12_800m, month["netAmount"]!.GetValue<decimal>());
+        // The months' SalesRecorded, copied into the outbox with them, reach Customers: the newest recording wins.
+        await Api.Eventually(rep, $"/api/customers/{id}/sales",
+            s => s["months"]!.AsArray().Any(m => m!["month"]!.GetValue<string>() == "2026-03" && m["netAmount"]!.GetValue<decimal>() == 12_800m), "the month's sales in Customers");
     }
 }

@@ -47,7 +47,7 @@ public abstract class ServiceDbContext(DbContextOptions options) : DbContext(opt
     /// so a crash can neither lose one nor publish a change that never happened. The events are cleared as they are
     /// staged: from then on the change tracker holds them, so saving again after a failure does not stage them twice.
     /// </summary>
-    private void StageDomainEvents()
+    internal void StageDomainEvents()
     {
         var aggregates = ChangeTracker.Entries<AggregateRoot>()
             .Select(e => e.Entity)

@@ -126,7 +126,7 @@ public static class SalesRecords
 
     /// <summary>
     /// The CSV import, exactly as the endpoint runs it (the benchmark times this): every row checked on its own and against
-    /// the rows before it, then the accepted rows written 1,000 dealer-months at a time (each batch one SaveChanges with its
+    /// the rows before it, then the accepted rows written 1,000 dealer-months at a time (each batch one transaction with its
     /// records, the months' totals and their SalesRecorded), then the dealer-months touched checked for cross-region selling.
     /// A batch that fails leaves the batches before it recorded; importing the file again replaces them row for row.
     /// </summary>
@@ -292,8 +292,8 @@ public static class SalesRecords
             await db.SalesRecords.Where(r => chunk.Contains(r.Id)).ExecuteDeleteAsync(cancellationToken);
         }
 
-        await db.InsertSalesRecordsAsync(added, cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
+        await db.InsertInBulkAsync(added, cancellationToken);
+        await db.SaveChangesInBulkAsync(cancellationToken);
         return (true, monthsRecords);
     }
 
