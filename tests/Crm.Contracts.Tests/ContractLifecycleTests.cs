@@ -1,10 +1,12 @@
 using System.Net;
 using System.Net.Http.Json;
 using Crm.BuildingBlocks.Security;
+using Crm.Contracts.Data;
 using Crm.Contracts.Domain;
 using Crm.Contracts.Features;
 using Crm.IntegrationEvents;
 using Crm.Testing;
+using Microsoft.EntityFrameworkCore;
 
 namespace Crm.Contracts.Tests;
 
@@ -108,6 +110,25 @@ public sealed class ContractLifecycleTests : ContractsHostTests
 
         Assert.Contains("Exposure 0.00 CNY + this contract 60,000.00 CNY = 60,000.00 CNY against the credit limit of 50,000.00 CNY", problem.Detail);
         Assert.Equal(ContractStatus.Draft, (await Get(TestUser.RepEast, draft.Id)).Status);
+    }
+
+    [Fact]
+    public async Task supervisors_saving_the_first_rules_at_the_same_moment_get_200_or_409_never_a_500_and_one_version_each()
+    {
+        // Five rounds, each from no stored rules (the race is for the first save, which inserts the row).
+        for (var round = 1; round <= 5; round++)
+        {
+            await Host.Scoped<ContractsDbContext, int>(db => db.ApprovalRuleSets.ExecuteDeleteAsync());
+            var saves = await Task.WhenAll(Enumerable.Range(1, 4).Select(i => Host.Client(TestUser.Supervisor).PutAsJsonAsync("/api/contracts/approval-rules", new
+            {
+                rules = new[] { new { name = $"Every contract ({round}.{i})", roles = new[] { Roles.BranchManager } } },
+                overCredit = OverCreditAction.Refuse,
+            }, TestJson.Options)));
+
+            Assert.All(saves, r => Assert.Contains(r.StatusCode, new[] { HttpStatusCode.OK, HttpStatusCode.Conflict }));
+            var stored = await Host.Client(TestUser.Supervisor).GetAsync("/api/contracts/approval-rules").Read<ContractApprovalRulesResponse>();
+            Assert.Equal(saves.Count(r => r.StatusCode == HttpStatusCode.OK), stored.Version);
+        }
     }
 
     [Fact]

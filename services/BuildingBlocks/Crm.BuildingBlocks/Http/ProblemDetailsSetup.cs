@@ -38,6 +38,7 @@ internal sealed partial class PlatformExceptionHandler(IProblemDetailsService pr
         {
             BadHttpRequestException bad => BadRequest(bad),
             DbUpdateConcurrencyException => Conflict("The resource was changed by someone else. Reload it and try again."),
+            _ when Data.UniqueKeys.IsViolation(exception) => Conflict("Someone else saved the same thing at the same moment. Reload it and try again."),
             DomainRuleException rule => Conflict(rule.Message),
             _ when TransientFaults.IsTransient(exception) => Unavailable(httpContext),
             _ => null,
