@@ -232,6 +232,8 @@ public sealed class FunnelTests : CustomersHostTests
         Assert.Equal(("measured", 4, 1), (steps[CustomerGrade.D].RateSource, steps[CustomerGrade.D].Cohort!.Value, steps[CustomerGrade.D].Converted!.Value));
         Assert.Equal(neededC * 4, steps[CustomerGrade.D].Needed);
         Assert.Equal(neededC * 4 * 4 / 2, steps[CustomerGrade.E].Needed);
+        // Against what the company has now (D 1, E 2): what is still to find.
+        Assert.Equal((neededC * 4 - 1, neededC * 4 * 4 / 2 - 2), (steps[CustomerGrade.D].Shortfall, steps[CustomerGrade.E].Shortfall));
     }
 
     [Fact]
@@ -251,6 +253,8 @@ public sealed class FunnelTests : CustomersHostTests
 
     [Theory]
     [InlineData("averageOrderSize=200000", "salesTarget")]
+    [InlineData("salesTarget=10000000", "averageOrderSize")]
+    [InlineData("salesTarget=10000000000&averageOrderSize=1", "averageOrderSize")] // more than a billion customers at A
     [InlineData("salesTarget=0&averageOrderSize=200000", "salesTarget")]
     [InlineData("salesTarget=10000000&averageOrderSize=200000&rateBtoA=1.5", "rateBtoA")]
     [InlineData("salesTarget=10000000&averageOrderSize=200000&rateEtoD=0", "rateEtoD")]
@@ -278,5 +282,106 @@ public sealed class FunnelTests : CustomersHostTests
         var response = await Host.Client(TestUser.Supervisor).GetAsync($"/api/customers/funnel?at={Iso(DateTimeOffset.UtcNow.AddDays(2))}");
 
         await response.ReadValidationProblem("at");
+    }
+
+    /// <summary>
+    /// Histories that tell the first move up from the last, and moves at the very start of the period (region WEST):
+    /// m1 at D at the start, to C on day 1, E on day 2, D on day 3; m2 at E, to C on day 1, D on day 2, B on day 3;
+    /// m3 at D, to A on day 1, E on day 2, A on day 3; m4 at E, to B on day 1; m5 at E until it moved to D exactly at the start.
+    /// </summary>
+    [Fact]
+    public async Task a_stage_converts_on_the_last_move_up_after_the_first_time_at_it_and_a_move_at_the_start_is_held_not_made()
+    {
+        var before = Start.AddDays(-10);
+        await Host.Scoped<CustomersDbContext, int>(async db =>
+        {
+            void New(string code, params (CustomerGrade Grade, DateTimeOffset At)[] moves)
+            {
+                var c = Customer.Register(code, new CustomerProfile($"Funnel {code}", CustomerKind.Dealer, "WEST", "", "", null, null, "", CustomerTier.Ordinary),
+                    "rep.west", CustomerGrade.E, "supervisor", before);
+                foreach (var (grade, at) in moves)
+                {
+                    c.ChangeGrade(grade, "Pipeline", "rep.west", at);
+                }
+
+                db.Customers.Add(c);
+            }
+
+            New("m1", (CustomerGrade.D, before.AddDays(1)), (CustomerGrade.C, Start.AddDays(1)), (CustomerGrade.E, Start.AddDays(2)), (CustomerGrade.D, Start.AddDays(3)));
+            New("m2", (CustomerGrade.C, Start.AddDays(1)), (CustomerGrade.D, Start.AddDays(2)), (CustomerGrade.B, Start.AddDays(3)));
+            New("m3", (CustomerGrade.D, before.AddDays(1)), (CustomerGrade.A, Start.AddDays(1)), (CustomerGrade.E, Start.AddDays(2)), (CustomerGrade.A, Start.AddDays(3)));
+            New("m4", (CustomerGrade.B, Start.AddDays(1)));
+            New("m5", (CustomerGrade.D, Start));
+            return await db.SaveChangesAsync();
+        });
+
+        var response = await Host.Client(TestUser.Supervisor).GetAsync($"/api/customers/funnel/conversions?region=WEST&from={Iso(Start)}&to={Iso(End)}").Read<ConversionsResponse>();
+        var rates = response.Rates.ToDictionary(r => r.Stage, r => (r.Cohort, r.Converted));
+        var atStart = await Funnel($"at={Iso(Start)}&region=WEST");
+
+        // E: m1 (day 2), m2, m3 (day 2), m4; each moved up after its first E (m1 and m3 on day 3, m4 to B). m5 left E at the start.
+        Assert.Equal((4, 4), rates["E→D"]);
+        // D: m1, m3 and m5 held at the start, m2 from day 2; m1 (C on day 1), m2 (B on day 3) and m3 (A on day 3) moved up.
+        Assert.Equal((4, 3), rates["D→C"]);
+        // C: m1 and m2 (day 1); only m2 reached B.
+        Assert.Equal((2, 1), rates["C→B"]);
+        Assert.Equal((2, 0), rates["B→A"]);
+        // From E to A: only m3, whose A on day 3 comes after its E on day 2.
+        Assert.Equal((4, 1), rates["E→A"]);
+        // At the start: m2 and m4 at E; m1, m3 and m5 (moved exactly then) at D.
+        Assert.Equal((2, 3, 5), (atStart.Rows[0].E, atStart.Rows[0].D, atStart.Rows[0].Total));
+    }
+
+    /// <summary>Region SOUTH now: 3 at A, 2 at B, 4 at C, 1 at D, 10 at E.</summary>
+    private async Task SeedSouth()
+    {
+        await Host.Scoped<CustomersDbContext, int>(async db =>
+        {
+            var n = 0;
+            foreach (var (grade, count) in new[] { (CustomerGrade.A, 3), (CustomerGrade.B, 2), (CustomerGrade.C, 4), (CustomerGrade.D, 1), (CustomerGrade.E, 10) })
+            {
+                for (var i = 0; i < count; i++)
+                {
+                    db.Customers.Add(Customer.Register($"s{++n}", new CustomerProfile($"South {n}", CustomerKind.Dealer, "SOUTH", "", "", null, null, "", CustomerTier.Ordinary),
+                        "rep.south", grade, "supervisor", Start));
+                }
+            }
+
+            return await db.SaveChangesAsync();
+        });
+    }
+
+    [Fact]
+    public async Task the_plan_counts_what_is_short_at_each_grade_against_what_is_there_and_breaks_at_the_least_mature_short_grade()
+    {
+        await SeedSouth();
+
+        var plan = await Host.Client(TestUser.Supervisor)
+            .GetAsync("/api/customers/funnel/plan?salesTarget=600000&averageOrderSize=200000&rateBtoA=0.5&rateCtoB=1&rateDtoC=1&rateEtoD=1&region=SOUTH")
+            .Read<PlanResponse>();
+
+        // A 3 needed, 3 there; B ⌈3 ÷ 0.5⌉ = 6 against 2; C, D and E 6 each against 4, 1 and 10.
+        Assert.Equal(
+            [(CustomerGrade.A, 3L, 3, 0L), (CustomerGrade.B, 6L, 2, 4L), (CustomerGrade.C, 6L, 4, 2L), (CustomerGrade.D, 6L, 1, 5L), (CustomerGrade.E, 6L, 10, 0L)],
+            plan.Steps.Select(s => (s.Grade, s.Needed!.Value, s.Current, s.Shortfall!.Value)));
+        Assert.Equal([CustomerGrade.B, CustomerGrade.C, CustomerGrade.D], plan.ShortAt);
+        Assert.Equal(CustomerGrade.D, plan.BreaksAt);
+        Assert.Equal("Short of customers at B (4 more needed: 6 needed, 2 now), C (2 more needed: 6 needed, 4 now), D (5 more needed: 6 needed, 1 now). " +
+                     "The pipeline breaks first at D, the least mature grade that is short: work there feeds every grade above it.", plan.Summary);
+    }
+
+    [Fact]
+    public async Task a_pipeline_that_holds_what_the_target_needs_breaks_nowhere()
+    {
+        await SeedSouth();
+
+        var plan = await Host.Client(TestUser.Supervisor)
+            .GetAsync("/api/customers/funnel/plan?salesTarget=200000&averageOrderSize=200000&rateBtoA=1&rateCtoB=1&rateDtoC=1&rateEtoD=1&region=SOUTH")
+            .Read<PlanResponse>();
+
+        Assert.All(plan.Steps, s => Assert.Equal((1L, 0L), (s.Needed!.Value, s.Shortfall!.Value)));
+        Assert.Empty(plan.ShortAt);
+        Assert.Null(plan.BreaksAt);
+        Assert.Equal("The pipeline holds at least the customers needed at every grade that could be planned.", plan.Summary);
     }
 }
