@@ -153,6 +153,14 @@ public sealed class BusinessCalendarTests
     }
 
     [Fact]
+    public void An_open_pause_that_starts_inside_a_closed_one_stops_the_count_until_the_end()
+    {
+        (DateTimeOffset, DateTimeOffset?)[] pauses = [(At("2026-03-02 10:00"), At("2026-03-02 12:00")), (At("2026-03-02 11:00"), null)];
+
+        Assert.Equal(TimeSpan.FromHours(1), China.BusinessTimeBetween(At("2026-03-02 09:00"), At("2026-03-05 18:00"), pauses));
+    }
+
+    [Fact]
     public void Pauses_apart_from_each_other_are_each_subtracted()
     {
         // Paused Monday 10:00–11:00 and Tuesday 15:00–17:00: 16 business hours less 3.

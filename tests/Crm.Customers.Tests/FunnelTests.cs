@@ -284,6 +284,14 @@ public sealed class FunnelTests : CustomersHostTests
         await response.ReadValidationProblem("at");
     }
 
+    [Fact]
+    public async Task a_grouping_other_than_region_or_owner_and_a_period_that_does_not_run_forward_are_bad_requests()
+    {
+        await Host.Client(TestUser.Supervisor).GetAsync("/api/customers/funnel?groupBy=city").ReadValidationProblem("groupBy");
+        await Host.Client(TestUser.Supervisor).GetAsync($"/api/customers/funnel/conversions?from={Iso(End)}&to={Iso(Start)}").ReadValidationProblem("from");
+        await Host.Client(TestUser.Supervisor).GetAsync($"/api/customers/funnel/conversions?from={Iso(Start)}&to={Iso(Start)}").ReadValidationProblem("from");
+    }
+
     /// <summary>
     /// Histories that tell the first move up from the last, and moves at the very start of the period (region WEST):
     /// m1 at D at the start, to C on day 1, E on day 2, D on day 3; m2 at E, to C on day 1, D on day 2, B on day 3;
