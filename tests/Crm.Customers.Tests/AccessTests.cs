@@ -80,6 +80,18 @@ public sealed class AccessTests(AccessFixture fixture) : IClassFixture<AccessFix
         Assert.Equal(expected == HttpStatusCode.OK ? "D" : "E", stored.Grade.ToString());
     }
 
+    [Fact]
+    public async Task owning_a_card_gives_a_right_to_change_it_only_to_a_rep()
+    {
+        // A card recorded against a department handler (say, by a slip of the CRM supervisor): the handler still only reads it.
+        var customer = await CustomersHostTests.Register(Host, TestUser.Supervisor, "EAST", TestUser.QualityHandler.Id);
+
+        var response = await Host.Client(TestUser.QualityHandler).PostAsJsonAsync($"/api/customers/{customer.Id}/grade", new { grade = "D", reason = "First contact" });
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Equal("E", (await Host.Client(TestUser.Supervisor).GetAsync($"/api/customers/{customer.Id}").Read<CustomerResponse>()).Grade.ToString());
+    }
+
     [Theory]
     [InlineData("rep.east", "EAST", "rep.east", HttpStatusCode.Created)]
     [InlineData("rep.east", "EAST", "rep.east2", HttpStatusCode.Forbidden)] // a rep registers only for themself
