@@ -76,6 +76,7 @@ public sealed class FunnelTests : CustomersHostTests
         var beforeC5Left = await Funnel($"at={Iso(Start.AddDays(5).AddHours(12))}");
 
         Assert.True(midPeriod.FromHistory);
+        Assert.Equal(Start.AddDays(2).AddHours(12), midPeriod.At);
         // c1 at C, c2 at E, c3 not yet registered, c4 and c5 at D.
         Assert.Equal((0, 0, 1, 2, 1, 4), (midPeriod.Rows[0].A, midPeriod.Rows[0].B, midPeriod.Rows[0].C, midPeriod.Rows[0].D, midPeriod.Rows[0].E, midPeriod.Rows[0].Total));
         // c1 C; c2 E; c3 D; c4 E again; c5 still D until its deregistration on day 6.
@@ -295,7 +296,8 @@ public sealed class FunnelTests : CustomersHostTests
     /// <summary>
     /// Histories that tell the first move up from the last, and moves at the very start of the period (region WEST):
     /// m1 at D at the start, to C on day 1, E on day 2, D on day 3; m2 at E, to C on day 1, D on day 2, B on day 3;
-    /// m3 at D, to A on day 1, E on day 2, A on day 3; m4 at E, to B on day 1; m5 at E until it moved to D exactly at the start.
+    /// m3 at D, to A on day 1, E on day 2, A on day 3; m4 at E, to B on day 1; m5 at E until it moved to D exactly at the
+    /// start; m6 at E until it moved to D exactly at the end (the period includes its last instant).
     /// </summary>
     [Fact]
     public async Task a_stage_converts_on_the_last_move_up_after_the_first_time_at_it_and_a_move_at_the_start_is_held_not_made()
@@ -320,6 +322,7 @@ public sealed class FunnelTests : CustomersHostTests
             New("m3", (CustomerGrade.D, before.AddDays(1)), (CustomerGrade.A, Start.AddDays(1)), (CustomerGrade.E, Start.AddDays(2)), (CustomerGrade.A, Start.AddDays(3)));
             New("m4", (CustomerGrade.B, Start.AddDays(1)));
             New("m5", (CustomerGrade.D, Start));
+            New("m6", (CustomerGrade.D, End));
             return await db.SaveChangesAsync();
         });
 
@@ -327,17 +330,18 @@ public sealed class FunnelTests : CustomersHostTests
         var rates = response.Rates.ToDictionary(r => r.Stage, r => (r.Cohort, r.Converted));
         var atStart = await Funnel($"at={Iso(Start)}&region=WEST");
 
-        // E: m1 (day 2), m2, m3 (day 2), m4; each moved up after its first E (m1 and m3 on day 3, m4 to B). m5 left E at the start.
-        Assert.Equal((4, 4), rates["E→D"]);
-        // D: m1, m3 and m5 held at the start, m2 from day 2; m1 (C on day 1), m2 (B on day 3) and m3 (A on day 3) moved up.
-        Assert.Equal((4, 3), rates["D→C"]);
+        // E: m1 (day 2), m2, m3 (day 2), m4, m6; each moved up after its first E (m1 and m3 on day 3, m4 to B, m6 at the end).
+        // m5 left E at the start.
+        Assert.Equal((5, 5), rates["E→D"]);
+        // D: m1, m3 and m5 held at the start, m2 from day 2, m6 at the end; m1 (C on day 1), m2 (B on day 3) and m3 (A on day 3) moved up.
+        Assert.Equal((5, 3), rates["D→C"]);
         // C: m1 and m2 (day 1); only m2 reached B.
         Assert.Equal((2, 1), rates["C→B"]);
         Assert.Equal((2, 0), rates["B→A"]);
         // From E to A: only m3, whose A on day 3 comes after its E on day 2.
-        Assert.Equal((4, 1), rates["E→A"]);
-        // At the start: m2 and m4 at E; m1, m3 and m5 (moved exactly then) at D.
-        Assert.Equal((2, 3, 5), (atStart.Rows[0].E, atStart.Rows[0].D, atStart.Rows[0].Total));
+        Assert.Equal((5, 1), rates["E→A"]);
+        // At the start: m2, m4 and m6 at E; m1, m3 and m5 (moved exactly then) at D.
+        Assert.Equal((3, 3, 6), (atStart.Rows[0].E, atStart.Rows[0].D, atStart.Rows[0].Total));
     }
 
     /// <summary>Region SOUTH now: 3 at A, 2 at B, 4 at C, 1 at D, 10 at E.</summary>
