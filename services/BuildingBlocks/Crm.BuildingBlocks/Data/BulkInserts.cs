@@ -55,8 +55,7 @@ public static partial class BulkInserts
 
     private static async Task CopyAsync(DbContext db, IEntityType entity, IEnumerable<object> rows, CancellationToken cancellationToken)
     {
-        var columns = Columns(entity);
-        var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
+        var (table, columns) = Columns(entity);
         var name = table.Schema is null ? $"\"{table.Name}\"" : $"\"{table.Schema}\".\"{table.Name}\"";
         var connection = (NpgsqlConnection)db.Database.GetDbConnection();
         await using var import = await connection.BeginBinaryImportAsync(
@@ -83,7 +82,7 @@ public static partial class BulkInserts
 
     private sealed record Column(string Name, string StoreType, Func<object, object?> Read);
 
-    private static List<Column> Columns(IEntityType entity)
+    private static (StoreObjectIdentifier Table, List<Column> Columns) Columns(IEntityType entity)
     {
         if (entity.GetTableName() is not { } tableName || entity.GetComplexProperties().Any() || entity.GetNavigations().Any(n => n.TargetEntityType.IsOwned()))
         {
@@ -91,7 +90,7 @@ public static partial class BulkInserts
         }
 
         var table = StoreObjectIdentifier.Table(tableName, entity.GetSchema());
-        return entity.GetProperties().Select(p =>
+        return (table, entity.GetProperties().Select(p =>
         {
             if (p.PropertyInfo is not { } clr || (p.ValueGenerated.HasFlag(ValueGenerated.OnAdd) && p.IsKey() && p.ClrType != typeof(Guid)))
             {
@@ -102,7 +101,7 @@ public static partial class BulkInserts
             // The store type without its facets: "character varying(30)" is written as "character varying".
             return new Column(p.GetColumnName(table)!, Facets().Replace(p.GetColumnType(), ""),
                 converter is null ? clr.GetValue : row => clr.GetValue(row) is { } v ? converter.ConvertToProvider(v) : null);
-        }).ToList();
+        }).ToList());
     }
 
     [GeneratedRegex(@"\(.*\)")]

@@ -75,6 +75,14 @@ public sealed class ContractApprovalRuleSet : AggregateRoot
     };
 
     /// <summary>
+    /// The chain of <paramref name="contract"/>: its value, its authority, its clauses against the template version it was
+    /// drafted from (non-standard when that version is unknown), and its credit check.
+    /// </summary>
+    public IReadOnlyList<ApprovalStep> ChainFor(Contract contract, ContractTemplate? template, CreditCheck credit) =>
+        ChainFor(contract.Value.Amount, contract.Terms.Authority?.Kind == DistributionKind.Exclusive,
+            template is null || contract.Terms.DeviatesFrom(template.Clauses), credit);
+
+    /// <summary>
     /// The chain of a contract of this value and authority, its clauses standard or not, and its credit check: each role
     /// once, from the branch up, with the rules that put it there. Over the limit with <see cref="OverCreditAction.Refuse"/>
     /// refuses the submission, naming the figures.

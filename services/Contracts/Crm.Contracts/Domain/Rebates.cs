@@ -91,6 +91,20 @@ public static class RebateRules
     }
 }
 
+/// <summary>A rebate period of a contract as it stands: its accrual month by month and the settlements made against it.</summary>
+public sealed record RebatePeriodAccount(RebateWindow Window, IReadOnlyList<RebateAccrual> Accruals, IReadOnlyList<RebateSettlement> Settlements)
+{
+    public decimal Earned => Accruals.Count == 0 ? 0 : Accruals[^1].AccruedToDate;
+
+    /// <summary>What its settlements paid, net of take-backs.</summary>
+    public decimal Settled => Settlements.Sum(s => s.Amount);
+
+    public decimal Due => Earned - Settled;
+
+    /// <summary>The accrual up to and including <paramref name="month"/>.</summary>
+    public IReadOnlyList<RebateAccrual> Through(DateOnly month) => [.. Accruals.Where(a => a.Sales.Month <= month)];
+}
+
 /// <summary>
 /// A rebate settlement (返利结算): paying what a period of a contract has earned through a month, net of what the
 /// period's earlier settlements paid (negative when a later penalty took back sales already paid for). Settlements of a

@@ -83,6 +83,11 @@ public sealed class SalesRecord : IRegionOwned
 /// <summary>The month a sales plan or record is for: its first day; text as yyyy-MM.</summary>
 public static class SalesMonth
 {
+    /// <summary>The rule a month in a request or a file must follow, as a validation message says it.</summary>
+    public const string Rule = "A month as yyyy-MM, such as 2026-03.";
+
+    public static string Text(DateOnly month) => month.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
+
     public static bool TryParse(string? text, out DateOnly month)
     {
         month = default;

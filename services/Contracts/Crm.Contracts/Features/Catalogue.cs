@@ -1,3 +1,4 @@
+using Crm.BuildingBlocks.Data;
 using Crm.BuildingBlocks.Domain;
 using Crm.BuildingBlocks.Http;
 using Crm.BuildingBlocks.Security;
@@ -104,16 +105,10 @@ public static class Catalogue
         {
             await db.SaveChangesAsync(http.RequestAborted);
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException e) when (UniqueKeys.IsViolation(e))
         {
             // Two custodians publishing at once both take the next version; the unique key lets one win.
-            db.ChangeTracker.Clear();
-            if (await db.Templates.AnyAsync(t => t.Code == code && t.Version == template.Version, http.RequestAborted))
-            {
-                throw new DomainRuleException($"Version {template.Version} of template {code} was published meanwhile. Reload it and try again.");
-            }
-
-            throw;
+            throw new DomainRuleException($"Version {template.Version} of template {code} was published meanwhile. Reload it and try again.");
         }
 
         http.Response.SetETag(template.Version);

@@ -21,7 +21,7 @@ public sealed record CrossRegionAlertResponse(
     CrossRegionResolution? Resolution, long Version)
 {
     public static CrossRegionAlertResponse From(CrossRegionAlert a) =>
-        new(a.Id, a.Number, a.Kind, a.CustomerId, a.CustomerName, a.Region, a.OwnerId, a.Month.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture),
+        new(a.Id, a.Number, a.Kind, a.CustomerId, a.CustomerName, a.Region, a.OwnerId, SalesMonth.Text(a.Month),
             a.ProductCode, a.DeliveredRegion, a.Quantity, a.Amount, a.Reason, a.Contracts, a.OtherDealerId, a.DetectedAt, a.Resolution, a.Version);
 }
 
@@ -103,7 +103,7 @@ public static class CrossRegionControl
         var first = default(DateOnly);
         if (month is not null && !SalesMonth.TryParse(month, out first))
         {
-            validation.Add("month", "A month as yyyy-MM, such as 2026-03.");
+            validation.Add("month", SalesMonth.Rule);
         }
 
         if (!validation.IsValid)
@@ -140,7 +140,7 @@ public static class CrossRegionControl
         var validation = new Validation().Limits(request);
         if (!SalesMonth.TryParse(request.Month, out var month))
         {
-            validation.Add("month", "A month as yyyy-MM, such as 2026-03.");
+            validation.Add("month", SalesMonth.Rule);
         }
 
         if (!validation.IsValid)
@@ -148,9 +148,8 @@ public static class CrossRegionControl
             return validation.ToProblem();
         }
 
-        var records = db.SalesRecords.Where(r => r.Month == month);
-        var count = await records.CountAsync(cancellationToken);
+        var records = await db.SalesRecords.AsNoTracking().Where(r => r.Month == month).ToListAsync(cancellationToken);
         var alerts = await DetectAsync(db, records, time, cancellationToken);
-        return TypedResults.Ok(new DetectionResult(request.Month!, count, alerts));
+        return TypedResults.Ok(new DetectionResult(request.Month!, records.Count, alerts));
     }
 }

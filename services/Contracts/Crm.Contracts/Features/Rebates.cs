@@ -1,5 +1,5 @@
 using System.ComponentModel.DataAnnotations;
-using System.Globalization;
+using Crm.BuildingBlocks.Data;
 using Crm.BuildingBlocks.Domain;
 using Crm.BuildingBlocks.Http;
 using Crm.BuildingBlocks.Security;
@@ -20,7 +20,7 @@ public sealed record RebateSettlementResponse(
     decimal Earned, decimal PaidBefore, decimal Amount, string Note, string SettledBy, DateTimeOffset SettledAt)
 {
     public static RebateSettlementResponse From(RebateSettlement s) =>
-        new(s.Id, s.ContractNumber, Rebates.MonthText(s.PeriodFirst), Rebates.MonthText(s.PeriodLast), s.Sequence, Rebates.MonthText(s.Through),
+        new(s.Id, s.ContractNumber, SalesMonth.Text(s.PeriodFirst), SalesMonth.Text(s.PeriodLast), s.Sequence, SalesMonth.Text(s.Through),
             s.EligibleNetSales, s.Withheld, s.Earned, s.PaidBefore, s.Amount, s.Note, s.SettledBy, s.SettledAt);
 }
 
@@ -55,8 +55,6 @@ public static class Rebates
             .WithName("SettleRebate")
             .WithSummary("Settles a rebate period through an ended month (yyyy-MM): pays what it has earned less what it paid before.");
     }
-
-    internal static string MonthText(DateOnly month) => month.ToString("yyyy-MM", CultureInfo.InvariantCulture);
 
     /// <summary>Dealer administration of the contract's region and the CRM supervisor pay rebates.</summary>
     public static bool MaySettleRebates(this CurrentUser user, Contract contract) =>
@@ -94,16 +92,16 @@ public static class Rebates
         var today = options.Value.DayOf(now);
         if (validation.IsValid && through >= new DateOnly(today.Year, today.Month, 1))
         {
-            validation.Add("through", $"A month that has ended: {MonthText(through)} is not over yet.");
+            validation.Add("through", $"A month that has ended: {SalesMonth.Text(through)} is not over yet.");
         }
 
-        var statement = await StatementAsync(db, contract, http.RequestAborted);
-        var period = validation.IsValid ? statement.Periods.FirstOrDefault(p => string.CompareOrdinal(p.First, MonthText(through)) <= 0 && string.CompareOrdinal(p.Last, MonthText(through)) >= 0) : null;
+        var periods = (await AccountsAsync(db, contract, http.RequestAborted)).Periods;
+        var period = validation.IsValid ? periods.FirstOrDefault(p => p.Window.Holds(through)) : null;
         if (validation.IsValid && period is null)
         {
-            validation.Add("through", statement.Periods.Count == 0
+            validation.Add("through", periods.Count == 0
                 ? $"Contract {contract.Number} has no rebate periods (no effective period or no rebate tiers)."
-                : $"A month of the contract's rebate periods, {statement.Periods[0].First} to {statement.Periods[^1].Last}.");
+                : $"A month of the contract's rebate periods, {SalesMonth.Text(periods[0].Window.First)} to {SalesMonth.Text(periods[^1].Window.Last)}.");
         }
 
         if (!validation.IsValid)
@@ -121,18 +119,19 @@ public static class Rebates
             throw new DomainRuleException($"Contract {contract.Number} is {contract.Status}; rebates are settled on signed contracts only.");
         }
 
-        var last = period!.Settlements.Count == 0 ? null : period.Settlements[^1];
-        if (last is not null && string.CompareOrdinal(last.Through, MonthText(through)) > 0)
+        var (first, last) = (SalesMonth.Text(period!.Window.First), SalesMonth.Text(period.Window.Last));
+        var previous = period.Settlements.LastOrDefault();
+        if (previous is not null && previous.Through > through)
         {
-            throw new DomainRuleException($"Settlement {last.Sequence} of the period {period.First} to {period.Last} already covers up to {last.Through}.");
+            throw new DomainRuleException($"Settlement {previous.Sequence} of the period {first} to {last} already covers up to {SalesMonth.Text(previous.Through)}.");
         }
 
-        var upTo = period.Months.Where(m => string.CompareOrdinal(m.Month, MonthText(through)) <= 0).ToList();
+        var upTo = period.Through(through);
         var earned = upTo.Count == 0 ? 0 : upTo[^1].AccruedToDate;
         var amount = earned - period.Settled;
         if (amount == 0)
         {
-            throw new DomainRuleException($"Nothing is due for {period.First} to {MonthText(through)}: earned {earned:N2} CNY, paid {period.Settled:N2} CNY already.");
+            throw new DomainRuleException($"Nothing is due for {first} to {SalesMonth.Text(through)}: earned {earned:N2} CNY, paid {period.Settled:N2} CNY already.");
         }
 
         var settlement = new RebateSettlement
@@ -141,12 +140,12 @@ public static class Rebates
             ContractId = contract.Id,
             ContractNumber = contract.Number,
             CustomerId = contract.CustomerId,
-            PeriodFirst = DateOnly.ParseExact(period.First + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture),
-            PeriodLast = DateOnly.ParseExact(period.Last + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture),
-            Sequence = (last?.Sequence ?? 0) + 1,
+            PeriodFirst = period.Window.First,
+            PeriodLast = period.Window.Last,
+            Sequence = (previous?.Sequence ?? 0) + 1,
             Through = through,
             EligibleNetSales = upTo.Count == 0 ? 0 : upTo[^1].CumulativeEligible,
-            Withheld = upTo.Sum(m => m.Withheld),
+            Withheld = upTo.Sum(a => a.Sales.Withheld),
             Earned = earned,
             PaidBefore = period.Settled,
             Amount = amount,
@@ -159,26 +158,33 @@ public static class Rebates
         {
             await db.SaveChangesAsync(http.RequestAborted);
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException e) when (UniqueKeys.IsViolation(e))
         {
             // Two people settling the same period at once both take the next number; the unique key lets one pay.
-            db.ChangeTracker.Clear();
-            if (await db.RebateSettlements.AnyAsync(s => s.ContractId == contract.Id && s.PeriodFirst == settlement.PeriodFirst && s.Sequence == settlement.Sequence, http.RequestAborted))
-            {
-                throw new DomainRuleException($"Settlement {settlement.Sequence} of the period {period.First} to {period.Last} was made meanwhile. Reload the statement and try again.");
-            }
-
-            throw;
+            throw new DomainRuleException($"Settlement {settlement.Sequence} of the period {first} to {last} was made meanwhile. Reload the statement and try again.");
         }
 
         return TypedResults.Ok(RebateSettlementResponse.From(settlement));
     }
 
+    /// <summary>The contract's statement as the records, alerts and settlements now stand.</summary>
+    public static async Task<RebateStatement> StatementAsync(ContractsDbContext db, Contract contract, CancellationToken cancellationToken)
+    {
+        var (tiers, kind, lines, periods) = await AccountsAsync(db, contract, cancellationToken);
+        var statements = periods.Select(p => new RebatePeriodStatement(SalesMonth.Text(p.Window.First), SalesMonth.Text(p.Window.Last),
+            p.Accruals.Select(a => new RebateMonthLine(SalesMonth.Text(a.Sales.Month), a.Sales.NetAmount, a.Sales.Withheld, a.Sales.Eligible, a.CumulativeEligible, a.Accrued, a.AccruedToDate)).ToList(),
+            p.Accruals.Count == 0 ? 0 : p.Accruals[^1].CumulativeEligible, p.Accruals.Sum(a => a.Sales.Withheld), p.Earned, p.Settled, p.Due,
+            p.Settlements.Select(RebateSettlementResponse.From).ToList())).ToList();
+        return new RebateStatement(contract.Id, contract.Number, contract.CustomerId, contract.CustomerName, kind, tiers, lines, statements,
+            periods.Sum(p => p.Earned), periods.Sum(p => p.Settled), periods.Sum(p => p.Due));
+    }
+
     /// <summary>
-    /// The contract's statement as the records, alerts and settlements now stand. A superseded contract's settlements
+    /// The contract's rebate periods as the records, alerts and settlements now stand. A superseded contract's settlements
     /// count for the amendment that replaced it, so an amendment never pays again what its predecessor paid.
     /// </summary>
-    public static async Task<RebateStatement> StatementAsync(ContractsDbContext db, Contract contract, CancellationToken cancellationToken)
+    private static async Task<(IReadOnlyList<RebateTier> Tiers, RebatePeriod Kind, IReadOnlyList<string> Lines, IReadOnlyList<RebatePeriodAccount> Periods)> AccountsAsync(
+        ContractsDbContext db, Contract contract, CancellationToken cancellationToken)
     {
         var tiers = contract.Terms.Policy?.RebateTiers?.Where(t => t is { From: not null, Rate: not null }).OrderBy(t => t.From).ToList() ?? [];
         var kind = contract.Terms.Policy?.RebatePeriod ?? RebatePeriod.Term;
@@ -188,11 +194,11 @@ public static class Rebates
             : [];
         if (windows.Count == 0)
         {
-            return new RebateStatement(contract.Id, contract.Number, contract.CustomerId, contract.CustomerName, kind, tiers, lines, [], 0, 0, 0);
+            return (tiers, kind, lines, []);
         }
 
         var (first, last) = (windows[0].First, windows[^1].Last);
-        var productLines = await db.Products.AsNoTracking().ToDictionaryAsync(p => p.Code, p => p.ProductLine, cancellationToken);
+        var catalogue = await db.CatalogueAsync(cancellationToken);
         var sales = await db.SalesRecords.AsNoTracking()
             .Where(r => r.CustomerId == contract.CustomerId && r.Month >= first && r.Month <= last)
             .Select(r => new { r.Month, r.ProductCode, r.DeliveredRegion, r.NetAmount })
@@ -206,23 +212,12 @@ public static class Rebates
         var settlements = await db.RebateSettlements.AsNoTracking().Where(s => lineage.Contains(s.ContractId)).ToListAsync(cancellationToken);
 
         var months = sales
-            .Where(s => lines.Count == 0 || (productLines.TryGetValue(s.ProductCode, out var line) && lines.Contains(line)))
+            .Where(s => lines.Count == 0 || (catalogue.TryGetValue(s.ProductCode, out var product) && lines.Contains(product.ProductLine)))
             .GroupBy(s => s.Month)
             .Select(g => new RebateMonth(g.Key, g.Sum(s => s.NetAmount), g.Where(s => withheld.Contains((s.Month, s.ProductCode, s.DeliveredRegion))).Sum(s => s.NetAmount)))
             .ToList();
-        var periods = windows.Select(w =>
-        {
-            var accruals = RebateRules.Accrue(months.Where(m => w.Holds(m.Month)), tiers);
-            var paid = settlements.Where(s => s.PeriodFirst == w.First).OrderBy(s => s.Sequence).ToList();
-            var earned = accruals.Count == 0 ? 0 : accruals[^1].AccruedToDate;
-            var settled = paid.Sum(s => s.Amount);
-            return new RebatePeriodStatement(MonthText(w.First), MonthText(w.Last),
-                accruals.Select(a => new RebateMonthLine(MonthText(a.Sales.Month), a.Sales.NetAmount, a.Sales.Withheld, a.Sales.Eligible, a.CumulativeEligible, a.Accrued, a.AccruedToDate)).ToList(),
-                accruals.Count == 0 ? 0 : accruals[^1].CumulativeEligible, accruals.Sum(a => a.Sales.Withheld), earned, settled, earned - settled,
-                paid.Select(RebateSettlementResponse.From).ToList());
-        }).ToList();
-        return new RebateStatement(contract.Id, contract.Number, contract.CustomerId, contract.CustomerName, kind, tiers, lines, periods,
-            periods.Sum(p => p.Earned), periods.Sum(p => p.Settled), periods.Sum(p => p.Due));
+        return (tiers, kind, lines, windows.Select(w => new RebatePeriodAccount(w, RebateRules.Accrue(months.Where(m => w.Holds(m.Month)), tiers),
+            settlements.Where(s => s.PeriodFirst == w.First).OrderBy(s => s.Sequence).ToList())).ToList());
     }
 
     /// <summary>The contract and the versions it amends, back to the first (amendments keep their predecessor's period).</summary>

@@ -70,11 +70,11 @@ public static class SalesPerformanceReport
             .OrderBy(r => r.Completion is null).ThenBy(r => r.Completion).ThenBy(r => r.Key, StringComparer.Ordinal)
             .ToList();
         var trend = Enumerable.Range(0, 6).Select(i => from.AddMonths(i))
-            .Select(m => Row(m.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture), "",
+            .Select(m => Row(SalesMonth.Text(m), "",
                 plans.Where(p => p.Month == m).Sum(p => p.PlannedAmount()), actuals.Where(a => a.Month == m).Sum(a => a.NetAmount)))
             .Select(r => new PerformanceMonth(r.Key, r.Planned, r.Actual, r.Completion))
             .ToList();
-        return TypedResults.Ok(new SalesPerformance(first.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture), grouping, rows, trend));
+        return TypedResults.Ok(new SalesPerformance(SalesMonth.Text(first), grouping, rows, trend));
     }
 
     private static PerformanceRow Row(string key, string name, decimal planned, decimal actual) =>

@@ -19,7 +19,7 @@ public sealed record SalesPlanResponse(
     string Progress, string Support, DateTimeOffset UpdatedAt, string UpdatedBy, long Version)
 {
     public static SalesPlanResponse From(SalesPlan p) =>
-        new(p.CustomerId, p.CustomerName, p.Region, p.OwnerId, p.Month.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture), p.Lines,
+        new(p.CustomerId, p.CustomerName, p.Region, p.OwnerId, SalesMonth.Text(p.Month), p.Lines,
             p.PlannedAmount(), p.Progress, p.Support, p.UpdatedAt, p.UpdatedBy, p.Version);
 }
 
@@ -41,7 +41,7 @@ public static class SalesPlans
     {
         if (!SalesMonth.TryParse(month, out var first))
         {
-            return new Validation().Add("month", "A month as yyyy-MM, such as 2026-03.").ToProblem();
+            return new Validation().Add("month", SalesMonth.Rule).ToProblem();
         }
 
         var plan = await db.SalesPlans.AsNoTracking().FirstOrDefaultAsync(p => p.CustomerId == customerId && p.Month == first, http.RequestAborted);
@@ -60,7 +60,7 @@ public static class SalesPlans
         var validation = new Validation().Limits(request);
         if (!SalesMonth.TryParse(month, out var first))
         {
-            validation.Add("month", "A month as yyyy-MM, such as 2026-03.");
+            validation.Add("month", SalesMonth.Rule);
         }
 
         var catalogue = await db.CatalogueAsync(http.RequestAborted);

@@ -58,7 +58,7 @@ public static class SalesRecords
     {
         if (!SalesMonth.TryParse(month, out var first))
         {
-            return new Validation().Add("month", "A month as yyyy-MM, such as 2026-03.").ToProblem();
+            return new Validation().Add("month", SalesMonth.Rule).ToProblem();
         }
 
         var customer = await db.CustomerSnapshots.AsNoTracking().FirstOrDefaultAsync(c => c.Id == customerId, cancellationToken);
@@ -76,7 +76,7 @@ public static class SalesRecords
         var validation = new Validation().Limits(request);
         if (!SalesMonth.TryParse(month, out var first))
         {
-            validation.Add("month", "A month as yyyy-MM, such as 2026-03.");
+            validation.Add("month", SalesMonth.Rule);
         }
 
         var catalogue = await db.CatalogueAsync(http.RequestAborted);
@@ -117,7 +117,7 @@ public static class SalesRecords
         db.SalesRecords.AddRange(records);
         await RecordMonthAsync(db, customer!, first, records, user.Id, now, http.RequestAborted);
         await db.SaveChangesAsync(http.RequestAborted);
-        await CrossRegionControl.DetectAsync(db, db.SalesRecords.Where(r => r.CustomerId == customerId && r.Month == first), time, http.RequestAborted);
+        await CrossRegionControl.DetectAsync(db, records, time, http.RequestAborted);
         return TypedResults.Ok(await MonthAsync(db, customerId, first, http.RequestAborted));
     }
 
@@ -175,7 +175,7 @@ public static class SalesRecords
                 var code = Text("customerCode");
                 if (!SalesMonth.TryParse(Text("month"), out var month))
                 {
-                    errors.Add("month", "A month as yyyy-MM, such as 2026-03.");
+                    errors.Add("month", SalesMonth.Rule);
                 }
 
                 var sales = new SalesRow(Text("productCode"), Text("deliveredRegion"), Number("grossQuantity"), Number("netQuantity"), Number("netAmount"),
@@ -319,7 +319,7 @@ public static class SalesRecords
         }
     }
 
-    private static SalesRecord Record(CustomerSnapshot customer, DateOnly month, SalesRow row, string by, DateTimeOffset at) => new()
+    internal static SalesRecord Record(CustomerSnapshot customer, DateOnly month, SalesRow row, string by, DateTimeOffset at) => new()
     {
         Id = Guid.CreateVersion7(at),
         CustomerId = customer.Id,
@@ -356,7 +356,7 @@ public static class SalesRecords
         var rows = await db.SalesRecords.AsNoTracking().Where(r => r.CustomerId == customerId && r.Month == month)
             .OrderBy(r => r.ProductCode).ThenBy(r => r.DeliveredRegion).ToListAsync(cancellationToken);
         var plan = await db.SalesPlans.AsNoTracking().FirstOrDefaultAsync(p => p.CustomerId == customerId && p.Month == month, cancellationToken);
-        return new SalesMonthResponse(customerId, month.ToString("yyyy-MM", CultureInfo.InvariantCulture),
+        return new SalesMonthResponse(customerId, SalesMonth.Text(month),
             rows.Select(r => new SalesRow(r.ProductCode, r.DeliveredRegion, r.GrossQuantity, r.NetQuantity, r.NetAmount, r.StockQuantity, r.SlowMovingQuantity)).ToList(),
             rows.Sum(r => r.NetAmount), plan?.PlannedAmount());
     }

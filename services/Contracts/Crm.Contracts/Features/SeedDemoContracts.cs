@@ -86,8 +86,7 @@ internal sealed class SeedDemoContracts(IServiceScopeFactory scopes, TimeProvide
         async Task Submit(Contract contract, DateTimeOffset at)
         {
             var credit = await db.CreditCheckAsync(contract, cancellationToken);
-            var chain = rules.ChainFor(contract.Value.Amount, contract.Terms.Authority?.Kind == DistributionKind.Exclusive, contract.Terms.DeviatesFrom(template.Clauses), credit);
-            contract.Submit(chain, credit, contract.OwnerId, at);
+            contract.Submit(rules.ChainFor(contract, template, credit), credit, contract.OwnerId, at);
         }
 
         async Task<Contract> InForce(CustomerSnapshot dealer, ContractTerms terms, DateTimeOffset at)
@@ -169,23 +168,8 @@ internal sealed class SeedDemoContracts(IServiceScopeFactory scopes, TimeProvide
         salesPlan.Replace(dealer.Name, dealer.Region, dealer.OwnerId, [.. plan.Select(p => new PlanLine(p.Product, p.Quantity, p.Amount))],
             "上旬 30%，中旬 40%，下旬 30% Thirds of the month: 30/40/30", "导购 2 人、展架 4 套 Two sales staff, four display stands", dealer.OwnerId, at);
         db.SalesPlans.Add(salesPlan);
-        var records = sales.Select(s => new SalesRecord
-        {
-            Id = Guid.CreateVersion7(at),
-            CustomerId = dealer.Id,
-            Region = dealer.Region,
-            OwnerId = dealer.OwnerId,
-            Month = month,
-            ProductCode = s.Product,
-            DeliveredRegion = s.Region,
-            GrossQuantity = s.Gross,
-            NetQuantity = s.Net,
-            NetAmount = s.Net * s.UnitPrice,
-            StockQuantity = s.Gross - s.Net + 120m,
-            SlowMovingQuantity = 20m,
-            RecordedBy = dealer.OwnerId,
-            RecordedAt = at.AddDays(30),
-        }).ToList();
+        var records = sales.Select(s => SalesRecords.Record(dealer, month,
+            new SalesRow(s.Product, s.Region, s.Gross, s.Net, s.Net * s.UnitPrice, s.Gross - s.Net + 120m, 20m), dealer.OwnerId, at.AddDays(30))).ToList();
         db.SalesRecords.AddRange(records);
         var totals = MonthlySales.Start(dealer.Id, month);
         totals.Record(dealer.Region, dealer.OwnerId, records, salesPlan.PlannedAmount(), dealer.OwnerId, at.AddDays(30));

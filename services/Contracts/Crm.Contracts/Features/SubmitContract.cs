@@ -44,8 +44,7 @@ public static class SubmitContract
         var template = await db.TemplateVersionAsync(contract.TemplateCode, contract.TemplateVersion, time, http.RequestAborted);
         var credit = await db.CreditCheckAsync(contract, http.RequestAborted);
         var rules = await db.RulesAsync(time, http.RequestAborted);
-        var chain = rules.ChainFor(contract.Value.Amount, contract.Terms.Authority?.Kind == DistributionKind.Exclusive,
-            template is null || contract.Terms.DeviatesFrom(template.Clauses), credit);
+        var chain = rules.ChainFor(contract, template, credit);
         contract.Submit(chain, credit, user.Id, time.GetUtcNow());
         await db.SaveChangesAsync(http.RequestAborted);
         http.Response.SetETag(contract.Version);
