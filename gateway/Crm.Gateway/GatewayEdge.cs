@@ -4,7 +4,7 @@ using Crm.BuildingBlocks.Hosting;
 using Crm.BuildingBlocks.Security;
 using Crm.Gateway.Data;
 using Crm.Gateway.Identity;
-using Crm.Gateway.Tokens;
+using Crm.Gateway.SignIn;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
@@ -12,8 +12,9 @@ using Microsoft.Extensions.Options;
 namespace Crm.Gateway;
 
 /// <summary>
-/// What stands at the platform's edge, in the gateway and in the standalone host alike: the user store and token
-/// service, OIDC discovery, per-user rate limiting, and a browsable OpenAPI UI over every service.
+/// What stands at the platform's edge, in the gateway and in the standalone host alike: the user store and the
+/// OpenID Connect provider (<see cref="AuthorizationServer"/>), per-user rate limiting, and a browsable OpenAPI UI over
+/// every service.
 /// </summary>
 public static class GatewayEdge
 {
@@ -38,7 +39,16 @@ public static class GatewayEdge
 
         var keyPath = builder.Configuration.GetSection(AuthOptions.Section).Get<AuthOptions>()?.SigningKeyPath
                       ?? Path.Combine(builder.Environment.ContentRootPath, "signing-key.pem");
-        builder.Services.AddSingleton(new SigningKeys(keyPath, createIfMissing: true));
+        var signingKeys = new SigningKeys(keyPath, createIfMissing: true);
+        builder.Services.AddSingleton(signingKeys);
+        builder.Services.AddScoped<PlatformPrincipal>();
+        builder.Services.AddLocalization();
+        builder.Services.AddRazorComponents();
+
+        // Chinese text written as itself, not as character references three times its size.
+        builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
+            o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
+        builder.AddAuthorizationServer(signingKeys, Path.Combine(Path.GetDirectoryName(Path.GetFullPath(keyPath))!, "encryption-key.pem"));
         builder.Services.AddOptions<RateLimitingOptions>().Bind(builder.Configuration.GetSection("RateLimiting")).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddRateLimiter(_ => { });
         builder.Services.AddOptions<RateLimiterOptions>().Configure<IOptions<RateLimitingOptions>>((o, options) =>
@@ -71,7 +81,7 @@ public static class GatewayEdge
     {
         // Before authorization: the fallback policy (an authenticated caller) also covers requests that match no
         // endpoint, such as the UI's own files. The UI and the documents are public; the API calls it makes carry the
-        // token its Authorize dialog gets from /connect/token.
+        // token its Authorize dialog gets from /connect/token (password grant).
         app.UseSwaggerUI(o =>
         {
             o.RoutePrefix = "swagger";
@@ -84,9 +94,10 @@ public static class GatewayEdge
             o.EnablePersistAuthorization();
         });
         app.UseServiceDefaults();
+        app.UseAntiforgery();
+        app.UseWhen(http => http.Request.Path.StartsWithSegments(SignInPage.Path), page => page.UseRequestLocalization(SignInPage.Localization));
         app.UseRateLimiter();
-        app.MapTokenEndpoint();
-        app.MapDiscoveryEndpoints();
+        app.MapAuthorizationServer();
         return app;
     }
 

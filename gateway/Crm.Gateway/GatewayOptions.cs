@@ -7,6 +7,37 @@ public sealed class GatewayOptions
 {
     /// <summary>Creates the demo users (README) on first start; for the standalone host and local runs, never production.</summary>
     public bool SeedDemoUsers { get; set; }
+
+    /// <summary>
+    /// Refuse sign-in and token requests over plain HTTP. Off by default because the standalone host and local runs
+    /// serve http://localhost; turn it on where the gateway itself, or a proxy whose forwarded headers it trusts, ends TLS.
+    /// </summary>
+    public bool RequireHttps { get; set; }
+
+    /// <summary>How long a refresh token lasts without use (each use issues a new one).</summary>
+    [Range(1, 24 * 90)]
+    public int RefreshTokenLifetimeHours { get; set; } = 24 * 14;
+
+    [Required]
+    public PortalClientOptions Portal { get; set; } = new();
+}
+
+/// <summary>The portal as a client of the provider (configuration section <c>Gateway:Portal</c>).</summary>
+public sealed class PortalClientOptions
+{
+    [Required, MaxLength(100)]
+    public string ClientId { get; set; } = "crm-portal";
+
+    /// <summary>Makes the portal a confidential client; without it, a public one (PKCE is required either way).</summary>
+    [MaxLength(200)]
+    public string? ClientSecret { get; set; }
+
+    /// <summary>
+    /// Where users open the portal, e.g. https://crm.example.com. Empty: the addresses this process listens on
+    /// (the standalone host and local runs, where the portal is served at the gateway's own address).
+    /// </summary>
+    [MaxLength(20)]
+    public string[] Origins { get; set; } = [];
 }
 
 /// <summary>Per-user token buckets at the edge (configuration section <c>RateLimiting</c>).</summary>

@@ -27,7 +27,7 @@ public sealed class TokenEndpointTests(GatewayFixture fixture) : IClassFixture<G
 
         var result = await new JsonWebTokenHandler().ValidateTokenAsync(accessToken, new TokenValidationParameters
         {
-            ValidIssuer = "crm-platform",
+            ValidIssuer = "urn:crm-platform",
             ValidAudience = "crm-api",
             IssuerSigningKeys = keys,
             ValidateLifetime = true,
@@ -52,7 +52,7 @@ public sealed class TokenEndpointTests(GatewayFixture fixture) : IClassFixture<G
         Assert.Equal([Roles.SalesRep], jwt.Claims.Where(c => c.Type == PlatformClaims.Role).Select(c => c.Value));
         Assert.Equal(["EAST"], jwt.Claims.Where(c => c.Type == PlatformClaims.Region).Select(c => c.Value));
         Assert.DoesNotContain(jwt.Claims, c => c.Type == PlatformClaims.Department);
-        Assert.InRange(jwt.ValidTo - jwt.ValidFrom, TimeSpan.FromSeconds(token.ExpiresIn - 1), TimeSpan.FromSeconds(token.ExpiresIn + 1));
+        Assert.InRange(jwt.ValidTo - jwt.IssuedAt, TimeSpan.FromSeconds(token.ExpiresIn - 1), TimeSpan.FromSeconds(token.ExpiresIn + 1));
     }
 
     [Fact]

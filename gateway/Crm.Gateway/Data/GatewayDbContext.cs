@@ -5,12 +5,16 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Crm.Gateway.Data;
 
-/// <summary>The token service's user store: ASP.NET Core Identity's schema, passwords stored as salted hashes.</summary>
+/// <summary>
+/// The identity provider's store: ASP.NET Core Identity's users (passwords as salted hashes) and OpenIddict's client
+/// applications, authorizations and tokens (refresh tokens and codes, so they can be revoked).
+/// </summary>
 public abstract class GatewayDbContext(DbContextOptions options) : IdentityDbContext<PlatformUser>(options)
 {
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
+        builder.UseOpenIddict();
         builder.Entity<PlatformUser>(e =>
         {
             e.Property(u => u.DisplayName).HasMaxLength(200);

@@ -14,7 +14,9 @@ namespace Crm.BuildingBlocks.Security;
 /// </summary>
 public static class AuthenticationSetup
 {
-    public const string DefaultIssuer = "crm-platform";
+    // A fixed name rather than the address the provider happens to be reached at, so tokens validate the same
+    // behind any host name; a roll-out sets its public URL (Auth:Issuer).
+    public const string DefaultIssuer = "urn:crm-platform";
     public const string DefaultAudience = "crm-api";
 
     public static IHostApplicationBuilder AddPlatformAuthentication(this IHostApplicationBuilder builder)

@@ -1,0 +1,97 @@
+using System.Globalization;
+using System.Security.Claims;
+using Crm.BuildingBlocks.Security;
+using Crm.Gateway.Identity;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Crm.Gateway.SignIn;
+
+/// <summary>
+/// <c>/account/signin</c>: the provider's sign-in form, in Chinese unless the user chose English (the same culture
+/// cookie as the portal's, or the client's <c>ui_locales</c>). A right password starts the provider's session and goes
+/// back to the authorization request; a wrong one shows the form again, with Identity's lockout as for tokens.
+/// </summary>
+public static class SignInPage
+{
+    public const string Path = "/account/signin";
+
+    /// <summary>
+    /// The page's language: <c>?culture=</c> (its own switch, or the client's <c>ui_locales</c>), then the culture cookie,
+    /// then Chinese. Set before the endpoint runs, so that the rendering of the form sees it too.
+    /// </summary>
+    public static RequestLocalizationOptions Localization { get; } = new RequestLocalizationOptions
+    {
+        DefaultRequestCulture = new RequestCulture("zh-CN"),
+        SupportedCultures = [new CultureInfo("zh-CN"), new CultureInfo("en")],
+        SupportedUICultures = [new CultureInfo("zh-CN"), new CultureInfo("en")],
+        RequestCultureProviders = [new QueryStringRequestCultureProvider(), new CookieRequestCultureProvider()],
+    };
+
+    public static string Link(string returnUrl, string? culture = null) =>
+        Path + QueryString.Create(new Dictionary<string, string?> { ["returnUrl"] = returnUrl, ["culture"] = culture }.Where(p => p.Value is not null));
+
+    public static void MapSignInPage(this IEndpointRouteBuilder app)
+    {
+        var page = app.MapGroup(Path).AllowAnonymous().ExcludeFromDescription();
+        page.MapGet("", (HttpContext http, IAntiforgery antiforgery, string? returnUrl, string? culture) =>
+            Form(http, antiforgery, returnUrl, culture, userName: null, failed: false));
+        page.MapPost("", SignIn);
+    }
+
+    private static async Task<Results<RedirectHttpResult, RazorComponentResult<SignInForm>>> SignIn(
+        HttpContext http, IAntiforgery antiforgery, UserManager<PlatformUser> users, PlatformPrincipal principals,
+        [FromForm] string? userName, [FromForm] string? password, [FromForm] string? returnUrl)
+    {
+        var user = await principals.ActiveUserAsync(userName?.Trim());
+        if (user is null || !await users.CheckPasswordAsync(user, password ?? ""))
+        {
+            if (user is not null)
+            {
+                await users.AccessFailedAsync(user);
+            }
+
+            return Form(http, antiforgery, returnUrl, culture: null, userName, failed: true);
+        }
+
+        await users.ResetAccessFailedCountAsync(user);
+        var session = new ClaimsIdentity([new Claim(PlatformClaims.Subject, user.UserName!)], AuthorizationServer.SessionScheme);
+        await http.SignInAsync(AuthorizationServer.SessionScheme, new ClaimsPrincipal(session));
+        return TypedResults.Redirect(LocalOrRoot(returnUrl));
+    }
+
+    private static RazorComponentResult<SignInForm> Form(HttpContext http, IAntiforgery antiforgery, string? returnUrl, string? culture, string? userName, bool failed)
+    {
+        var chosen = CultureInfo.CurrentUICulture;
+        if (culture is not null)
+        {
+            // Remembered like the portal's own switch, so the portal opens in the language chosen here.
+            http.Response.Cookies.Append(CookieRequestCultureProvider.DefaultCookieName,
+                CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(chosen)),
+                new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, SameSite = SameSiteMode.Lax });
+        }
+
+        http.Response.Headers.CacheControl = "no-store";
+        return new RazorComponentResult<SignInForm>(new
+        {
+            ReturnUrl = LocalOrRoot(returnUrl),
+            Culture = chosen,
+            UserName = userName,
+            Failed = failed,
+            Antiforgery = antiforgery.GetAndStoreTokens(http),
+        })
+        {
+            StatusCode = failed ? StatusCodes.Status400BadRequest : StatusCodes.Status200OK,
+        };
+    }
+
+    // Only back into this site: an open redirect would hand a signed-in user to anyone's page.
+    private static string LocalOrRoot(string? returnUrl) =>
+        returnUrl is { Length: > 0 } && returnUrl[0] == '/' && !returnUrl.StartsWith("//", StringComparison.Ordinal) && !returnUrl.StartsWith("/\\", StringComparison.Ordinal)
+            ? returnUrl
+            : "/";
+}
