@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs Crm.Platform distributed on this machine: RabbitMQ + PostgreSQL (via infra.sh), the YARP gateway
-# on :5000 and the five services on :5101-5105, each as its own `dotnet <dll>` process in the background.
+# on :5000, the five services on :5101-5105 and the portal on :5106, each as its own `dotnet <dll>` process in the background.
 # Logs and pids: deploy/local/.run/<name>.log / <name>.pid.  Stop with deploy/local/stop.sh.
 # Usage: deploy/local/start.sh [--no-build]        (works from any directory)
 set -euo pipefail
@@ -31,6 +31,7 @@ PROCESSES=(
   "contracts   5103 services/Contracts/Crm.Contracts/bin/Release/net10.0/Crm.Contracts.dll"
   "complaints  5104 services/Complaints/Crm.Complaints/bin/Release/net10.0/Crm.Complaints.dll"
   "hospitality 5105 services/Hospitality/Crm.Hospitality/bin/Release/net10.0/Crm.Hospitality.dll"
+  "portal      5106 portal/Crm.Portal/bin/Release/net10.0/Crm.Portal.dll"
 )
 SERVICES=(customers visits contracts complaints hospitality)
 GATEWAY_URL="http://127.0.0.1:5000"
@@ -116,7 +117,9 @@ start_process() {
   local -a envs
   mapfile -t envs < <(common_env "$name" "$port"; if [ "$name" = gateway ]; then gateway_env; fi
     # Demo customers on first start (only when the database has none), like the standalone host.
-    if [ "$name" = customers ]; then echo "Customers__SeedDemoData=true"; fi)
+    if [ "$name" = customers ]; then echo "Customers__SeedDemoData=true"; fi
+    # The portal calls the APIs and signs users in through the gateway, where browsers reach it.
+    if [ "$name" = portal ]; then echo "Portal__ApiBaseUrl=$GATEWAY_URL"; fi)
   [ -f "$logfile" ] && mv -f "$logfile" "$logfile.prev"
   # The dll's folder is the working directory, so the content root finds appsettings*.json;
   # setsid keeps a Ctrl-C in this terminal from reaching the services.

@@ -188,7 +188,8 @@ public sealed partial class AuthorizationCodeFlowTests(AuthorizationCodeFlowTest
         var renewedTokens = await renewed.Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal("director.east", await fixture.Gateway.Client(renewedTokens.GetProperty("access_token").GetString()).GetStringAsync(GatewayTestHost.ProbePath));
 
-        // A second device of the same user, signed in with the password grant and offline access.
+        // Another browser with its own session at the provider, and a device signed in with the password grant.
+        var (otherBrowser, _) = await SignInThroughThePage("director.east", Pkce.Create());
         var otherDevice = await (await fixture.Gateway.Client().PostAsync("/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["grant_type"] = "password", ["username"] = "director.east", ["password"] = "Crm-demo-2026", ["scope"] = "offline_access",
@@ -205,9 +206,12 @@ public sealed partial class AuthorizationCodeFlowTests(AuthorizationCodeFlowTest
         Assert.Equal(HttpStatusCode.BadRequest, (await Refresh(renewedTokens.GetProperty("refresh_token").GetString()!)).StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, (await Refresh(otherDevice.GetProperty("refresh_token").GetString()!)).StatusCode);
 
-        // The provider's own session is over too: the next authorization request asks for the password again.
-        var again = await browser.GetAsync(AuthorizeUrl(Pkce.Create()));
-        Assert.StartsWith("/account/signin?", again.Headers.Location!.OriginalString, StringComparison.Ordinal);
+        // The provider's sessions are over too, on both browsers: the next authorization request asks for the password.
+        foreach (var signedOut in new[] { browser, otherBrowser })
+        {
+            var again = await signedOut.GetAsync(AuthorizeUrl(Pkce.Create()));
+            Assert.StartsWith("/account/signin?", again.Headers.Location!.OriginalString, StringComparison.Ordinal);
+        }
     }
 
     [Fact]

@@ -6,6 +6,7 @@ namespace Crm.Platform.Tests;
 /// <summary>
 /// The domain holds the invariants and nothing else: its types depend on nothing of HTTP, EF Core or the bus, so they
 /// can be reasoned about and tested on their own. A feature works with its own service only; others are reached by events.
+/// The portal is a client of the services' public APIs only: no service, no database, no bus.
 /// </summary>
 public sealed class ArchitectureTests
 {
@@ -69,5 +70,19 @@ public sealed class ArchitectureTests
             .GetResult();
 
         Assert.True(result.IsSuccessful, $"Features of {service} depend on another service: {string.Join(", ", result.FailingTypeNames ?? [])}");
+    }
+
+    [Fact]
+    public void The_portal_knows_the_services_only_by_their_http_apis()
+    {
+        var portal = typeof(Crm.Portal.PortalSetup).Assembly;
+        var forbidden = Services.Select(s => s.GetName().Name!)
+            .Concat(["Microsoft.EntityFrameworkCore", "MassTransit", "Crm.BuildingBlocks.Data", "Crm.BuildingBlocks.Messaging"])
+            .ToArray();
+
+        var result = Types.InAssembly(portal).ShouldNot().HaveDependencyOnAny(forbidden).GetResult();
+
+        Assert.True(result.IsSuccessful, $"The portal reaches past the APIs: {string.Join(", ", result.FailingTypeNames ?? [])}");
+        Assert.DoesNotContain(portal.GetReferencedAssemblies(), a => Services.Any(s => s.GetName().Name == a.Name));
     }
 }

@@ -23,6 +23,10 @@ public static class StandaloneDefaults
             ["Visits:SeedDemoData"] = "true",
             ["Hospitality:SeedDemoData"] = "true",
             ["Contracts:SeedDemoData"] = "true",
+
+            // Blazor's hub maps a static-file fallback of its own, which warns that this host has no wwwroot: it has
+            // none by design, the portal's files are served from the static assets manifest.
+            ["Logging:LogLevel:Microsoft.AspNetCore.StaticFiles"] = "Error",
         };
         foreach (var name in Databases)
         {

@@ -18,6 +18,9 @@ public static class AuthorizationServer
     /// <summary>The provider's own session: who signed in at <c>/account/signin</c>, read by the authorization endpoint.</summary>
     public const string SessionScheme = "crm-identity";
 
+    /// <summary>The user's security stamp when the provider's session began; signing out everywhere changes the stamp.</summary>
+    public const string SessionStampClaim = "stamp";
+
     public const string ApiScope = "crm-api";
 
     public static IHostApplicationBuilder AddAuthorizationServer(this IHostApplicationBuilder builder, SigningKeys signingKeys, string encryptionKeyPath)

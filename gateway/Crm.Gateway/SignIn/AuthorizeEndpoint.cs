@@ -1,4 +1,6 @@
+using Crm.Gateway.Identity;
 using Microsoft.AspNetCore;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Authentication;
 using OpenIddict.Abstractions;
 using OpenIddict.Server.AspNetCore;
@@ -21,11 +23,18 @@ public static class AuthorizeEndpoint
             .DisableAntiforgery()
             .ExcludeFromDescription();
 
-    private static async Task<IResult> Authorize(HttpContext http, PlatformPrincipal principals)
+    private static async Task<IResult> Authorize(HttpContext http, PlatformPrincipal principals, UserManager<PlatformUser> users)
     {
         var request = http.GetOpenIddictServerRequest() ?? throw new InvalidOperationException("OpenIddict did not handle the authorization request.");
         var session = await http.AuthenticateAsync(AuthorizationServer.SessionScheme);
         var user = session.Succeeded ? await principals.ActiveUserAsync(session.Principal.GetClaim(Claims.Subject)) : null;
+
+        // A session from before the user signed out everywhere (on another browser) is over.
+        if (user is not null && session.Principal!.GetClaim(AuthorizationServer.SessionStampClaim) != await users.GetSecurityStampAsync(user))
+        {
+            user = null;
+        }
+
         if (user is null || request.HasPromptValue(PromptValues.Login))
         {
             if (request.HasPromptValue(PromptValues.None))

@@ -1,4 +1,6 @@
+using Crm.Gateway.Identity;
 using Microsoft.AspNetCore;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Authentication;
 using OpenIddict.Abstractions;
 using OpenIddict.Core;
@@ -8,9 +10,9 @@ using static OpenIddict.Abstractions.OpenIddictConstants;
 namespace Crm.Gateway.SignIn;
 
 /// <summary>
-/// <c>/connect/endsession</c>: signing out everywhere. Ends the session at the provider and revokes every refresh
-/// token and authorization of the user, so no other browser or device of theirs can renew its tokens; then OpenIddict
-/// sends the browser back to the client's registered sign-out address.
+/// <c>/connect/endsession</c>: signing out everywhere. Ends the session at the provider, on this browser and (by a new
+/// security stamp) on every other, and revokes every refresh token and authorization of the user, so no other browser
+/// or device of theirs can renew its tokens; then OpenIddict sends the browser back to the client's sign-out address.
 /// </summary>
 public static class EndSessionEndpoint
 {
@@ -22,7 +24,8 @@ public static class EndSessionEndpoint
             .DisableAntiforgery()
             .ExcludeFromDescription();
 
-    private static async Task<IResult> EndSession(HttpContext http, IOpenIddictTokenManager tokens, IOpenIddictAuthorizationManager authorizations)
+    private static async Task<IResult> EndSession(
+        HttpContext http, IOpenIddictTokenManager tokens, IOpenIddictAuthorizationManager authorizations, UserManager<PlatformUser> users)
     {
         // The provider's session names the user; without it (expired), the identity token the client sent as a hint.
         var session = await http.AuthenticateAsync(AuthorizationServer.SessionScheme);
@@ -31,6 +34,10 @@ public static class EndSessionEndpoint
         {
             await tokens.RevokeBySubjectAsync(subject, http.RequestAborted);
             await authorizations.RevokeBySubjectAsync(subject, http.RequestAborted);
+            if (await users.FindByNameAsync(subject) is { } user)
+            {
+                await users.UpdateSecurityStampAsync(user);
+            }
         }
 
         await http.SignOutAsync(AuthorizationServer.SessionScheme);

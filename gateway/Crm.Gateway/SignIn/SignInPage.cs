@@ -59,7 +59,9 @@ public static class SignInPage
         }
 
         await users.ResetAccessFailedCountAsync(user);
-        var session = new ClaimsIdentity([new Claim(PlatformClaims.Subject, user.UserName!)], AuthorizationServer.SessionScheme);
+        var session = new ClaimsIdentity(
+            [new Claim(PlatformClaims.Subject, user.UserName!), new Claim(AuthorizationServer.SessionStampClaim, await users.GetSecurityStampAsync(user))],
+            AuthorizationServer.SessionScheme);
         await http.SignInAsync(AuthorizationServer.SessionScheme, new ClaimsPrincipal(session));
         return TypedResults.Redirect(LocalOrRoot(returnUrl));
     }

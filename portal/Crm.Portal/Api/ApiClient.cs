@@ -1,0 +1,103 @@
+using System.Net;
+using System.Net.Http.Headers;
+
+namespace Crm.Portal.Api;
+
+/// <summary>
+/// What every typed client shares: JSON in and out, problem details read into <see cref="ApiProblem"/>, an
+/// Idempotency-Key on every POST (so the resilience handler's retries never act twice), If-Match on changes, and
+/// <see cref="SignInRequiredException"/> when the session is over.
+/// </summary>
+public abstract class ApiClient(HttpClient http)
+{
+    protected async Task<T> GetAsync<T>(string path, CancellationToken cancellationToken = default)
+    {
+        using var response = await http.GetAsync(path, cancellationToken);
+        await ThrowUnlessSuccessAsync(response, cancellationToken);
+        return (await response.Content.ReadFromJsonAsync<T>(ApiJson.Options, cancellationToken))!;
+    }
+
+    protected async Task<ApiResult<T>> TryGetAsync<T>(string path, CancellationToken cancellationToken = default)
+    {
+        using var response = await http.GetAsync(path, cancellationToken);
+        return await ResultAsync<T>(response, cancellationToken);
+    }
+
+    protected Task<ApiResult<T>> PostAsync<T>(string path, object? body, CancellationToken cancellationToken = default) =>
+        SendAsync<T>(HttpMethod.Post, path, body, version: null, cancellationToken);
+
+    protected async Task<ApiResult<T>> SendAsync<T>(HttpMethod method, string path, object? body, long? version, CancellationToken cancellationToken = default)
+    {
+        using var request = new HttpRequestMessage(method, path) { Content = body is null ? null : JsonContent.Create(body, options: ApiJson.Options) };
+        if (method == HttpMethod.Post)
+        {
+            request.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString("N"));
+        }
+
+        if (version is not null)
+        {
+            request.Headers.IfMatch.Add(new EntityTagHeaderValue($"\"{version}\""));
+        }
+
+        using var response = await http.SendAsync(request, cancellationToken);
+        return await ResultAsync<T>(response, cancellationToken);
+    }
+
+    protected async Task<(byte[] Content, string FileName)> DownloadAsync(string path, CancellationToken cancellationToken = default)
+    {
+        using var response = await http.GetAsync(path, cancellationToken);
+        await ThrowUnlessSuccessAsync(response, cancellationToken);
+        return (await response.Content.ReadAsByteArrayAsync(cancellationToken), response.Content.Headers.ContentDisposition?.FileNameStar
+            ?? response.Content.Headers.ContentDisposition?.FileName?.Trim('"') ?? "export.csv");
+    }
+
+    protected async Task<ApiResult<T>> UploadAsync<T>(string path, string field, string fileName, Stream content, CancellationToken cancellationToken = default)
+    {
+        using var form = new MultipartFormDataContent();
+        form.Add(new StreamContent(content), field, fileName);
+        using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = form };
+        request.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString("N"));
+        using var response = await http.SendAsync(request, cancellationToken);
+        return await ResultAsync<T>(response, cancellationToken);
+    }
+
+    private static async Task<ApiResult<T>> ResultAsync<T>(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        if (response.StatusCode == HttpStatusCode.Unauthorized)
+        {
+            throw new SignInRequiredException();
+        }
+
+        if (!response.IsSuccessStatusCode)
+        {
+            return new ApiResult<T>(default, await ApiProblem.ReadAsync(response, cancellationToken));
+        }
+
+        var value = response.StatusCode == HttpStatusCode.NoContent || response.Content.Headers.ContentLength == 0
+            ? default
+            : await response.Content.ReadFromJsonAsync<T>(ApiJson.Options, cancellationToken);
+        return new ApiResult<T>(value, null);
+    }
+
+    private static async Task ThrowUnlessSuccessAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        if (response.StatusCode == HttpStatusCode.Unauthorized)
+        {
+            throw new SignInRequiredException();
+        }
+
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new ApiException(await ApiProblem.ReadAsync(response, cancellationToken));
+        }
+    }
+}
+
+/// <summary>The session ended (signed out elsewhere, or expired): the page reloads, and the user signs in again.</summary>
+public sealed class SignInRequiredException() : Exception("The session is over; sign in again.");
+
+/// <summary>A read the page cannot do without was refused or failed.</summary>
+public sealed class ApiException(ApiProblem problem) : Exception(problem.Detail ?? problem.Title)
+{
+    public ApiProblem Problem { get; } = problem;
+}

@@ -1,0 +1,54 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Crm.Portal.Api;
+using Crm.Portal.Localization;
+using Microsoft.Extensions.Localization;
+
+namespace Crm.Portal.Components.Shared;
+
+/// <summary>
+/// An API's refusal in the user's language: a title by status, and each field message translated when the portal knows
+/// the rule (Text.resx, keys "Rule.&lt;message&gt;"), else as the API wrote it, so that nothing is lost.
+/// </summary>
+public static class Problems
+{
+    public static string Title(IStringLocalizer<Text> t, ApiProblem problem) => problem.Status switch
+    {
+        HttpStatusCode.BadRequest => t["Problem.Invalid"],
+        HttpStatusCode.Forbidden => t["Problem.Forbidden"],
+        HttpStatusCode.NotFound => t["Problem.NotFound"],
+        HttpStatusCode.Conflict => t["Problem.Conflict"],
+        HttpStatusCode.PreconditionFailed => t["Problem.Conflict"],
+        HttpStatusCode.ServiceUnavailable or HttpStatusCode.TooManyRequests => t["Problem.Unavailable"],
+        _ => t["Problem.Failed"],
+    };
+
+    public static string Message(IStringLocalizer<Text> t, string message)
+    {
+        if (t["Rule." + message] is { ResourceNotFound: false } known)
+        {
+            return known.Value;
+        }
+
+        // The building blocks' generic rules (Crm.BuildingBlocks.Http.Validation), whatever field and limit they name.
+        foreach (var (pattern, key) in Rules)
+        {
+            if (pattern.Match(message) is { Success: true } match)
+            {
+                return t[key, match.Groups.Values.Skip(1).Select(g => (object)g.Value).ToArray()];
+            }
+        }
+
+        return message;
+    }
+
+    private static readonly (Regex Pattern, string Key)[] Rules =
+    [
+        (new Regex(@"^Required(\.|;)", RegexOptions.CultureInvariant), "Rule.Required."),
+        (new Regex(@"^Must be one of ", RegexOptions.CultureInvariant), "Rule.OneOf"),
+        (new Regex(@"^At most (\d+) characters\.$", RegexOptions.CultureInvariant), "Rule.MaxLength"),
+        (new Regex(@"^At most (\d+) items\.$", RegexOptions.CultureInvariant), "Rule.MaxItems"),
+        (new Regex(@"^Must be a finite number\.$", RegexOptions.CultureInvariant), "Rule.Finite"),
+        (new Regex(@"^Must be from (\S+) to (\S+)\.$", RegexOptions.CultureInvariant), "Rule.Between"),
+    ];
+}

@@ -1,0 +1,24 @@
+using System.Security.Claims;
+using Crm.BuildingBlocks.Security;
+
+namespace Crm.Portal.SignIn;
+
+/// <summary>The signed-in user as the portal shows them and decides what to offer: name, roles, regions, department.</summary>
+public sealed record PortalUser(string Id, string Name, IReadOnlyList<string> Roles, IReadOnlyList<string> Regions, string? Department)
+{
+    /// <summary>The claims the session cookie keeps from the identity token; the platform's names, as in its access tokens.</summary>
+    public static readonly IReadOnlySet<string> ClaimTypes = new HashSet<string> { PlatformClaims.Subject, PlatformClaims.Name, PlatformClaims.Role, PlatformClaims.Region, PlatformClaims.Department };
+
+    public static PortalUser From(ClaimsPrincipal principal) => new(
+        principal.FindFirst(PlatformClaims.Subject)?.Value ?? "",
+        principal.FindFirst(PlatformClaims.Name)?.Value ?? principal.FindFirst(PlatformClaims.Subject)?.Value ?? "",
+        principal.FindAll(PlatformClaims.Role).Select(c => c.Value).ToList(),
+        principal.FindAll(PlatformClaims.Region).Select(c => c.Value).ToList(),
+        principal.FindFirst(PlatformClaims.Department)?.Value);
+
+    public bool Is(params string[] roles) => Roles.Any(roles.Contains);
+
+    /// <summary>Headquarters roles see every region.</summary>
+    public bool SeesEveryRegion => Roles.Any(Crm.BuildingBlocks.Security.Roles.Headquarters.Contains);
+}
+

@@ -1,0 +1,123 @@
+using Crm.Standalone;
+using Deque.AxeCore.Playwright;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace Crm.Browser.Tests;
+
+/// <summary>
+/// One standalone host (what the README's first command runs) and one Chromium for every portal test: starting them is
+/// the expensive part. Each test opens its own browser context, so sessions and cookies never leak between tests.
+/// </summary>
+public sealed class PortalFixture : IAsyncLifetime
+{
+    public const string Password = Crm.Gateway.Identity.DemoUsers.Password;
+
+    private readonly string dataDirectory = Directory.CreateTempSubdirectory("crm-portal-").FullName;
+    private WebApplication? app;
+    private IPlaywright? playwright;
+
+    public IBrowser Browser { get; private set; } = null!;
+
+    public string Url { get; private set; } = "";
+
+    public async Task InitializeAsync()
+    {
+        app = StandaloneHost.Build([$"--Standalone:DataDirectory={dataDirectory}", "--urls=http://127.0.0.1:0", "--Logging:LogLevel:Default=Warning"]);
+        await app.StartAsync();
+        Url = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        playwright = await Playwright.CreateAsync();
+        Browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = "/usr/bin/chromium",
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+        });
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Browser.DisposeAsync();
+        playwright?.Dispose();
+        if (app is not null)
+        {
+            await app.StopAsync();
+            await app.DisposeAsync();
+        }
+
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(dataDirectory, recursive: true);
+    }
+
+    /// <summary>A fresh browser (no cookies) at the portal's address, in a phone's width when asked.</summary>
+    public async Task<IPage> NewPageAsync(bool phone = false)
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = Url,
+            ViewportSize = phone ? new ViewportSize { Width = 390, Height = 844 } : new ViewportSize { Width = 1366, Height = 900 },
+            Locale = "en-US",
+        });
+        context.SetDefaultTimeout(20_000);
+        return await context.NewPageAsync();
+    }
+
+    /// <summary>
+    /// Signs in through the provider's page as a user would: the portal sends the browser there, the language is
+    /// chosen on that page (Chinese unless told otherwise), and the portal opens at its home page.
+    /// </summary>
+    public async Task<IPage> SignInAsync(string userName, string culture, bool phone = false)
+    {
+        var page = await NewPageAsync(phone);
+        await page.GotoAsync("/");
+        await page.WaitForURLAsync("**/account/signin**");
+        if (culture == "en")
+        {
+            await page.GetByRole(AriaRole.Link, new() { Name = "English" }).ClickAsync();
+            await page.WaitForURLAsync("**culture=en**");
+        }
+
+        await page.Locator("#userName").FillAsync(userName);
+        await page.Locator("#password").FillAsync(Password);
+        await page.Locator("button[type=submit]").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("user-badge")).ToBeVisibleAsync();
+        return page;
+    }
+
+    /// <summary>Axe over the whole page: no serious or critical violation.</summary>
+    public static async Task AssertAccessibleAsync(IPage page)
+    {
+        var result = await page.RunAxe();
+        var grave = result.Violations.Where(v => v.Impact is "serious" or "critical").ToList();
+        Assert.True(grave.Count == 0, string.Join("\n", grave.Select(v =>
+            $"{v.Impact} {v.Id}: {v.Help} at {string.Join(" | ", v.Nodes.Select(n => n.Html))}")));
+    }
+
+    /// <summary>A screenshot of the whole page under TestResults/screenshots/, the artefact CI keeps.</summary>
+    public static async Task ScreenshotAsync(IPage page, string culture, string name)
+    {
+        var directory = Path.Combine(RepositoryRoot(), "TestResults", "screenshots");
+        Directory.CreateDirectory(directory);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(directory, $"{culture}-{name}.png"), FullPage = true });
+    }
+
+    private static string RepositoryRoot()
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Crm.Platform.sln")))
+        {
+            directory = directory.Parent;
+        }
+
+        return directory?.FullName ?? AppContext.BaseDirectory;
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class PortalCollection : ICollectionFixture<PortalFixture>
+{
+    public const string Name = "Portal";
+}
