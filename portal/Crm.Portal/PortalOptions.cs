@@ -14,6 +14,10 @@ public sealed class PortalOptions
     [Url, MaxLength(500)]
     public string? ApiBaseUrl { get; set; }
 
+    /// <summary>The company's time zone (IANA), in which every date and time is shown.</summary>
+    [Required, MaxLength(100)]
+    public string TimeZone { get; set; } = "Asia/Shanghai";
+
     [Required]
     public PortalOidcOptions Oidc { get; set; } = new();
 }

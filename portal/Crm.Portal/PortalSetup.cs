@@ -20,6 +20,7 @@ public static class PortalSetup
     {
         builder.Services.AddOptions<PortalOptions>().Bind(builder.Configuration.GetSection(PortalOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<PortalAddresses>();
+        builder.Services.AddSingleton<Components.Shared.DisplayTime>();
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddDistributedMemoryCache();
         builder.AddPortalAuthentication();

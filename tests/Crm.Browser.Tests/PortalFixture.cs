@@ -60,6 +60,10 @@ public sealed class PortalFixture : IAsyncLifetime
             BaseURL = Url,
             ViewportSize = phone ? new ViewportSize { Width = 390, Height = 844 } : new ViewportSize { Width = 1366, Height = 900 },
             Locale = "en-US",
+
+            // On site at a customer in Shanghai: check-in asks the browser where it is.
+            Geolocation = new Geolocation { Latitude = 31.2304f, Longitude = 121.4737f },
+            Permissions = ["geolocation"],
         });
         context.SetDefaultTimeout(20_000);
         return await context.NewPageAsync();

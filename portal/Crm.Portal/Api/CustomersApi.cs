@@ -39,7 +39,29 @@ public sealed class CustomerProfile
 
 public sealed record FunnelRow(string Group, int A, int B, int C, int D, int E, int Total);
 
-public sealed record Funnel(DateTimeOffset At, bool FromHistory, string? Region, string? OwnerId, string? GroupBy, IReadOnlyList<FunnelRow> Rows, string Definition);
+public sealed record FunnelCounts(DateTimeOffset At, bool FromHistory, string? Region, string? OwnerId, string? GroupBy, IReadOnlyList<FunnelRow> Rows, string Definition);
+
+public sealed record ConversionRate(string Stage, CustomerGrade From, CustomerGrade To, int Cohort, int Converted, decimal? Rate);
+
+public sealed record Conversions(DateTimeOffset From, DateTimeOffset To, string? Region, string? OwnerId, IReadOnlyList<ConversionRate> Rates, string Definition);
+
+public sealed record PlanStep(
+    CustomerGrade Grade, long? Needed, int Current, long? Shortfall, string? Stage, decimal? Rate, string? RateSource, int? Cohort, int? Converted, string Formula);
+
+public sealed record Plan(
+    decimal SalesTarget, decimal AverageOrderSize, string? Region, string? OwnerId, DateTimeOffset RatesFrom, DateTimeOffset RatesTo,
+    IReadOnlyList<PlanStep> Steps, IReadOnlyList<CustomerGrade> ShortAt, CustomerGrade? BreaksAt, string Summary, string ConversionDefinition);
+
+/// <summary>The planning calculator's inputs as its form holds them; rates are fractions (0.25 = 25 %).</summary>
+public sealed class PlanInput
+{
+    public decimal? SalesTarget { get; set; }
+    public decimal? AverageOrderSize { get; set; }
+    public decimal? RateEtoD { get; set; }
+    public decimal? RateDtoC { get; set; }
+    public decimal? RateCtoB { get; set; }
+    public decimal? RateBtoA { get; set; }
+}
 
 public sealed record CustomerFilter(string? Q = null, string? Region = null, CustomerGrade? Grade = null, string? OwnerId = null, CustomerStatus? Status = null);
 
@@ -64,8 +86,20 @@ public sealed class CustomersApi(HttpClient http) : ApiClient(http)
     public Task<ApiResult<Customer>> UpdateAsync(Guid id, long version, CustomerProfile profile, CancellationToken cancellationToken = default) =>
         SendAsync<Customer>(HttpMethod.Put, $"/api/customers/{id}", profile, version, cancellationToken);
 
-    public Task<Funnel> FunnelAsync(string? region = null, string? ownerId = null, DateTimeOffset? at = null, CancellationToken cancellationToken = default) =>
-        GetAsync<Funnel>(QueryHelpers.AddQueryString("/api/customers/funnel", Query(("region", region), ("ownerId", ownerId), ("at", at?.ToString("O")))), cancellationToken);
+    public Task<FunnelCounts> FunnelAsync(string? region = null, string? ownerId = null, DateTimeOffset? at = null, CancellationToken cancellationToken = default) =>
+        GetAsync<FunnelCounts>(QueryHelpers.AddQueryString("/api/customers/funnel", Query(("region", region), ("ownerId", ownerId), ("at", at?.ToString("O")))), cancellationToken);
+
+    public Task<Conversions> ConversionsAsync(DateTimeOffset? from, DateTimeOffset? to, string? region = null, string? ownerId = null, CancellationToken cancellationToken = default) =>
+        GetAsync<Conversions>(QueryHelpers.AddQueryString("/api/customers/funnel/conversions", Query(
+            ("from", from?.ToString("O")), ("to", to?.ToString("O")), ("region", region), ("ownerId", ownerId))), cancellationToken);
+
+    public Task<ApiResult<Plan>> PlanAsync(PlanInput input, string? region = null, string? ownerId = null, CancellationToken cancellationToken = default) =>
+        TryGetAsync<Plan>(QueryHelpers.AddQueryString("/api/customers/funnel/plan", Query(
+            ("salesTarget", Number(input.SalesTarget)), ("averageOrderSize", Number(input.AverageOrderSize)),
+            ("rateEtoD", Number(input.RateEtoD)), ("rateDtoC", Number(input.RateDtoC)), ("rateCtoB", Number(input.RateCtoB)), ("rateBtoA", Number(input.RateBtoA)),
+            ("region", region), ("ownerId", ownerId))), cancellationToken);
+
+    private static string? Number(decimal? value) => value?.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     internal static IEnumerable<KeyValuePair<string, string?>> Query(params (string Name, string? Value)[] parameters) =>
         parameters.Where(p => !string.IsNullOrWhiteSpace(p.Value)).Select(p => KeyValuePair.Create(p.Name, p.Value));

@@ -12,6 +12,8 @@ public static class PortalApis
     public static IHostApplicationBuilder AddPortalApis(this IHostApplicationBuilder builder)
     {
         Add<CustomersApi>(builder);
+        Add<ComplaintsApi>(builder);
+        Add<VisitsApi>(builder);
         return builder;
     }
 

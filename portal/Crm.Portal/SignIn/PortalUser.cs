@@ -22,3 +22,16 @@ public sealed record PortalUser(string Id, string Name, IReadOnlyList<string> Ro
     public bool SeesEveryRegion => Roles.Any(Crm.BuildingBlocks.Security.Roles.Headquarters.Contains);
 }
 
+
+/// <summary>
+/// The roles a screen or an action is offered to, as [Authorize] and AuthorizeView take them; the services' policies
+/// (Crm.BuildingBlocks.Security.Policies) decide what each may really do.
+/// </summary>
+public static class PortalRoles
+{
+    /// <summary>Headquarters, branch managers and regional directors (the Managers policy).</summary>
+    public const string Managers = $"{Roles.BranchManager},{Roles.RegionalDirector},{Roles.MarketingGM},{Roles.Chairman},{Roles.CrmSupervisor},{Roles.Admin}";
+
+    /// <summary>Department handlers, the CRM supervisor and admins (the ComplaintHandlers policy).</summary>
+    public const string ComplaintHandlers = $"{Roles.DepartmentHandler},{Roles.CrmSupervisor},{Roles.Admin}";
+}

@@ -12,8 +12,15 @@ public static class Names
     public static string Of<TEnum>(IStringLocalizer<Text> t, TEnum? value) where TEnum : struct, Enum =>
         value is { } v ? Of(t, v) : "";
 
+    /// <summary>A drop-down's choices: every value of the enum with its name in the user's language.</summary>
+    public static IEnumerable<Choice<TEnum>> Options<TEnum>(IStringLocalizer<Text> t) where TEnum : struct, Enum =>
+        Enum.GetValues<TEnum>().Select(v => new Choice<TEnum>(Of(t, v), v));
+
     public static string Region(IStringLocalizer<Text> t, string code) => Lookup(t, $"Region.{code}", code);
 
     private static string Lookup(IStringLocalizer<Text> t, string key, string fallback) =>
         t[key] is { ResourceNotFound: false } found ? found.Value : fallback;
 }
+
+/// <summary>One choice of a drop-down: the text shown and the value chosen.</summary>
+public sealed record Choice<TEnum>(string Text, TEnum? Value) where TEnum : struct, Enum;

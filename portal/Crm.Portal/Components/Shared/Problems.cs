@@ -23,6 +23,12 @@ public static class Problems
         _ => t["Problem.Failed"],
     };
 
+    /// <summary><c>aria-invalid</c> of a field's input: "true" while the API's last answer names the field.</summary>
+    public static string? Invalid(this ApiProblem? problem, string field) => problem?.For(field).Count > 0 ? "true" : null;
+
+    /// <summary><c>aria-describedby</c> of a field's input: its <see cref="FieldMessage"/>, while there is one.</summary>
+    public static string? DescribedBy(this ApiProblem? problem, string field) => problem.Invalid(field) is null ? null : $"{field}-error";
+
     public static string Message(IStringLocalizer<Text> t, string message)
     {
         if (t["Rule." + message] is { ResourceNotFound: false } known)
