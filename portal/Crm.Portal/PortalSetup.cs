@@ -49,6 +49,7 @@ public static class PortalSetup
         app.MapStaticAssets().AllowAnonymous();
         app.MapCultureSwitch();
         app.MapPortalSignOut();
+        app.MapPortalDownloads();
         app.MapRazorComponents<App>()
             .AddInteractiveServerRenderMode()
             .RequireAuthorization(PortalAuthentication.Policy);

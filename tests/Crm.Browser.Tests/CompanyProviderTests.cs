@@ -108,7 +108,15 @@ public sealed class CompanyProviderTests : IAsyncLifetime
         await page.Locator("#password").FillAsync(PortalFixture.Password);
         await page.Locator("button[type=submit]").ClickAsync();
 
-        await page.WaitForURLAsync(platformUrl + "/customers");
+        try
+        {
+            // The first sign-in of a fresh platform, on a machine the other browser tests keep busy.
+            await page.WaitForURLAsync(platformUrl + "/customers", new() { Timeout = 60_000 });
+        }
+        catch (TimeoutException e)
+        {
+            throw new TimeoutException($"Still at {page.Url}: {await page.Locator("body").InnerTextAsync()}", e);
+        }
         await Expect(page.GetByTestId("user-badge")).ToContainTextAsync("Liu Yang");
         await Expect(page.Locator(".rz-data-row").First).ToBeVisibleAsync();
 

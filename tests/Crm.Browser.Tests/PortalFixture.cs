@@ -94,6 +94,8 @@ public sealed class PortalFixture : IAsyncLifetime
     /// <summary>Axe over the whole page: no serious or critical violation.</summary>
     public static async Task AssertAccessibleAsync(IPage page)
     {
+        // A portal page is rendered once its circuit is up; its title comes last.
+        await page.WaitForFunctionAsync("() => document.title.length > 0");
         var result = await page.RunAxe();
         var grave = result.Violations.Where(v => v.Impact is "serious" or "critical").ToList();
         Assert.True(grave.Count == 0, string.Join("\n", grave.Select(v =>

@@ -14,6 +14,7 @@ public static class PortalApis
         Add<CustomersApi>(builder);
         Add<ComplaintsApi>(builder);
         Add<VisitsApi>(builder);
+        Add<HospitalityApi>(builder);
         return builder;
     }
 

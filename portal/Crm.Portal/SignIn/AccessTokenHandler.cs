@@ -8,11 +8,12 @@ public sealed class AccessTokenHandler(CircuitServices circuit, IHttpContextAcce
 {
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        var services = circuit.Services ?? httpContext.HttpContext?.RequestServices
-                       ?? throw new InvalidOperationException("An API call outside a request or a circuit.");
-        var user = services.GetService<AuthenticationStateProvider>() is { } state
-            ? (await state.GetAuthenticationStateAsync()).User
-            : httpContext.HttpContext!.User;
+        // In a circuit, the user the circuit signed in with; in a plain request (a download), the request's user.
+        var (services, user) = circuit.Services is { } inCircuit
+            ? (inCircuit, (await inCircuit.GetRequiredService<AuthenticationStateProvider>().GetAuthenticationStateAsync()).User)
+            : httpContext.HttpContext is { } http
+                ? (http.RequestServices, http.User)
+                : throw new InvalidOperationException("An API call outside a request or a circuit.");
         if (await services.GetRequiredService<AccessTokens>().ForAsync(user, cancellationToken) is { } token)
         {
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);

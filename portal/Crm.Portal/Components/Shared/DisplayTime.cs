@@ -24,5 +24,15 @@ public sealed class DisplayTime(IOptions<PortalOptions> options, TimeProvider ti
     /// <summary>The last instant of a day in the company's time zone.</summary>
     public DateTimeOffset EndOf(DateOnly day) => StartOf(day.AddDays(1)).AddTicks(-1);
 
+    /// <summary>A wall-clock time a user entered, read in the company's time zone.</summary>
+    public DateTimeOffset InCompanyZone(DateTime wallClock)
+    {
+        var unspecified = DateTime.SpecifyKind(wallClock, DateTimeKind.Unspecified);
+        return new DateTimeOffset(unspecified, zone.GetUtcOffset(unspecified));
+    }
+
+    /// <summary>An instant as the company's wall-clock time, for a date-time picker.</summary>
+    public DateTime WallClock(DateTimeOffset at) => TimeZoneInfo.ConvertTime(at, zone).DateTime;
+
     public DateOnly Today => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), zone).DateTime);
 }
