@@ -15,6 +15,7 @@ public static class PortalApis
         Add<ComplaintsApi>(builder);
         Add<VisitsApi>(builder);
         Add<HospitalityApi>(builder);
+        Add<ContractsApi>(builder);
         return builder;
     }
 
