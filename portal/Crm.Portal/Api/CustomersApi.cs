@@ -63,6 +63,12 @@ public sealed class PlanInput
     public decimal? RateBtoA { get; set; }
 }
 
+public enum ImportOutcome { Created, Updated, Unchanged, Rejected }
+
+public sealed record ImportRowResult(int Row, string? Code, ImportOutcome Outcome, IReadOnlyDictionary<string, string[]>? Errors);
+
+public sealed record ImportReport(int Rows, int Created, int Updated, int Unchanged, int Rejected, IReadOnlyList<ImportRowResult> Results);
+
 public sealed record CustomerFilter(string? Q = null, string? Region = null, CustomerGrade? Grade = null, string? OwnerId = null, CustomerStatus? Status = null);
 
 /// <summary>The Customers service's API (<c>/api/customers</c>).</summary>
@@ -85,6 +91,12 @@ public sealed class CustomersApi(HttpClient http) : ApiClient(http)
 
     public Task<ApiResult<Customer>> UpdateAsync(Guid id, long version, CustomerProfile profile, CancellationToken cancellationToken = default) =>
         SendAsync<Customer>(HttpMethod.Put, $"/api/customers/{id}", profile, version, cancellationToken);
+
+    public Task<(byte[] Content, string FileName)> ExportAsync(CustomerFilter filter, CancellationToken cancellationToken = default) =>
+        DownloadAsync(QueryHelpers.AddQueryString("/api/customers/export", Query(("q", filter.Q), ("grade", filter.Grade?.ToString()))), cancellationToken);
+
+    public Task<ApiResult<ImportReport>> ImportAsync(Stream csv, string fileName, CancellationToken cancellationToken = default) =>
+        UploadAsync<ImportReport>("/api/customers/import", "file", fileName, csv, cancellationToken);
 
     public Task<FunnelCounts> FunnelAsync(string? region = null, string? ownerId = null, DateTimeOffset? at = null, CancellationToken cancellationToken = default) =>
         GetAsync<FunnelCounts>(QueryHelpers.AddQueryString("/api/customers/funnel", Query(("region", region), ("ownerId", ownerId), ("at", at?.ToString("O")))), cancellationToken);

@@ -32,6 +32,9 @@ public static class PortalRoles
     /// <summary>Headquarters, branch managers and regional directors (the Managers policy).</summary>
     public const string Managers = $"{Roles.BranchManager},{Roles.RegionalDirector},{Roles.MarketingGM},{Roles.Chairman},{Roles.CrmSupervisor},{Roles.Admin}";
 
+    /// <summary>The CRM supervisor and admins, who own the rules, imports and exports (the Stewards policy).</summary>
+    public const string Stewards = $"{Roles.CrmSupervisor},{Roles.Admin}";
+
     /// <summary>The front desk, the marketing centre, the CRM supervisor and admins (the Reception policy).</summary>
     public const string Reception = $"{Roles.FrontDesk},{Roles.MarketingGM},{Roles.CrmSupervisor},{Roles.Admin}";
 
