@@ -65,12 +65,7 @@ public sealed class CompanyProviderTests : IAsyncLifetime
         ]);
         await platform.StartAsync();
         playwright = await Playwright.CreateAsync();
-        browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = "/usr/bin/chromium",
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-        });
+        browser = await PortalFixture.LaunchChromiumAsync(playwright);
     }
 
     public async Task DisposeAsync()
@@ -121,13 +116,7 @@ public sealed class CompanyProviderTests : IAsyncLifetime
         await Expect(page.Locator(".rz-data-row").First).ToBeVisibleAsync();
 
         // And the platform's own provider would not do: its tokens are not the company's.
-        using var http = new HttpClient { BaseAddress = new Uri(platformUrl) };
-        var ours = await http.PostAsync("/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["grant_type"] = "password", ["username"] = "manager.east", ["password"] = PortalFixture.Password,
-        }));
-        var token = System.Text.Json.JsonDocument.Parse(await ours.Content.ReadAsStringAsync()).RootElement.GetProperty("access_token").GetString();
-        http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        using var http = await PortalFixture.ApiAsync(platformUrl, "manager.east");
         Assert.Equal(HttpStatusCode.Unauthorized, (await http.GetAsync("/api/customers")).StatusCode);
     }
 

@@ -11,13 +11,7 @@ public sealed class FirstStartTests : IDisposable
 
     private static async Task DemoContractsSeeded(string banner, CancellationToken cancellationToken)
     {
-        using var http = new HttpClient { BaseAddress = new Uri(System.Text.RegularExpressions.Regex.Match(banner, @"http://\S+").Value.TrimEnd('.', ',')) };
-        var token = await http.PostAsync("/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["grant_type"] = "password", ["username"] = "supervisor", ["password"] = "Crm-demo-2026",
-        }), cancellationToken);
-        var accessToken = System.Text.Json.JsonDocument.Parse(await token.Content.ReadAsStringAsync(cancellationToken)).RootElement.GetProperty("access_token").GetString();
-        http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", accessToken);
+        using var http = await PortalFixture.ApiAsync(System.Text.RegularExpressions.Regex.Match(banner, @"http://\S+").Value.TrimEnd('.', ','), "supervisor");
         while (true)
         {
             var contracts = await http.GetAsync("/api/contracts?pageSize=1", cancellationToken);

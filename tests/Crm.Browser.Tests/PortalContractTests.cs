@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -17,12 +16,14 @@ public sealed class PortalContractTests(PortalFixture portal)
         ["BranchManager"] = "manager.east", ["RegionalDirector"] = "director.east", ["MarketingGM"] = "gm", ["Chairman"] = "chairman",
     };
 
-    public sealed record Words(string Contracts, string Inbox, string Approve, string Approved, string Performance, string Alerts);
+    public sealed record Words(
+        string Contracts, string Inbox, string Approve, string Approved, string Performance, string Alerts, string Resolve, string Decision,
+        string Warning, string Note, string Required);
 
     public static TheoryData<string, Words> Languages => new()
     {
-        { "zh-CN", new Words("合同管理", "待我审批的合同", "通过", "已批准", "销售计划与实绩", "窜货预警") },
-        { "en", new Words("Contracts", "Contracts waiting for me", "Approve", "Approved", "Sales plans and actuals", "Cross-region sales (窜货) alerts") },
+        { "zh-CN", new Words("合同管理", "待我审批的合同", "通过", "已批准", "销售计划与实绩", "窜货预警", "处理", "处理决定", "警告", "说明", "必填") },
+        { "en", new Words("Contracts", "Contracts waiting for me", "Approve", "Approved", "Sales plans and actuals", "Cross-region sales (窜货) alerts", "Resolve", "Decision", "Warning", "Note", "Required") },
     };
 
     [Theory]
@@ -64,6 +65,17 @@ public sealed class PortalContractTests(PortalFixture portal)
         await Expect(supervisor.GetByTestId("alerts").Locator(".rz-data-row").First).ToBeVisibleAsync();
         await PortalFixture.AssertAccessibleAsync(supervisor);
         await PortalFixture.ScreenshotAsync(supervisor, culture, "contracts-cross-region");
+
+        // The supervisor decides an open alert (the demo's 窜货 sale raised two): the decision is required, then kept.
+        var resolved = await supervisor.GetByTestId("alerts").GetByText(words.Warning).CountAsync();
+        await supervisor.GetByTestId("alerts").GetByRole(AriaRole.Button, new() { Name = words.Resolve }).First.ClickAsync();
+        await supervisor.GetByLabel(words.Note, new() { Exact = true }).FillAsync("First time: a written warning");
+        await supervisor.Locator("form[aria-label] button[type=submit]").ClickAsync();
+        await Expect(supervisor.Locator("#decision-error")).ToContainTextAsync(words.Required);
+        await supervisor.Locator(".field", new() { Has = supervisor.GetByText(words.Decision, new() { Exact = true }) }).Locator(".rz-dropdown").ClickAsync();
+        await supervisor.GetByRole(AriaRole.Option, new() { Name = words.Warning, Exact = true }).ClickAsync();
+        await supervisor.Locator("form[aria-label] button[type=submit]").ClickAsync();
+        await Expect(supervisor.GetByTestId("alerts").GetByText(words.Warning)).ToHaveCountAsync(resolved + 1);
     }
 
     /// <summary>
@@ -73,7 +85,7 @@ public sealed class PortalContractTests(PortalFixture portal)
     /// </summary>
     private async Task<(string Number, List<string> Chain)> SubmittedContractAsync(string dealer)
     {
-        using var rep = await ClientAsync("rep.east");
+        using var rep = await portal.ApiAsync("rep.east");
         var registered = await rep.PostAsJsonAsync("/api/customers", new { name = dealer, kind = "Dealer", region = "EAST", address = "杭州市西湖区文三路 8 号" });
         Assert.Equal(HttpStatusCode.Created, registered.StatusCode);
         var customerId = (await registered.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString();
@@ -101,17 +113,5 @@ public sealed class PortalContractTests(PortalFixture portal)
         Assert.Equal(HttpStatusCode.OK, submitted.StatusCode);
         var contract = JsonNode.Parse(await submitted.Content.ReadAsStringAsync())!;
         return (contract["number"]!.GetValue<string>(), contract["chain"]!.AsArray().Select(s => s!["role"]!.GetValue<string>()).ToList());
-    }
-
-    private async Task<HttpClient> ClientAsync(string userName)
-    {
-        var http = new HttpClient { BaseAddress = new Uri(portal.Url) };
-        var token = await http.PostAsync("/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["grant_type"] = "password", ["username"] = userName, ["password"] = PortalFixture.Password,
-        }));
-        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer",
-            JsonDocument.Parse(await token.Content.ReadAsStringAsync()).RootElement.GetProperty("access_token").GetString());
-        return http;
     }
 }

@@ -91,13 +91,7 @@ public sealed class PortalCustomerTests(PortalFixture portal)
     /// <summary>How many customers of that exact name the API knows, read as the supervisor sees every region.</summary>
     private async Task<int> CountAsync(string name)
     {
-        using var http = new HttpClient { BaseAddress = new Uri(portal.Url) };
-        var token = await http.PostAsync("/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["grant_type"] = "password", ["username"] = "supervisor", ["password"] = PortalFixture.Password,
-        }));
-        var accessToken = System.Text.Json.JsonDocument.Parse(await token.Content.ReadAsStringAsync()).RootElement.GetProperty("access_token").GetString();
-        http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", accessToken);
+        using var http = await portal.ApiAsync("supervisor");
         var list = System.Text.Json.JsonDocument.Parse(await http.GetStringAsync($"/api/customers?q={Uri.EscapeDataString(name)}")).RootElement;
         return list.GetProperty("items").EnumerateArray().Count(c => c.GetProperty("name").GetString() == name);
     }

@@ -30,12 +30,35 @@ public sealed class PortalFixture : IAsyncLifetime
         await app.StartAsync();
         Url = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         playwright = await Playwright.CreateAsync();
-        Browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        Browser = await LaunchChromiumAsync(playwright);
+    }
+
+    /// <summary>The Chromium the test command installs, headless.</summary>
+    public static Task<IBrowser> LaunchChromiumAsync(IPlaywright playwright) =>
+        playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
             ExecutablePath = "/usr/bin/chromium",
             Headless = true,
             Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
         });
+
+    /// <summary>
+    /// The platform's API as a user, with a token from the password grant: for what a test prepares or checks behind
+    /// the portal's back (an application's next approver, a contract drafted before its approval is tested).
+    /// </summary>
+    public Task<HttpClient> ApiAsync(string userName) => ApiAsync(Url, userName);
+
+    public static async Task<HttpClient> ApiAsync(string url, string userName)
+    {
+        var http = new HttpClient { BaseAddress = new Uri(url) };
+        var token = await http.PostAsync("/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["grant_type"] = "password", ["username"] = userName, ["password"] = Password,
+        }));
+        token.EnsureSuccessStatusCode();
+        http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer",
+            System.Text.Json.JsonDocument.Parse(await token.Content.ReadAsStringAsync()).RootElement.GetProperty("access_token").GetString());
+        return http;
     }
 
     public async Task DisposeAsync()

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net.Http.Headers;
 using System.Text.Json;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
@@ -88,13 +87,7 @@ public sealed class PortalHospitalityTests(PortalFixture portal)
     /// <summary>The role the application waits for, read from the API as the CRM supervisor sees every application.</summary>
     private async Task<string?> WaitingForAsync(string id)
     {
-        using var http = new HttpClient { BaseAddress = new Uri(portal.Url) };
-        var token = await http.PostAsync("/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["grant_type"] = "password", ["username"] = "supervisor", ["password"] = PortalFixture.Password,
-        }));
-        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer",
-            JsonDocument.Parse(await token.Content.ReadAsStringAsync()).RootElement.GetProperty("access_token").GetString());
+        using var http = await portal.ApiAsync("supervisor");
         var application = JsonDocument.Parse(await http.GetStringAsync($"/api/hospitality/applications/{id}")).RootElement;
         return application.GetProperty("status").GetString() == "Submitted" ? application.GetProperty("waitingFor").GetString() : null;
     }

@@ -1,61 +1,19 @@
-using Crm.Standalone;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace Crm.Browser.Tests;
 
 /// <summary>The API explorer the README points a newcomer to, in real Chromium against the standalone host.</summary>
-public sealed class SwaggerUiTests : IAsyncLifetime
+[Collection(PortalCollection.Name)]
+public sealed class SwaggerUiTests(PortalFixture portal)
 {
     private static readonly string[] Documents = ["customers", "visits", "contracts", "complaints", "hospitality"];
-
-    private readonly string dataDirectory = Directory.CreateTempSubdirectory("crm-browser-").FullName;
-    private WebApplication? app;
-    private IPlaywright? playwright;
-    private IBrowser? browser;
-    private string url = "";
-
-    public async Task InitializeAsync()
-    {
-        app = StandaloneHost.Build([$"--Standalone:DataDirectory={dataDirectory}", "--urls=http://127.0.0.1:0", "--Logging:LogLevel:Default=Warning"]);
-        await app.StartAsync();
-        url = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        playwright = await Playwright.CreateAsync();
-        browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = "/usr/bin/chromium",
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-        });
-    }
-
-    public async Task DisposeAsync()
-    {
-        if (browser is not null)
-        {
-            await browser.DisposeAsync();
-        }
-
-        playwright?.Dispose();
-        if (app is not null)
-        {
-            await app.StopAsync();
-            await app.DisposeAsync();
-        }
-
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        Directory.Delete(dataDirectory, recursive: true);
-    }
 
     [Fact]
     public async Task a_browser_without_a_token_sees_the_five_api_documents_and_signs_in_through_the_authorize_dialog()
     {
-        var page = await browser!.NewPageAsync();
+        var page = await portal.NewPageAsync();
 
-        var response = await page.GotoAsync($"{url}/swagger");
+        var response = await page.GotoAsync("/swagger");
 
         Assert.Equal(200, response!.Status);
         var documents = page.Locator(".topbar select option");
