@@ -1,6 +1,7 @@
 using System.Threading.RateLimiting;
 using Crm.BuildingBlocks.Data;
 using Crm.BuildingBlocks.Hosting;
+using Crm.BuildingBlocks.Http;
 using Crm.BuildingBlocks.Security;
 using Crm.Gateway.Data;
 using Crm.Gateway.Identity;
@@ -95,7 +96,7 @@ public static class GatewayEdge
         });
         app.UseServiceDefaults();
         app.UseAntiforgery();
-        app.UseWhen(http => http.Request.Path.StartsWithSegments(SignInPage.Path), page => page.UseRequestLocalization(SignInPage.Localization));
+        app.UseWhen(http => http.Request.Path.StartsWithSegments(SignInPage.Path), page => page.UseRequestLocalization(PlatformCultures.RequestLocalization));
         app.UseRateLimiter();
         app.MapAuthorizationServer();
         return app;

@@ -1,4 +1,5 @@
 using System.Text.Encodings.Web;
+using Crm.BuildingBlocks.Http;
 using System.Text.Unicode;
 using Crm.Portal.Api;
 using Crm.Portal.Components;
@@ -44,7 +45,7 @@ public static class PortalSetup
     /// <summary>The portal's pages at <c>/</c>; call after the host's authentication and authorization middleware.</summary>
     public static WebApplication MapPortal(this WebApplication app)
     {
-        app.UseWhen(http => !http.Request.Path.StartsWithSegments("/api"), portal => portal.UseRequestLocalization(PortalCultures.Options));
+        app.UseWhen(http => !http.Request.Path.StartsWithSegments("/api"), portal => portal.UseRequestLocalization(PlatformCultures.RequestLocalization));
         app.UseAntiforgery();
         app.MapStaticAssets().AllowAnonymous();
         app.MapCultureSwitch();

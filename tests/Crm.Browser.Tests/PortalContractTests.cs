@@ -91,21 +91,11 @@ public sealed class PortalContractTests(PortalFixture portal)
         var customerId = (await registered.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString();
 
         // The dealer reaches Contracts over the bus; until then a draft names an unknown customer.
-        JsonObject? draft = null;
-        for (var attempt = 0; draft is null && attempt < 100; attempt++)
+        var draft = await Crm.Testing.Eventually.Get(async () =>
         {
             var created = await rep.PostAsJsonAsync("/api/contracts", new { customerId, title = "年度经销协议 Annual distribution agreement" });
-            if (created.StatusCode == HttpStatusCode.Created)
-            {
-                draft = JsonNode.Parse(await created.Content.ReadAsStringAsync())!.AsObject();
-            }
-            else
-            {
-                await Task.Delay(100);
-            }
-        }
-
-        Assert.NotNull(draft);
+            return created.StatusCode == HttpStatusCode.Created ? JsonNode.Parse(await created.Content.ReadAsStringAsync())!.AsObject() : null;
+        }, TimeSpan.FromSeconds(10), "the dealer to reach Contracts, so that a draft can name it");
         var id = draft["id"]!.GetValue<string>();
         var terms = Crm.Testing.ContractsApi.Complete(draft["terms"]!.AsObject(), "EAST");
         Assert.Equal(HttpStatusCode.OK, (await rep.PutAsJsonAsync($"/api/contracts/{id}/terms", new { title = "年度经销协议 Annual distribution agreement", terms })).StatusCode);

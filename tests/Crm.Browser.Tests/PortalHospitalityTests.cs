@@ -63,7 +63,7 @@ public sealed class PortalHospitalityTests(PortalFixture portal)
             await Expect(approver.GetByTestId("chain")).ToBeVisibleAsync();
             await PortalFixture.AssertAccessibleAsync(approver);
             await approver.GetByRole(AriaRole.Button, new() { Name = words.Approve, Exact = true }).ClickAsync();
-            Assert.True(await Eventually(async () => await WaitingForAsync(id) != role), $"{role} approved, yet the application still waits for that role.");
+            await Crm.Testing.Eventually.True(async () => await WaitingForAsync(id) != role, TimeSpan.FromSeconds(10), $"the application to move past {role} once approved");
         }
 
         await rep.ReloadAsync();
@@ -90,20 +90,5 @@ public sealed class PortalHospitalityTests(PortalFixture portal)
         using var http = await portal.ApiAsync("supervisor");
         var application = JsonDocument.Parse(await http.GetStringAsync($"/api/hospitality/applications/{id}")).RootElement;
         return application.GetProperty("status").GetString() == "Submitted" ? application.GetProperty("waitingFor").GetString() : null;
-    }
-
-    private static async Task<bool> Eventually(Func<Task<bool>> condition)
-    {
-        for (var attempt = 0; attempt < 100; attempt++)
-        {
-            if (await condition())
-            {
-                return true;
-            }
-
-            await Task.Delay(100);
-        }
-
-        return false;
     }
 }

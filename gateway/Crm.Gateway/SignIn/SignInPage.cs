@@ -1,12 +1,12 @@
 using System.Globalization;
 using System.Security.Claims;
+using Crm.BuildingBlocks.Http;
 using Crm.BuildingBlocks.Security;
 using Crm.Gateway.Identity;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Crm.Gateway.SignIn;
@@ -19,18 +19,6 @@ namespace Crm.Gateway.SignIn;
 public static class SignInPage
 {
     public const string Path = "/account/signin";
-
-    /// <summary>
-    /// The page's language: <c>?culture=</c> (its own switch, or the client's <c>ui_locales</c>), then the culture cookie,
-    /// then Chinese. Set before the endpoint runs, so that the rendering of the form sees it too.
-    /// </summary>
-    public static RequestLocalizationOptions Localization { get; } = new RequestLocalizationOptions
-    {
-        DefaultRequestCulture = new RequestCulture("zh-CN"),
-        SupportedCultures = [new CultureInfo("zh-CN"), new CultureInfo("en")],
-        SupportedUICultures = [new CultureInfo("zh-CN"), new CultureInfo("en")],
-        RequestCultureProviders = [new QueryStringRequestCultureProvider(), new CookieRequestCultureProvider()],
-    };
 
     public static string Link(string returnUrl, string? culture = null) =>
         Path + QueryString.Create(new Dictionary<string, string?> { ["returnUrl"] = returnUrl, ["culture"] = culture }.Where(p => p.Value is not null));
@@ -63,24 +51,24 @@ public static class SignInPage
             [new Claim(PlatformClaims.Subject, user.UserName!), new Claim(AuthorizationServer.SessionStampClaim, await users.GetSecurityStampAsync(user))],
             AuthorizationServer.SessionScheme);
         await http.SignInAsync(AuthorizationServer.SessionScheme, new ClaimsPrincipal(session));
-        return TypedResults.Redirect(LocalOrRoot(returnUrl));
+        return TypedResults.Redirect(LocalUrls.OrRoot(returnUrl));
     }
 
     private static RazorComponentResult<SignInForm> Form(HttpContext http, IAntiforgery antiforgery, string? returnUrl, string? culture, string? userName, bool failed)
     {
+        // The page's language was set from ?culture= (its own switch, or the client's ui_locales), else the culture
+        // cookie, before the endpoint ran (PlatformCultures.RequestLocalization in GatewayEdge), so the form renders in it.
         var chosen = CultureInfo.CurrentUICulture;
         if (culture is not null)
         {
             // Remembered like the portal's own switch, so the portal opens in the language chosen here.
-            http.Response.Cookies.Append(CookieRequestCultureProvider.DefaultCookieName,
-                CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(chosen)),
-                new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, SameSite = SameSiteMode.Lax });
+            PlatformCultures.Remember(http.Response, chosen);
         }
 
         http.Response.Headers.CacheControl = "no-store";
         return new RazorComponentResult<SignInForm>(new
         {
-            ReturnUrl = LocalOrRoot(returnUrl),
+            ReturnUrl = LocalUrls.OrRoot(returnUrl),
             Culture = chosen,
             UserName = userName,
             Failed = failed,
@@ -90,10 +78,4 @@ public static class SignInPage
             StatusCode = failed ? StatusCodes.Status400BadRequest : StatusCodes.Status200OK,
         };
     }
-
-    // Only back into this site: an open redirect would hand a signed-in user to anyone's page.
-    private static string LocalOrRoot(string? returnUrl) =>
-        returnUrl is { Length: > 0 } && returnUrl[0] == '/' && !returnUrl.StartsWith("//", StringComparison.Ordinal) && !returnUrl.StartsWith("/\\", StringComparison.Ordinal)
-            ? returnUrl
-            : "/";
 }

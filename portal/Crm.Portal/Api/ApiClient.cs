@@ -1,5 +1,7 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
+using Microsoft.AspNetCore.WebUtilities;
 
 namespace Crm.Portal.Api;
 
@@ -10,6 +12,13 @@ namespace Crm.Portal.Api;
 /// </summary>
 public abstract class ApiClient(HttpClient http)
 {
+    /// <summary>A path with the query parameters that have a value (blank ones are left out).</summary>
+    public static string WithQuery(string path, params (string Name, string? Value)[] parameters) =>
+        QueryHelpers.AddQueryString(path, parameters.Where(p => !string.IsNullOrWhiteSpace(p.Value)).Select(p => KeyValuePair.Create(p.Name, p.Value)));
+
+    /// <summary>A number as the APIs read it, whatever the user's culture.</summary>
+    protected static string? Number(IFormattable? value) => value?.ToString(null, CultureInfo.InvariantCulture);
+
     protected async Task<T> GetAsync<T>(string path, CancellationToken cancellationToken = default)
     {
         using var response = await http.GetAsync(path, cancellationToken);

@@ -1,5 +1,4 @@
 using Crm.IntegrationEvents;
-using Microsoft.AspNetCore.WebUtilities;
 
 namespace Crm.Portal.Api;
 
@@ -41,10 +40,9 @@ public sealed record ComplaintFilter(ComplaintStatus? Status = null, ComplaintSe
 public sealed class ComplaintsApi(HttpClient http) : ApiClient(http)
 {
     public Task<PagedList<Complaint>> ListAsync(ComplaintFilter filter, int page, int pageSize, CancellationToken cancellationToken = default) =>
-        GetAsync<PagedList<Complaint>>(QueryHelpers.AddQueryString("/api/complaints", CustomersApi.Query(
+        GetAsync<PagedList<Complaint>>(WithQuery("/api/complaints",
             ("status", filter.Status?.ToString()), ("severity", filter.Severity?.ToString()), ("department", filter.Department),
-            ("customerId", filter.CustomerId?.ToString()), ("page", page.ToString(System.Globalization.CultureInfo.InvariantCulture)),
-            ("pageSize", pageSize.ToString(System.Globalization.CultureInfo.InvariantCulture)))), cancellationToken);
+            ("customerId", filter.CustomerId?.ToString()), ("page", Number(page)), ("pageSize", Number(pageSize))), cancellationToken);
 
     public Task<ApiResult<Complaint>> FindAsync(Guid id, CancellationToken cancellationToken = default) =>
         TryGetAsync<Complaint>($"/api/complaints/{id}", cancellationToken);

@@ -1,5 +1,4 @@
 using System.Globalization;
-using Microsoft.AspNetCore.WebUtilities;
 
 namespace Crm.Portal.Api;
 
@@ -46,7 +45,7 @@ public sealed record CrossRegionAlert(
 public sealed class ContractsApi(HttpClient http) : ApiClient(http)
 {
     public Task<PagedList<ContractSummary>> ListAsync(int page = 1, int pageSize = 100, CancellationToken cancellationToken = default) =>
-        GetAsync<PagedList<ContractSummary>>($"/api/contracts?page={page}&pageSize={pageSize}", cancellationToken);
+        GetAsync<PagedList<ContractSummary>>(WithQuery("/api/contracts", ("page", Number(page)), ("pageSize", Number(pageSize))), cancellationToken);
 
     public Task<PagedList<ContractSummary>> InboxAsync(CancellationToken cancellationToken = default) =>
         GetAsync<PagedList<ContractSummary>>("/api/contracts/inbox?pageSize=100", cancellationToken);
@@ -61,11 +60,11 @@ public sealed class ContractsApi(HttpClient http) : ApiClient(http)
         DownloadAsync($"/api/contracts/{id}/document", cancellationToken);
 
     public Task<SalesPerformance> PerformanceAsync(DateOnly month, PerformanceGrouping by, CancellationToken cancellationToken = default) =>
-        GetAsync<SalesPerformance>(QueryHelpers.AddQueryString("/api/contracts/sales-performance", CustomersApi.Query(
-            ("month", month.ToString("yyyy-MM", CultureInfo.InvariantCulture)), ("by", by.ToString()))), cancellationToken);
+        GetAsync<SalesPerformance>(WithQuery("/api/contracts/sales-performance",
+            ("month", month.ToString("yyyy-MM", CultureInfo.InvariantCulture)), ("by", by.ToString())), cancellationToken);
 
     public Task<PagedList<CrossRegionAlert>> AlertsAsync(bool openOnly, CancellationToken cancellationToken = default) =>
-        GetAsync<PagedList<CrossRegionAlert>>($"/api/contracts/cross-region-alerts?pageSize=100{(openOnly ? "&open=true" : "")}", cancellationToken);
+        GetAsync<PagedList<CrossRegionAlert>>(WithQuery("/api/contracts/cross-region-alerts", ("pageSize", "100"), ("open", openOnly ? "true" : null)), cancellationToken);
 
     public Task<ApiResult<CrossRegionAlert>> ResolveAlertAsync(Guid id, long version, CrossRegionDecision? decision, string? note, CancellationToken cancellationToken = default) =>
         SendAsync<CrossRegionAlert>(HttpMethod.Post, $"/api/contracts/cross-region-alerts/{id}/resolve", new { decision, note }, version, cancellationToken);

@@ -1,5 +1,4 @@
 using Crm.IntegrationEvents;
-using Microsoft.AspNetCore.WebUtilities;
 
 namespace Crm.Portal.Api;
 
@@ -75,10 +74,9 @@ public sealed record CustomerFilter(string? Q = null, string? Region = null, Cus
 public sealed class CustomersApi(HttpClient http) : ApiClient(http)
 {
     public Task<PagedList<Customer>> ListAsync(CustomerFilter filter, int page, int pageSize, CancellationToken cancellationToken = default) =>
-        GetAsync<PagedList<Customer>>(QueryHelpers.AddQueryString("/api/customers", Query(
+        GetAsync<PagedList<Customer>>(WithQuery("/api/customers",
             ("q", filter.Q), ("region", filter.Region), ("grade", filter.Grade?.ToString()), ("ownerId", filter.OwnerId),
-            ("status", filter.Status?.ToString()), ("page", page.ToString(System.Globalization.CultureInfo.InvariantCulture)),
-            ("pageSize", pageSize.ToString(System.Globalization.CultureInfo.InvariantCulture)))), cancellationToken);
+            ("status", filter.Status?.ToString()), ("page", Number(page)), ("pageSize", Number(pageSize))), cancellationToken);
 
     public Task<ApiResult<Customer>> FindAsync(Guid id, CancellationToken cancellationToken = default) =>
         TryGetAsync<Customer>($"/api/customers/{id}", cancellationToken);
@@ -93,26 +91,21 @@ public sealed class CustomersApi(HttpClient http) : ApiClient(http)
         SendAsync<Customer>(HttpMethod.Put, $"/api/customers/{id}", profile, version, cancellationToken);
 
     public Task<(byte[] Content, string FileName)> ExportAsync(CustomerFilter filter, CancellationToken cancellationToken = default) =>
-        DownloadAsync(QueryHelpers.AddQueryString("/api/customers/export", Query(("q", filter.Q), ("grade", filter.Grade?.ToString()))), cancellationToken);
+        DownloadAsync(WithQuery("/api/customers/export", ("q", filter.Q), ("grade", filter.Grade?.ToString())), cancellationToken);
 
     public Task<ApiResult<ImportReport>> ImportAsync(Stream csv, string fileName, CancellationToken cancellationToken = default) =>
         UploadAsync<ImportReport>("/api/customers/import", "file", fileName, csv, cancellationToken);
 
     public Task<FunnelCounts> FunnelAsync(string? region = null, string? ownerId = null, DateTimeOffset? at = null, CancellationToken cancellationToken = default) =>
-        GetAsync<FunnelCounts>(QueryHelpers.AddQueryString("/api/customers/funnel", Query(("region", region), ("ownerId", ownerId), ("at", at?.ToString("O")))), cancellationToken);
+        GetAsync<FunnelCounts>(WithQuery("/api/customers/funnel", ("region", region), ("ownerId", ownerId), ("at", at?.ToString("O"))), cancellationToken);
 
     public Task<Conversions> ConversionsAsync(DateTimeOffset? from, DateTimeOffset? to, string? region = null, string? ownerId = null, CancellationToken cancellationToken = default) =>
-        GetAsync<Conversions>(QueryHelpers.AddQueryString("/api/customers/funnel/conversions", Query(
-            ("from", from?.ToString("O")), ("to", to?.ToString("O")), ("region", region), ("ownerId", ownerId))), cancellationToken);
+        GetAsync<Conversions>(WithQuery("/api/customers/funnel/conversions",
+            ("from", from?.ToString("O")), ("to", to?.ToString("O")), ("region", region), ("ownerId", ownerId)), cancellationToken);
 
     public Task<ApiResult<Plan>> PlanAsync(PlanInput input, string? region = null, string? ownerId = null, CancellationToken cancellationToken = default) =>
-        TryGetAsync<Plan>(QueryHelpers.AddQueryString("/api/customers/funnel/plan", Query(
+        TryGetAsync<Plan>(WithQuery("/api/customers/funnel/plan",
             ("salesTarget", Number(input.SalesTarget)), ("averageOrderSize", Number(input.AverageOrderSize)),
             ("rateEtoD", Number(input.RateEtoD)), ("rateDtoC", Number(input.RateDtoC)), ("rateCtoB", Number(input.RateCtoB)), ("rateBtoA", Number(input.RateBtoA)),
-            ("region", region), ("ownerId", ownerId))), cancellationToken);
-
-    private static string? Number(decimal? value) => value?.ToString(System.Globalization.CultureInfo.InvariantCulture);
-
-    internal static IEnumerable<KeyValuePair<string, string?>> Query(params (string Name, string? Value)[] parameters) =>
-        parameters.Where(p => !string.IsNullOrWhiteSpace(p.Value)).Select(p => KeyValuePair.Create(p.Name, p.Value));
+            ("region", region), ("ownerId", ownerId)), cancellationToken);
 }

@@ -1,6 +1,4 @@
-using System.Globalization;
 using Crm.IntegrationEvents;
-using Microsoft.AspNetCore.WebUtilities;
 
 namespace Crm.Portal.Api;
 
@@ -71,8 +69,7 @@ public sealed class NewApplication
 public sealed class HospitalityApi(HttpClient http) : ApiClient(http)
 {
     public Task<PagedList<ApplicationSummary>> ListAsync(int page = 1, int pageSize = 100, CancellationToken cancellationToken = default) =>
-        GetAsync<PagedList<ApplicationSummary>>(QueryHelpers.AddQueryString("/api/hospitality/applications", CustomersApi.Query(
-            ("page", page.ToString(CultureInfo.InvariantCulture)), ("pageSize", pageSize.ToString(CultureInfo.InvariantCulture)))), cancellationToken);
+        GetAsync<PagedList<ApplicationSummary>>(WithQuery("/api/hospitality/applications", ("page", Number(page)), ("pageSize", Number(pageSize))), cancellationToken);
 
     public Task<PagedList<ApplicationSummary>> InboxAsync(CancellationToken cancellationToken = default) =>
         GetAsync<PagedList<ApplicationSummary>>("/api/hospitality/inbox?pageSize=100", cancellationToken);

@@ -1,6 +1,5 @@
 using System.Globalization;
 using Crm.IntegrationEvents;
-using Microsoft.AspNetCore.WebUtilities;
 
 namespace Crm.Portal.Api;
 
@@ -81,10 +80,9 @@ public sealed class VisitReportInput
 public sealed class VisitsApi(HttpClient http) : ApiClient(http)
 {
     public Task<PagedList<VisitSummary>> ListAsync(DateOnly? from, DateOnly? to, ReportStatus? reportStatus = null, int page = 1, int pageSize = 200, CancellationToken cancellationToken = default) =>
-        GetAsync<PagedList<VisitSummary>>(QueryHelpers.AddQueryString("/api/visits", CustomersApi.Query(
+        GetAsync<PagedList<VisitSummary>>(WithQuery("/api/visits",
             ("from", from?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)), ("to", to?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
-            ("reportStatus", reportStatus?.ToString()), ("page", page.ToString(CultureInfo.InvariantCulture)), ("pageSize", pageSize.ToString(CultureInfo.InvariantCulture)))),
-            cancellationToken);
+            ("reportStatus", reportStatus?.ToString()), ("page", Number(page)), ("pageSize", Number(pageSize))), cancellationToken);
 
     public Task<ApiResult<Visit>> FindAsync(Guid id, CancellationToken cancellationToken = default) =>
         TryGetAsync<Visit>($"/api/visits/{id}", cancellationToken);

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Security.Claims;
 using Crm.BuildingBlocks.Security;
-using Crm.Portal.Localization;
+using Crm.BuildingBlocks.Http;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
@@ -79,7 +79,7 @@ public static class PortalAuthentication
             o.Events.OnRedirectToIdentityProvider = context =>
             {
                 // The provider's sign-in page opens in the portal's language.
-                context.ProtocolMessage.UiLocales = PortalCultures.Of(context.HttpContext).Name;
+                context.ProtocolMessage.UiLocales = PlatformCultures.Remembered(context.HttpContext.Request).Name;
                 SameOriginAsTheBrowser(context, platformProvider);
                 return Task.CompletedTask;
             };
