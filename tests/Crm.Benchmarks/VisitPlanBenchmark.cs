@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
 using Crm.BuildingBlocks.CustomerSnapshots;
+using Crm.BuildingBlocks.Geo;
 using Crm.BuildingBlocks.Security;
 using Crm.IntegrationEvents;
 using Crm.Testing;

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Crm.BuildingBlocks.Geo;
 using Crm.Visits.Domain;
 using Crm.Visits.Domain.Routing;
 

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using Crm.BuildingBlocks.Geo;
 using Crm.IntegrationEvents;
 using Crm.Testing;
 using Crm.Visits.Features;
@@ -45,6 +46,21 @@ public sealed class DayRouteTests : VisitsTestContext
         Assert.Equal(firstArrival, route.Stops[0].Arrival, TimeSpan.FromSeconds(1));
         Assert.Equal(firstArrival.AddMinutes(30), route.Stops[0].Departure, TimeSpan.FromSeconds(1));
         Assert.Equal(route.Stops[0].Departure.AddMinutes(route.Stops[1].Meters / 500.0), route.Stops[1].Arrival, TimeSpan.FromSeconds(1));
+    }
+
+    [Fact]
+    public async Task each_stop_says_where_its_customer_is_in_wgs84_whatever_datum_the_customer_was_recorded_in()
+    {
+        var office = new GeoPoint(Latitude, Longitude + 0.01);
+        var onAmap = Datums.FromWgs84(office, CoordinateDatum.Gcj02);
+        var customer = await Customer(at: (onAmap.Latitude, onAmap.Longitude, CoordinateDatum.Gcj02));
+        await Schedule(customer.CustomerId);
+
+        var stop = Assert.Single((await Post(TestUser.RepEast, "/api/visits/routes", new { day = Monday, start = Office })
+            .Read<DayRouteResponse>()).Stops);
+
+        Assert.InRange(GreatCircle.Meters(new GeoPoint(stop.Latitude, stop.Longitude), office), 0, 0.01);
+        Assert.InRange(GreatCircle.Meters(onAmap, office), 100, 700);
     }
 
     [Fact]

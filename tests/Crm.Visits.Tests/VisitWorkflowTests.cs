@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using Crm.BuildingBlocks.Geo;
 using Crm.IntegrationEvents;
 using Crm.Testing;
 using Crm.Visits.Domain;

@@ -1,3 +1,4 @@
+using Crm.BuildingBlocks.Geo;
 using Crm.Visits.Domain;
 using Crm.Visits.Domain.Routing;
 

@@ -1,3 +1,5 @@
+using Crm.BuildingBlocks.Geo;
+
 namespace Crm.Visits.Domain;
 
 /// <summary>A customer to plan for: where it is (WGS-84; null without coordinates), when it was last visited, how often.</summary>

@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using System.ComponentModel.DataAnnotations;
+using Crm.BuildingBlocks.Geo;
 using Crm.BuildingBlocks.Http;
 using Crm.BuildingBlocks.Security;
 using Crm.IntegrationEvents;

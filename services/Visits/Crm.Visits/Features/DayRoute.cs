@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using System.ComponentModel.DataAnnotations;
+using Crm.BuildingBlocks.Geo;
 using Crm.BuildingBlocks.Http;
 using Crm.BuildingBlocks.Security;
 using Crm.IntegrationEvents;
@@ -31,8 +32,13 @@ public sealed record DayRouteRequest(
     [property: Range(5, 120)] double? SpeedKmh = null,
     [property: MaxLength(VisitLimits.Items * 2)] IReadOnlyList<AppointmentInput?>? Appointments = null);
 
-/// <summary>One stop of the route: the visit, its customer, metres from the previous point, when the visit starts and ends.</summary>
-public sealed record RouteStopResponse(int Order, Guid VisitId, string VisitNumber, Guid CustomerId, string CustomerName, long Meters, DateTimeOffset Arrival, DateTimeOffset Departure);
+/// <summary>
+/// One stop of the route: the visit, its customer and where it is (WGS-84, whatever datum the customer was recorded in),
+/// metres from the previous point, when the visit starts and ends.
+/// </summary>
+public sealed record RouteStopResponse(
+    int Order, Guid VisitId, string VisitNumber, Guid CustomerId, string CustomerName, double Latitude, double Longitude,
+    long Meters, DateTimeOffset Arrival, DateTimeOffset Departure);
 
 public sealed record UnroutedVisit(Guid VisitId, string VisitNumber, Guid CustomerId, string CustomerName);
 
@@ -123,11 +129,12 @@ public static class DayRoute
             http.RequestAborted);
 
         var byId = visits.ToDictionary(v => v.Id.ToString());
+        var positions = stops.Where(s => s.Position is not null).ToDictionary(s => s.Id, s => s.Position!.Value);
         UnroutedVisit Unrouted(string id) => new(byId[id].Id, byId[id].Number, byId[id].CustomerId, byId[id].CustomerName);
         return TypedResults.Ok(new DayRouteResponse(
             day, ownerId,
             plan.Legs.Select(l => new RouteStopResponse(l.Order, byId[l.StopId].Id, byId[l.StopId].Number, byId[l.StopId].CustomerId,
-                byId[l.StopId].CustomerName, l.Meters, l.Arrival, l.Departure)).ToList(),
+                byId[l.StopId].CustomerName, positions[l.StopId].Latitude, positions[l.StopId].Longitude, l.Meters, l.Arrival, l.Departure)).ToList(),
             plan.TotalMeters, plan.ReturnMeters, plan.BackAt,
             plan.WithoutPosition.Select(Unrouted).ToList(), plan.Unreachable.Select(Unrouted).ToList()));
     }

@@ -1,4 +1,5 @@
 using Crm.BuildingBlocks.Data;
+using Crm.BuildingBlocks.Geo;
 using Crm.BuildingBlocks.Hosting;
 using Crm.IntegrationEvents;
 using Crm.Visits.Data;

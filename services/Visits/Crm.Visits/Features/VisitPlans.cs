@@ -3,6 +3,7 @@ using Crm.BuildingBlocks.Calendars;
 using Crm.BuildingBlocks.CustomerSnapshots;
 using Crm.BuildingBlocks.Data;
 using Crm.BuildingBlocks.Domain;
+using Crm.BuildingBlocks.Geo;
 using Crm.BuildingBlocks.Http;
 using Crm.BuildingBlocks.Security;
 using Crm.IntegrationEvents;

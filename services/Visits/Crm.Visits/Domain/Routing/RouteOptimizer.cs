@@ -1,3 +1,4 @@
+using Crm.BuildingBlocks.Geo;
 using Google.OrTools.ConstraintSolver;
 using Google.Protobuf.WellKnownTypes;
 

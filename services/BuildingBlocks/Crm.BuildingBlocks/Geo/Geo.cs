@@ -1,6 +1,6 @@
 using Crm.IntegrationEvents;
 
-namespace Crm.Visits.Domain;
+namespace Crm.BuildingBlocks.Geo;
 
 /// <summary>A position in degrees, in whichever datum its source used (see <see cref="Datums"/>).</summary>
 public readonly record struct GeoPoint(double Latitude, double Longitude);

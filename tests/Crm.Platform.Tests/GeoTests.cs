@@ -1,7 +1,7 @@
 using Crm.IntegrationEvents;
-using Crm.Visits.Domain;
+using Crm.BuildingBlocks.Geo;
 
-namespace Crm.Visits.Tests;
+namespace Crm.Platform.Tests;
 
 public sealed class GeoTests
 {
