@@ -1,4 +1,6 @@
 using System.ComponentModel.DataAnnotations;
+using Crm.IntegrationEvents;
+using Microsoft.Extensions.Options;
 
 namespace Crm.Portal;
 
@@ -18,8 +20,37 @@ public sealed class PortalOptions
     [Required, MaxLength(100)]
     public string TimeZone { get; set; } = "Asia/Shanghai";
 
-    [Required]
+    [Required, ValidateObjectMembers]
     public PortalOidcOptions Oidc { get; set; } = new();
+
+    [Required, ValidateObjectMembers]
+    public PortalMapOptions Map { get; set; } = new();
+}
+
+/// <summary>
+/// The tiles under the portal's maps (configuration section <c>Portal:Map</c>): a company's own tile server, or AMap's or
+/// Tencent's, whose tiles are in GCJ-02. None by default: the markers are drawn on a blank map, and no request leaves
+/// for a tile server the company has not chosen.
+/// </summary>
+public sealed class PortalMapOptions
+{
+    /// <summary>A Leaflet tile URL template, e.g. <c>https://tiles.example.com/{z}/{x}/{y}.png</c>.</summary>
+    [MaxLength(500)]
+    public string? TileUrl { get; set; }
+
+    /// <summary>The datum the tiles are drawn in: Gcj02 for AMap and Tencent; markers are converted to it.</summary>
+    public CoordinateDatum TileDatum { get; set; } = CoordinateDatum.Wgs84;
+
+    /// <summary>The values of <c>{s}</c> in <see cref="TileUrl"/>, one character each (e.g. <c>1234</c>).</summary>
+    [MaxLength(10)]
+    public string? Subdomains { get; set; }
+
+    /// <summary>The tiles' copyright line, required by most providers' terms.</summary>
+    [MaxLength(300)]
+    public string? Attribution { get; set; }
+
+    [Range(1, 22)]
+    public int MaxZoom { get; set; } = 18;
 }
 
 /// <summary>The OpenID Connect provider users sign in with (configuration section <c>Portal:Oidc</c>).</summary>

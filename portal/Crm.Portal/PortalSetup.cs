@@ -22,6 +22,7 @@ public static class PortalSetup
         builder.Services.AddOptions<PortalOptions>().Bind(builder.Configuration.GetSection(PortalOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<PortalAddresses>();
         builder.Services.AddSingleton<Components.Shared.DisplayTime>();
+        builder.Services.AddScoped<Components.Shared.BrowserGeolocation>();
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddDistributedMemoryCache();
         builder.AddPortalAuthentication();

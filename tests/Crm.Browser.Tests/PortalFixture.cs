@@ -31,6 +31,10 @@ public sealed class PortalFixture : IAsyncLifetime
         Url = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         playwright = await Playwright.CreateAsync();
         Browser = await LaunchChromiumAsync(playwright);
+
+        // A page shows its data once its circuit is up and the APIs answered: on a busy two-core machine that can take
+        // longer than Playwright's five seconds.
+        Assertions.SetDefaultExpectTimeout(10_000);
     }
 
     /// <summary>The Chromium the test command installs, headless.</summary>

@@ -76,6 +76,32 @@ public sealed class VisitReportInput
     };
 }
 
+public sealed record RouteStop(
+    int Order, Guid VisitId, string VisitNumber, Guid CustomerId, string CustomerName, double Latitude, double Longitude,
+    long Meters, DateTimeOffset Arrival, DateTimeOffset Departure);
+
+public sealed record UnroutedVisit(Guid VisitId, string VisitNumber, Guid CustomerId, string CustomerName);
+
+public sealed record DayRoute(
+    DateOnly Day, string OwnerId, IReadOnlyList<RouteStop> Stops, long TotalMeters, long? ReturnMeters, DateTimeOffset? BackAt,
+    IReadOnlyList<UnroutedVisit> WithoutPosition, IReadOnlyList<UnroutedVisit> Unreachable);
+
+/// <summary>Where a day's route starts and whether it comes back there; names match the API's.</summary>
+public sealed class DayRouteInput
+{
+    public DateTime? Day { get; set; }
+    public double? Latitude { get; set; }
+    public double? Longitude { get; set; }
+    public bool ReturnToStart { get; set; } = true;
+
+    public object Body() => new
+    {
+        day = Day is { } day ? DateOnly.FromDateTime(day) : (DateOnly?)null,
+        start = new { latitude = Latitude, longitude = Longitude, datum = CoordinateDatum.Wgs84 },
+        end = ReturnToStart ? "ReturnToStart" : "OpenEnded",
+    };
+}
+
 /// <summary>The Visits service's API (<c>/api/visits</c>).</summary>
 public sealed class VisitsApi(HttpClient http) : ApiClient(http)
 {
@@ -86,6 +112,9 @@ public sealed class VisitsApi(HttpClient http) : ApiClient(http)
 
     public Task<ApiResult<Visit>> FindAsync(Guid id, CancellationToken cancellationToken = default) =>
         TryGetAsync<Visit>($"/api/visits/{id}", cancellationToken);
+
+    public Task<ApiResult<DayRoute>> RouteAsync(DayRouteInput input, CancellationToken cancellationToken = default) =>
+        PostAsync<DayRoute>("/api/visits/routes", input.Body(), cancellationToken);
 
     public Task<ApiResult<Visit>> ScheduleAsync(Guid customerId, DateOnly day, CancellationToken cancellationToken = default) =>
         PostAsync<Visit>("/api/visits", new { customerId, day }, cancellationToken);
