@@ -110,6 +110,33 @@ public sealed class RoutingApiTests : ComplaintsTestContext
     }
 
     [Fact]
+    public async Task A_draft_is_tried_as_the_next_version_before_it_is_published_and_nothing_is_saved()
+    {
+        var sample = new { region = "NORTH", tier = "Key", grade = "B", type = "Delivery", severity = "Critical", channel = "Phone" };
+
+        var dryRun = await As(TestUser.Supervisor).PostAsJsonAsync("/api/complaints/routing/dry-run", new
+        {
+            sample.region, sample.tier, sample.grade, sample.type, sample.severity, sample.channel, draft = KeyAccountsFirst(),
+        }, TestJson.Options).Read<DryRunResponse>();
+
+        Assert.Equal(2, dryRun.RuleSetVersion);
+        Assert.Equal("Critical key customers", dryRun.RuleName);
+        Assert.Equal("CustomerRelations", dryRun.Department);
+        Assert.Equal("key-accounts", dryRun.Queue);
+        var byCurrent = await As(TestUser.Supervisor).PostAsJsonAsync("/api/complaints/routing/dry-run", sample, TestJson.Options).Read<DryRunResponse>();
+        Assert.Equal(1, byCurrent.RuleSetVersion);
+        Assert.Equal("Logistics", byCurrent.Department);
+        var versions = await As(TestUser.Supervisor).GetAsync("/api/complaints/routing/rule-sets").Read<List<ManageRouting.RuleSetSummary>>();
+        Assert.Equal([1], versions.Select(v => v.Version));
+
+        await As(TestUser.Supervisor).PostAsJsonAsync("/api/complaints/routing/dry-run", new
+        {
+            sample.region, sample.tier, sample.grade, sample.type, sample.severity, sample.channel,
+            draft = new { defaultDepartment = "Nowhere", rules = new object[] { new { name = "", department = "Marketing" } } },
+        }, TestJson.Options).ReadValidationProblem("defaultDepartment", "rules[0].name", "rules[0].department");
+    }
+
+    [Fact]
     public async Task The_dry_run_names_what_is_missing()
     {
         await As(TestUser.Supervisor).PostAsJsonAsync("/api/complaints/routing/dry-run", new { type = "Billing", ruleSetVersion = 99 }, TestJson.Options)

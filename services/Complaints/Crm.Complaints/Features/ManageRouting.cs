@@ -38,7 +38,10 @@ public sealed record RuleSetResponse(
     public static RuleSetResponse From(RoutingRuleSet r) => new(r.Version, r.Rules, r.DefaultDepartment, r.DefaultQueue, r.PublishedAt, r.PublishedBy, r.Note);
 }
 
-/// <summary>A customer id, or the customer's region, tier and grade; the current rule set unless a version is named.</summary>
+/// <summary>
+/// A customer id, or the customer's region, tier and grade; the current rule set unless a version is named, or a draft
+/// of the next version (validated as a publish would be, its refusals named as in a publish) to try before publishing it.
+/// </summary>
 public sealed record DryRunRequest(
     ComplaintType? Type,
     ComplaintSeverity? Severity,
@@ -48,7 +51,8 @@ public sealed record DryRunRequest(
     CustomerTier? Tier = null,
     CustomerGrade? Grade = null,
     [property: MaxLength(ComplaintLimits.ProductLine)] string? ProductLine = null,
-    [property: Range(1, int.MaxValue)] int? RuleSetVersion = null);
+    [property: Range(1, int.MaxValue)] int? RuleSetVersion = null,
+    PublishRuleSetRequest? Draft = null);
 
 public sealed record DryRunResponse(
     int RuleSetVersion, Guid? RuleId, string? RuleName, bool ByDefault, string Department, string? Queue, string? AssigneeId,
@@ -73,7 +77,7 @@ public static class ManageRouting
             .WithSummary("Publishes the next version of the routing rules (ordered; first match wins; a default department catches the rest). CRM supervisor or admin. Complaints already routed keep their routing.");
         routing.MapPost("/dry-run", DryRun)
             .WithName("RoutingDryRun")
-            .WithSummary("Where would this complaint go, and why: every rule tried, in order, with why it did not match. Saves nothing.");
+            .WithSummary("Where would this complaint go, and why, by a published version or a draft of the next: every rule tried, in order, with why it did not match. Saves nothing.");
     }
 
     private static async Task<Ok<List<RuleSetSummary>>> List(ComplaintsDbContext db, CancellationToken cancellationToken) =>
@@ -104,15 +108,42 @@ public static class ManageRouting
     private static async Task<Results<Created<RuleSetResponse>, ValidationProblem>> Publish(
         PublishRuleSetRequest request, ComplaintsDbContext db, CurrentUser user, HttpContext http, TimeProvider time, CancellationToken cancellationToken)
     {
+        var validation = new Validation().Limits(request);
+        await ValidateRuleSet(request, validation, db, cancellationToken);
+        if (!validation.IsValid)
+        {
+            return validation.ToProblem();
+        }
+
+        var current = await db.CurrentRuleSet(cancellationToken);
+        http.Request.EnsureMatches(current?.Version ?? 0);
+        var published = ToRuleSet(request, (current?.Version ?? 0) + 1, user.Id, time.GetUtcNow());
+        // The version is the key: of two publishers racing from the same version, the second insert fails (409).
+        db.RoutingRuleSets.Add(published);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            throw new DomainRuleException($"Rule set version {published.Version} was published by someone else meanwhile. Reload and try again.");
+        }
+
+        http.Response.SetETag(published.Version);
+        return TypedResults.Created($"/api/complaints/routing/rule-sets/{published.Version}", RuleSetResponse.From(published));
+    }
+
+    /// <summary>What a publish and a draft's dry run both refuse: a rule without a name, and departments that do not exist.</summary>
+    private static async Task ValidateRuleSet(PublishRuleSetRequest request, Validation validation, ComplaintsDbContext db, CancellationToken cancellationToken)
+    {
         var departments = (await db.Departments.AsNoTracking().Select(d => d.Code).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
-        var validation = new Validation().Limits(request).Required("defaultDepartment", request.DefaultDepartment);
+        validation.Required("defaultDepartment", request.DefaultDepartment);
         if (request.DefaultDepartment is { Length: > 0 } defaultDepartment && !departments.Contains(defaultDepartment.Trim()))
         {
             validation.Add("defaultDepartment", "No such department.");
         }
 
         var rules = request.Rules ?? [];
-
         for (var i = 0; i < rules.Count; i++)
         {
             if (rules[i] is not { } rule)
@@ -132,51 +163,31 @@ public static class ManageRouting
                 validation.Add($"{prefix}.id", "Another rule of this set has the same id.");
             }
         }
-
-        if (!validation.IsValid)
-        {
-            return validation.ToProblem();
-        }
-
-        var current = await db.CurrentRuleSet(cancellationToken);
-        http.Request.EnsureMatches(current?.Version ?? 0);
-        var published = RoutingRuleSet.Publish(
-            (current?.Version ?? 0) + 1,
-            rules.Select(r => new RoutingRule
-            {
-                Id = r.Id ?? Guid.Empty,
-                Name = r.Name!.Trim(),
-                Types = r.Types ?? [],
-                ProductLines = (r.ProductLines ?? []).Select(p => p.Trim()).Where(p => p.Length > 0).ToList(),
-                Regions = (r.Regions ?? []).Select(p => p.Trim()).Where(p => p.Length > 0).ToList(),
-                Severities = r.Severities ?? [],
-                Tiers = r.Tiers ?? [],
-                Grades = r.Grades ?? [],
-                Channels = r.Channels ?? [],
-                Department = r.Department!.Trim(),
-                Queue = string.IsNullOrWhiteSpace(r.Queue) ? null : r.Queue.Trim(),
-                AssigneeId = string.IsNullOrWhiteSpace(r.AssigneeId) ? null : r.AssigneeId.Trim(),
-            }).ToList(),
-            request.DefaultDepartment!.Trim(),
-            string.IsNullOrWhiteSpace(request.DefaultQueue) ? null : request.DefaultQueue.Trim(),
-            user.Id, time.GetUtcNow(), string.IsNullOrWhiteSpace(request.Note) ? null : request.Note.Trim());
-        // The version is the key: of two publishers racing from the same version, the second insert fails (409).
-        db.RoutingRuleSets.Add(published);
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateException)
-        {
-            throw new DomainRuleException($"Rule set version {published.Version} was published by someone else meanwhile. Reload and try again.");
-        }
-
-        http.Response.SetETag(published.Version);
-        return TypedResults.Created($"/api/complaints/routing/rule-sets/{published.Version}", RuleSetResponse.From(published));
     }
 
+    private static RoutingRuleSet ToRuleSet(PublishRuleSetRequest request, int version, string by, DateTimeOffset at) => RoutingRuleSet.Publish(
+        version,
+        (request.Rules ?? []).Select(r => new RoutingRule
+        {
+            Id = r.Id ?? Guid.Empty,
+            Name = r.Name!.Trim(),
+            Types = r.Types ?? [],
+            ProductLines = (r.ProductLines ?? []).Select(p => p.Trim()).Where(p => p.Length > 0).ToList(),
+            Regions = (r.Regions ?? []).Select(p => p.Trim()).Where(p => p.Length > 0).ToList(),
+            Severities = r.Severities ?? [],
+            Tiers = r.Tiers ?? [],
+            Grades = r.Grades ?? [],
+            Channels = r.Channels ?? [],
+            Department = r.Department!.Trim(),
+            Queue = string.IsNullOrWhiteSpace(r.Queue) ? null : r.Queue.Trim(),
+            AssigneeId = string.IsNullOrWhiteSpace(r.AssigneeId) ? null : r.AssigneeId.Trim(),
+        }).ToList(),
+        request.DefaultDepartment!.Trim(),
+        string.IsNullOrWhiteSpace(request.DefaultQueue) ? null : request.DefaultQueue.Trim(),
+        by, at, string.IsNullOrWhiteSpace(request.Note) ? null : request.Note.Trim());
+
     private static async Task<Results<Ok<DryRunResponse>, ValidationProblem>> DryRun(
-        DryRunRequest request, ComplaintsDbContext db, CurrentUser user, CancellationToken cancellationToken)
+        DryRunRequest request, ComplaintsDbContext db, CurrentUser user, TimeProvider time, CancellationToken cancellationToken)
     {
         var validation = new Validation().Limits(request).Defined("type", request.Type).Defined("severity", request.Severity).Defined("channel", request.Channel);
         string? region = request.Region?.Trim();
@@ -196,10 +207,20 @@ public static class ManageRouting
             validation.Required("region", region).Defined("tier", tier).Defined("grade", grade);
         }
 
-        var ruleSet = request.RuleSetVersion is { } version
-            ? await db.RoutingRuleSets.AsNoTracking().FirstOrDefaultAsync(r => r.Version == version, cancellationToken)
-            : await db.CurrentRuleSet(cancellationToken);
-        if (ruleSet is null)
+        RoutingRuleSet? ruleSet;
+        if (request.Draft is { } draft)
+        {
+            await ValidateRuleSet(draft, validation, db, cancellationToken);
+            ruleSet = validation.IsValid ? ToRuleSet(draft, ((await db.CurrentRuleSet(cancellationToken))?.Version ?? 0) + 1, user.Id, time.GetUtcNow()) : null;
+        }
+        else
+        {
+            ruleSet = request.RuleSetVersion is { } version
+                ? await db.RoutingRuleSets.AsNoTracking().FirstOrDefaultAsync(r => r.Version == version, cancellationToken)
+                : await db.CurrentRuleSet(cancellationToken);
+        }
+
+        if (ruleSet is null && request.Draft is null)
         {
             validation.Add("ruleSetVersion", "No such rule set version.");
         }
