@@ -12,6 +12,10 @@ public sealed record ApiProblem(HttpStatusCode Status, string Title, string? Det
 {
     public static readonly ApiProblem Unavailable = new(HttpStatusCode.ServiceUnavailable, "Service unavailable", null, new Dictionary<string, string[]>());
 
+    /// <summary>A refusal the portal knows before asking, worded as the API words it, so that it reads the same.</summary>
+    public static ApiProblem Invalid(string field, string message) =>
+        new(HttpStatusCode.BadRequest, "", null, new Dictionary<string, string[]> { [field] = [message] });
+
     /// <summary>The messages for one field (camelCase, as the API names it), or none.</summary>
     public IReadOnlyList<string> For(string field) =>
         Errors.FirstOrDefault(e => string.Equals(e.Key, field, StringComparison.OrdinalIgnoreCase)).Value ?? [];

@@ -18,6 +18,9 @@ public static class Names
 
     public static string Region(IStringLocalizer<Text> t, string code) => Lookup(t, $"Region.{code}", code);
 
+    /// <summary>A number of hours, as the SLA targets and clocks count them.</summary>
+    public static string Hours(IStringLocalizer<Text> t, double hours) => t["Hours", hours.ToString("0.#", System.Globalization.CultureInfo.CurrentCulture)];
+
     private static string Lookup(IStringLocalizer<Text> t, string key, string fallback) =>
         t[key] is { ResourceNotFound: false } found ? found.Value : fallback;
 }

@@ -29,6 +29,22 @@ public static class Problems
     /// <summary><c>aria-describedby</c> of a field's input: its <see cref="FieldMessage"/>, while there is one.</summary>
     public static string? DescribedBy(this ApiProblem? problem, string field) => problem.Invalid(field) is null ? null : $"{field}-error";
 
+    /// <summary>
+    /// The attributes of a Radzen input that takes them as a dictionary (a number's spinbutton, an autocomplete): its
+    /// accessible name, and while the API's last answer names the field, its validity and message.
+    /// </summary>
+    public static Dictionary<string, object> InputAttributes(this ApiProblem? problem, string field, string label)
+    {
+        var attributes = new Dictionary<string, object> { ["aria-label"] = label };
+        if (problem.Invalid(field) is { } invalid)
+        {
+            attributes["aria-invalid"] = invalid;
+            attributes["aria-describedby"] = problem.DescribedBy(field)!;
+        }
+
+        return attributes;
+    }
+
     public static string Message(IStringLocalizer<Text> t, string message)
     {
         if (t["Rule." + message] is { ResourceNotFound: false } known)
