@@ -25,7 +25,7 @@ public sealed class PortalComplaintAdminTests(PortalFixture portal)
         string AssignTo, string Assign, string Start, string InProgress, string RootCause, string Fix, string Resolve, string Resolved,
         string Satisfaction, string Satisfied, string RecordReturnVisit, string Close, string Closed,
         string Reports, string FullCompliance,
-        string SlaPolicies, string LowOrdinaryResolution, string AtLeastFirstResponse);
+        string SlaPolicies, string LowOrdinaryResolution, string AtLeastFirstResponse, string Calendars);
 
     public static TheoryData<string, Words> Languages => new()
     {
@@ -37,7 +37,7 @@ public sealed class PortalComplaintAdminTests(PortalFixture portal)
                 "指派给（用户名）", "指派", "开始处理", "处理中", "原因分析", "处理措施", "解决", "已解决",
                 "客户满意度", "4 – 满意", "记录回访", "结案", "已关闭",
                 "投诉报表", "100.0%",
-                "SLA 政策", "低 · 普通客户：解决（工作小时）", "不少于首次响应目标")
+                "SLA 政策", "低 · 普通客户：解决（工作小时）", "不少于首次响应目标", "工作日历")
         },
         {
             "en", new Words(
@@ -47,7 +47,7 @@ public sealed class PortalComplaintAdminTests(PortalFixture portal)
                 "Assign to (user name)", "Assign", "Start", "In progress", "Root cause", "Fix", "Resolve", "Resolved",
                 "Customer satisfaction", "4 – satisfied", "Record the return visit", "Close", "Closed",
                 "Complaint reports", "100.0%",
-                "SLA policies", "Low · Ordinary: resolution (business hours)", "at least the first-response target")
+                "SLA policies", "Low · Ordinary: resolution (business hours)", "at least the first-response target", "Working calendars")
         },
     };
 
@@ -134,7 +134,7 @@ public sealed class PortalComplaintAdminTests(PortalFixture portal)
 
     [Theory]
     [MemberData(nameof(Languages))]
-    public async Task an_sla_target_below_its_first_response_is_refused_on_its_field_and_nothing_changes(string culture, Words words)
+    public async Task an_sla_target_below_its_first_response_is_refused_on_its_field_nothing_changes_and_the_calendars_show_their_hours(string culture, Words words)
     {
         var supervisor = await portal.SignInAsync("supervisor", culture);
         await supervisor.GetByRole(AriaRole.Link, new() { Name = words.Settings, Exact = true }).ClickAsync();
@@ -148,6 +148,11 @@ public sealed class PortalComplaintAdminTests(PortalFixture portal)
         await Expect(resolution).ToHaveAccessibleDescriptionAsync(new Regex(Regex.Escape(words.AtLeastFirstResponse)));
         await PortalFixture.AssertAccessibleAsync(supervisor);
         await PortalFixture.ScreenshotAsync(supervisor, culture, "complaint-sla-refused");
+
+        await supervisor.GetByRole(AriaRole.Tab, new() { Name = words.Calendars, Exact = true }).ClickAsync();
+        // The seeded China calendar: Monday to Friday, 09:00–12:00 and 13:00–18:00.
+        await Expect(supervisor.GetByTestId("calendars").Locator(".rz-data-row", new() { HasText = "Asia/Shanghai" })).ToContainTextAsync("09:00-12:00, 13:00-18:00");
+        await PortalFixture.AssertAccessibleAsync(supervisor);
 
         using var api = await portal.ApiAsync("supervisor");
         var policies = await api.GetFromJsonAsync<JsonElement>("/api/complaints/sla-policies");
