@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -10,12 +9,6 @@ namespace Crm.Browser.Tests;
 public sealed class PortalHospitalityTests(PortalFixture portal)
 {
     private static readonly TimeZoneInfo China = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
-
-    /// <summary>Who approves each role's step in the demo data.</summary>
-    private static readonly Dictionary<string, string> Approvers = new()
-    {
-        ["BranchManager"] = "manager.east", ["RegionalDirector"] = "director.east", ["MarketingGM"] = "gm", ["Chairman"] = "chairman",
-    };
 
     public sealed record Words(
         string Customers, string Invite, string Start, string End, string Host, string Purpose, string VisitorName, string Urgent, string Submit,
@@ -46,24 +39,25 @@ public sealed class PortalHospitalityTests(PortalFixture portal)
         await PortalFixture.AssertAccessibleAsync(rep);
         await PortalFixture.ScreenshotAsync(rep, culture, "hospitality-apply-invalid");
 
-        await rep.Locator("input[name=start]").FillAsync(start.ToString("g", format));
-        await rep.Locator("input[name=end]").FillAsync(start.AddHours(2).ToString("g", format));
+        await rep.Locator("input[name='visit.start']").FillAsync(start.ToString("g", format));
+        await rep.Locator("input[name='visit.end']").FillAsync(start.AddHours(2).ToString("g", format));
         await rep.GetByLabel(words.Host, new() { Exact = true }).FillAsync("gm");
         await rep.GetByLabel(words.VisitorName, new() { Exact = true }).FillAsync("周总 Zhou");
         await rep.GetByText(words.Urgent).ClickAsync();
         await rep.GetByRole(AriaRole.Button, new() { Name = words.Submit }).ClickAsync();
         await Expect(rep.GetByTestId("chain")).ToBeVisibleAsync();
-        var id = rep.Url.Split('/').Last();
+        var id = Guid.Parse(rep.Url.Split('/').Last());
+        using var visits = new HospitalityPreparation(portal);
 
         // Each step's approver finds it in their inbox and approves, until the chain has none left.
-        while (await WaitingForAsync(id) is { } role)
+        while (await WaitingForAsync(visits, id) is { } role)
         {
-            var approver = await portal.SignInAsync(Approvers[role], culture);
+            var approver = await portal.SignInAsync(HospitalityPreparation.Approvers[role], culture);
             await approver.GotoAsync($"/hospitality/{id}");
             await Expect(approver.GetByTestId("chain")).ToBeVisibleAsync();
             await PortalFixture.AssertAccessibleAsync(approver);
             await approver.GetByRole(AriaRole.Button, new() { Name = words.Approve, Exact = true }).ClickAsync();
-            await Crm.Testing.Eventually.True(async () => await WaitingForAsync(id) != role, TimeSpan.FromSeconds(10), $"the application to move past {role} once approved");
+            await Crm.Testing.Eventually.True(async () => await WaitingForAsync(visits, id) != role, TimeSpan.FromSeconds(10), $"the application to move past {role} once approved");
         }
 
         await rep.ReloadAsync();
@@ -84,11 +78,10 @@ public sealed class PortalHospitalityTests(PortalFixture portal)
         await PortalFixture.ScreenshotAsync(desk, culture, "front-desk");
     }
 
-    /// <summary>The role the application waits for, read from the API as the CRM supervisor sees every application.</summary>
-    private async Task<string?> WaitingForAsync(string id)
+    /// <summary>The role the application waits for, or none once the chain has decided.</summary>
+    private static async Task<string?> WaitingForAsync(HospitalityPreparation visits, Guid id)
     {
-        using var http = await portal.ApiAsync("supervisor");
-        var application = JsonDocument.Parse(await http.GetStringAsync($"/api/hospitality/applications/{id}")).RootElement;
+        var application = await visits.ReadAsync(id);
         return application.GetProperty("status").GetString() == "Submitted" ? application.GetProperty("waitingFor").GetString() : null;
     }
 }

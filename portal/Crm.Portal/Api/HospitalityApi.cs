@@ -1,3 +1,4 @@
+using System.Globalization;
 using Crm.IntegrationEvents;
 
 namespace Crm.Portal.Api;
@@ -12,6 +13,8 @@ public enum StepAction { Review, Approve, Prepare }
 
 public enum PhotographyDecision { NotRequested, Refused, Pending, Allowed }
 
+public enum NoticeBy { Phone, Form }
+
 public sealed record Visitor(string Name, string Position, bool IsKeyPerson);
 
 public sealed record VisitRequest(IReadOnlyList<Visitor> Visitors, DateTimeOffset Start, DateTimeOffset End, string Purpose, VisitKind Kind, string WantsToSee, bool AsksToPhotograph, string HostId);
@@ -24,12 +27,30 @@ public sealed record ReceptionStandard(string Name, IReadOnlyList<CustomerTier> 
 
 public sealed record GatePassage(string Visitor, bool In, DateTimeOffset At, string By);
 
+public sealed record VisitOutcome(string Outcome, string Impressions, CustomerGrade? ProposedGrade, string? GradeReason, string By, DateTimeOffset At);
+
+public sealed record PhotographyVote(string Role, bool Allow, string By, DateTimeOffset At, string? Comment);
+
+public sealed record PhotographsKept(int Count, string By, DateTimeOffset At, string? Note);
+
+public sealed record ApprovalRule(
+    string Name, bool? Scheduled, IReadOnlyList<CustomerTier> Tiers, IReadOnlyList<CustomerKind> Kinds, IReadOnlyList<ChainStep> Steps, int NoticeHours, NoticeBy NoticeBy);
+
+public sealed record ApprovalRules(IReadOnlyList<ApprovalRule> Rules, DateTimeOffset UpdatedAt, string UpdatedBy, long Version);
+
+public sealed record ReceptionStandards(IReadOnlyList<ReceptionStandard> Standards, DateTimeOffset UpdatedAt, string UpdatedBy, long Version);
+
+public sealed record CalendarDay(DateOnly Day, IReadOnlyList<ApplicationSummary> Visits);
+
+public sealed record WeekCalendar(DateOnly Monday, IReadOnlyList<CalendarDay> Days);
+
 public sealed record Application(
     Guid Id, string Number, Guid CustomerId, string CustomerName, string Region, string OwnerId, CustomerTier CustomerTier, CustomerKind CustomerKind,
     CustomerGrade CustomerGrade, VisitRequest Visit, string AppliedBy, DateTimeOffset AppliedAt, string Rule, IReadOnlyList<ChainStep> Chain,
-    int NoticeHours, string NoticeBy, ApplicationStatus Status, string? WaitingFor, bool Urgent, bool PaperworkPending, string? Programme,
+    int NoticeHours, NoticeBy NoticeBy, ApplicationStatus Status, string? WaitingFor, bool Urgent, bool PaperworkPending, string? Programme,
     IReadOnlyList<ChainDecision> Decisions, ReceptionStandard? Reception, string? PermitNumber, string? PermitCode, string? RevokedReason,
-    IReadOnlyList<GatePassage> Gate, PhotographyDecision Photography, long Version);
+    IReadOnlyList<GatePassage> Gate, VisitOutcome? Outcome, PhotographyDecision Photography, IReadOnlyList<PhotographyVote> PhotographyVotes,
+    PhotographsKept? Photographs, long Version);
 
 public sealed record ApplicationSummary(
     Guid Id, string Number, string CustomerName, string Region, DateTimeOffset Start, ApplicationStatus Status, string? WaitingFor, bool Urgent, long Version);
@@ -57,12 +78,80 @@ public sealed class NewApplication
     public string? HostId { get; set; }
     public bool Urgent { get; set; }
 
+    /// <summary>Applications from the portal are ad hoc; a returned one keeps its kind when corrected.</summary>
+    public VisitKind Kind { get; set; } = VisitKind.AdHoc;
+
+    /// <summary>A returned application's visit, to correct and submit again; times as the company's wall clock.</summary>
+    public static NewApplication From(Application application, Func<DateTimeOffset, DateTime> wallClock) => new()
+    {
+        CustomerId = application.CustomerId,
+        Visitors = application.Visit.Visitors.Select(v => new VisitorRow { Name = v.Name, Position = v.Position, IsKeyPerson = v.IsKeyPerson }).ToList(),
+        Start = wallClock(application.Visit.Start),
+        End = wallClock(application.Visit.End),
+        Purpose = application.Visit.Purpose,
+        WantsToSee = application.Visit.WantsToSee,
+        AsksToPhotograph = application.Visit.AsksToPhotograph,
+        HostId = application.Visit.HostId,
+        Urgent = application.Urgent,
+        Kind = application.Visit.Kind,
+    };
+
     public sealed class VisitorRow
     {
         public string? Name { get; set; }
         public string? Position { get; set; }
         public bool IsKeyPerson { get; set; }
     }
+}
+
+/// <summary>How a visit went, as its host writes it down.</summary>
+public sealed class OutcomeForm
+{
+    public string? Outcome { get; set; }
+    public string? Impressions { get; set; }
+    public CustomerGrade? ProposedGrade { get; set; }
+    public string? GradeReason { get; set; }
+}
+
+/// <summary>An approval rule being edited; the names match the API's (<c>rules[i].*</c>).</summary>
+public sealed class ApprovalRuleRow
+{
+    public string? Name { get; set; }
+    public bool? Scheduled { get; set; }
+    public IEnumerable<CustomerTier> Tiers { get; set; } = [];
+    public IEnumerable<CustomerKind> Kinds { get; set; } = [];
+    public List<StepRow> Steps { get; set; } = [new()];
+    public int? NoticeHours { get; set; }
+    public NoticeBy? NoticeBy { get; set; }
+
+    public static ApprovalRuleRow From(ApprovalRule rule) => new()
+    {
+        Name = rule.Name, Scheduled = rule.Scheduled, Tiers = rule.Tiers, Kinds = rule.Kinds, NoticeHours = rule.NoticeHours, NoticeBy = rule.NoticeBy,
+        Steps = rule.Steps.Select(s => new StepRow { Role = s.Role, Action = s.Action }).ToList(),
+    };
+
+    public sealed class StepRow
+    {
+        public string? Role { get; set; }
+        public StepAction? Action { get; set; }
+    }
+}
+
+/// <summary>A reception standard being edited; the names match the API's (<c>standards[i].*</c>).</summary>
+public sealed class ReceptionStandardRow
+{
+    public string? Name { get; set; }
+    public IEnumerable<CustomerTier> Tiers { get; set; } = [];
+    public IEnumerable<CustomerGrade> Grades { get; set; } = [];
+    public string? Room { get; set; }
+    public string? Refreshments { get; set; }
+    public string? AccompaniedBy { get; set; }
+
+    public static ReceptionStandardRow From(ReceptionStandard standard) => new()
+    {
+        Name = standard.Name, Tiers = standard.Tiers, Grades = standard.Grades, Room = standard.Room, Refreshments = standard.Refreshments,
+        AccompaniedBy = standard.AccompaniedBy,
+    };
 }
 
 /// <summary>The Hospitality service's API (<c>/api/hospitality</c>).</summary>
@@ -79,18 +168,65 @@ public sealed class HospitalityApi(HttpClient http) : ApiClient(http)
 
     /// <param name="toInstant">The form's wall-clock times in the company's time zone, as instants.</param>
     public Task<ApiResult<Application>> ApplyAsync(NewApplication form, Func<DateTime, DateTimeOffset> toInstant, CancellationToken cancellationToken = default) =>
-        PostAsync<Application>("/api/hospitality/applications", new
+        PostAsync<Application>("/api/hospitality/applications", new { customerId = form.CustomerId, visit = Visit(form, toInstant) }, cancellationToken);
+
+    /// <summary>The visit as the API reads it, in an application or a resubmission.</summary>
+    private static object Visit(NewApplication form, Func<DateTime, DateTimeOffset> toInstant) => new
+    {
+        visitors = form.Visitors.Select(v => new { name = v.Name, position = v.Position, isKeyPerson = v.IsKeyPerson }),
+        start = form.Start is { } start ? toInstant(start) : (DateTimeOffset?)null,
+        end = form.End is { } end ? toInstant(end) : (DateTimeOffset?)null,
+        purpose = form.Purpose, kind = form.Kind, wantsToSee = form.WantsToSee, asksToPhotograph = form.AsksToPhotograph,
+        hostId = form.HostId, urgent = form.Urgent,
+    };
+
+    public Task<ApiResult<Application>> ResubmitAsync(Guid id, long version, NewApplication form, Func<DateTime, DateTimeOffset> toInstant, CancellationToken cancellationToken = default) =>
+        SendAsync<Application>(HttpMethod.Post, $"/api/hospitality/applications/{id}/resubmit", Visit(form, toInstant), version, cancellationToken);
+
+    public Task<ApiResult<Application>> CompletePaperworkAsync(Guid id, long version, CancellationToken cancellationToken = default) =>
+        SendAsync<Application>(HttpMethod.Post, $"/api/hospitality/applications/{id}/paperwork", null, version, cancellationToken);
+
+    public Task<ApiResult<Application>> DecidePhotographyAsync(Guid id, long version, bool allow, string? comment, CancellationToken cancellationToken = default) =>
+        SendAsync<Application>(HttpMethod.Post, $"/api/hospitality/applications/{id}/photography", new { allow, comment }, version, cancellationToken);
+
+    public Task<ApiResult<Application>> KeepPhotographsAsync(Guid id, long version, int? count, string? note, CancellationToken cancellationToken = default) =>
+        SendAsync<Application>(HttpMethod.Post, $"/api/hospitality/applications/{id}/photographs", new { count, note }, version, cancellationToken);
+
+    public Task<ApiResult<Application>> RecordOutcomeAsync(Guid id, long version, OutcomeForm form, CancellationToken cancellationToken = default) =>
+        SendAsync<Application>(HttpMethod.Post, $"/api/hospitality/applications/{id}/outcome",
+            new { outcome = form.Outcome, impressions = form.Impressions, proposedGrade = form.ProposedGrade, gradeReason = form.GradeReason }, version, cancellationToken);
+
+    public Task<ApiResult<Application>> RevokeAsync(Guid id, long version, string? reason, CancellationToken cancellationToken = default) =>
+        SendAsync<Application>(HttpMethod.Post, $"/api/hospitality/applications/{id}/revoke", new { reason }, version, cancellationToken);
+
+    public Task<ApprovalRules> ApprovalRulesAsync(CancellationToken cancellationToken = default) =>
+        GetAsync<ApprovalRules>("/api/hospitality/approval-rules", cancellationToken);
+
+    public Task<ApiResult<ApprovalRules>> ReplaceApprovalRulesAsync(long version, IEnumerable<ApprovalRuleRow> rules, CancellationToken cancellationToken = default) =>
+        SendAsync<ApprovalRules>(HttpMethod.Put, "/api/hospitality/approval-rules", new
         {
-            customerId = form.CustomerId,
-            visit = new
+            rules = rules.Select(r => new
             {
-                visitors = form.Visitors.Select(v => new { name = v.Name, position = v.Position, isKeyPerson = v.IsKeyPerson }),
-                start = form.Start is { } start ? toInstant(start) : (DateTimeOffset?)null,
-                end = form.End is { } end ? toInstant(end) : (DateTimeOffset?)null,
-                purpose = form.Purpose, kind = VisitKind.AdHoc, wantsToSee = form.WantsToSee, asksToPhotograph = form.AsksToPhotograph,
-                hostId = form.HostId, urgent = form.Urgent,
-            },
-        }, cancellationToken);
+                name = r.Name, scheduled = r.Scheduled, tiers = r.Tiers, kinds = r.Kinds, noticeHours = r.NoticeHours, noticeBy = r.NoticeBy,
+                steps = r.Steps.Select(s => new { role = s.Role, action = s.Action }),
+            }),
+        }, version, cancellationToken);
+
+    public Task<ReceptionStandards> ReceptionStandardsAsync(CancellationToken cancellationToken = default) =>
+        GetAsync<ReceptionStandards>("/api/hospitality/reception-standards", cancellationToken);
+
+    public Task<ApiResult<ReceptionStandards>> ReplaceReceptionStandardsAsync(long version, IEnumerable<ReceptionStandardRow> standards, CancellationToken cancellationToken = default) =>
+        SendAsync<ReceptionStandards>(HttpMethod.Put, "/api/hospitality/reception-standards", new
+        {
+            standards = standards.Select(s => new
+            {
+                name = s.Name, tiers = s.Tiers, grades = s.Grades, room = s.Room, refreshments = s.Refreshments, accompaniedBy = s.AccompaniedBy,
+            }),
+        }, version, cancellationToken);
+
+    /// <param name="day">Any day of the week wanted, in the company's time zone.</param>
+    public Task<WeekCalendar> CalendarAsync(DateOnly day, CancellationToken cancellationToken = default) =>
+        GetAsync<WeekCalendar>(WithQuery("/api/hospitality/calendar", ("week", day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))), cancellationToken);
 
     public Task<ApiResult<Application>> DecideAsync(Guid id, long version, Decision decision, string? comment, CancellationToken cancellationToken = default) =>
         SendAsync<Application>(HttpMethod.Post, $"/api/hospitality/applications/{id}/decide", new { decision, comment }, version, cancellationToken);
