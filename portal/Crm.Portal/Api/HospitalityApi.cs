@@ -104,7 +104,7 @@ public sealed class NewApplication
     }
 }
 
-/// <summary>How a visit went, as its host writes it down.</summary>
+/// <summary>How a visit went, as its host writes it down; the names match the API's.</summary>
 public sealed class OutcomeForm
 {
     public string? Outcome { get; set; }
@@ -193,8 +193,7 @@ public sealed class HospitalityApi(HttpClient http) : ApiClient(http)
         SendAsync<Application>(HttpMethod.Post, $"/api/hospitality/applications/{id}/photographs", new { count, note }, version, cancellationToken);
 
     public Task<ApiResult<Application>> RecordOutcomeAsync(Guid id, long version, OutcomeForm form, CancellationToken cancellationToken = default) =>
-        SendAsync<Application>(HttpMethod.Post, $"/api/hospitality/applications/{id}/outcome",
-            new { outcome = form.Outcome, impressions = form.Impressions, proposedGrade = form.ProposedGrade, gradeReason = form.GradeReason }, version, cancellationToken);
+        SendAsync<Application>(HttpMethod.Post, $"/api/hospitality/applications/{id}/outcome", form, version, cancellationToken);
 
     public Task<ApiResult<Application>> RevokeAsync(Guid id, long version, string? reason, CancellationToken cancellationToken = default) =>
         SendAsync<Application>(HttpMethod.Post, $"/api/hospitality/applications/{id}/revoke", new { reason }, version, cancellationToken);
@@ -202,27 +201,15 @@ public sealed class HospitalityApi(HttpClient http) : ApiClient(http)
     public Task<ApprovalRules> ApprovalRulesAsync(CancellationToken cancellationToken = default) =>
         GetAsync<ApprovalRules>("/api/hospitality/approval-rules", cancellationToken);
 
-    public Task<ApiResult<ApprovalRules>> ReplaceApprovalRulesAsync(long version, IEnumerable<ApprovalRuleRow> rules, CancellationToken cancellationToken = default) =>
-        SendAsync<ApprovalRules>(HttpMethod.Put, "/api/hospitality/approval-rules", new
-        {
-            rules = rules.Select(r => new
-            {
-                name = r.Name, scheduled = r.Scheduled, tiers = r.Tiers, kinds = r.Kinds, noticeHours = r.NoticeHours, noticeBy = r.NoticeBy,
-                steps = r.Steps.Select(s => new { role = s.Role, action = s.Action }),
-            }),
-        }, version, cancellationToken);
+    /// <remarks>The rows' properties are the API's fields, so they are sent as they are.</remarks>
+    public Task<ApiResult<ApprovalRules>> ReplaceApprovalRulesAsync(long version, IReadOnlyList<ApprovalRuleRow> rules, CancellationToken cancellationToken = default) =>
+        SendAsync<ApprovalRules>(HttpMethod.Put, "/api/hospitality/approval-rules", new { rules }, version, cancellationToken);
 
     public Task<ReceptionStandards> ReceptionStandardsAsync(CancellationToken cancellationToken = default) =>
         GetAsync<ReceptionStandards>("/api/hospitality/reception-standards", cancellationToken);
 
-    public Task<ApiResult<ReceptionStandards>> ReplaceReceptionStandardsAsync(long version, IEnumerable<ReceptionStandardRow> standards, CancellationToken cancellationToken = default) =>
-        SendAsync<ReceptionStandards>(HttpMethod.Put, "/api/hospitality/reception-standards", new
-        {
-            standards = standards.Select(s => new
-            {
-                name = s.Name, tiers = s.Tiers, grades = s.Grades, room = s.Room, refreshments = s.Refreshments, accompaniedBy = s.AccompaniedBy,
-            }),
-        }, version, cancellationToken);
+    public Task<ApiResult<ReceptionStandards>> ReplaceReceptionStandardsAsync(long version, IReadOnlyList<ReceptionStandardRow> standards, CancellationToken cancellationToken = default) =>
+        SendAsync<ReceptionStandards>(HttpMethod.Put, "/api/hospitality/reception-standards", new { standards }, version, cancellationToken);
 
     /// <param name="day">Any day of the week wanted, in the company's time zone.</param>
     public Task<WeekCalendar> CalendarAsync(DateOnly day, CancellationToken cancellationToken = default) =>
