@@ -78,6 +78,7 @@ public sealed class PhotographyAndCalendarTests : HospitalityTestContext
         Assert.Equal(new[] { tuesday.Id, north.Id }.Order(), week.Days[1].Visits.Select(v => v.Id).Order());
         Assert.Empty(week.Days[2].Visits);
         Assert.Equal([thursday.Id], week.Days[3].Visits.Select(v => v.Id));
+        Assert.Equal(TuesdayTen.AddDays(2).AddHours(2), week.Days[3].Visits.Single().End);
         Assert.Equal(3, week.Days.Sum(d => d.Visits.Count));
         Assert.Equal([tuesday.Id, thursday.Id], reps!.Days.SelectMany(d => d.Visits).Select(v => v.Id));
     }

@@ -53,7 +53,8 @@ public sealed record Application(
     PhotographsKept? Photographs, long Version);
 
 public sealed record ApplicationSummary(
-    Guid Id, string Number, string CustomerName, string Region, DateTimeOffset Start, ApplicationStatus Status, string? WaitingFor, bool Urgent, long Version);
+    Guid Id, string Number, string CustomerName, string Region, DateTimeOffset Start, DateTimeOffset End, ApplicationStatus Status, string? WaitingFor,
+    bool Urgent, long Version);
 
 public sealed record PermitCheck(
     bool Valid, string? Refusal, string PermitNumber, string CustomerName, DateTimeOffset Start, DateTimeOffset End, IReadOnlyList<Visitor> Visitors,

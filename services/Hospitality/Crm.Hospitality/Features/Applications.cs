@@ -106,8 +106,10 @@ public sealed record ApplicationResponse(
             a.Reception, a.PermitNumber, a.PermitCode, a.RevokedReason, a.Gate, a.Outcome, a.Photography, a.PhotographyVotes, a.Photographs, a.Version);
 }
 
+/// <param name="End">When the visit ends: a calendar shows how long it lasts.</param>
 public sealed record ApplicationSummary(
-    Guid Id, string Number, string CustomerName, string Region, DateTimeOffset Start, ApplicationStatus Status, string? WaitingFor, bool Urgent, long Version);
+    Guid Id, string Number, string CustomerName, string Region, DateTimeOffset Start, DateTimeOffset End, ApplicationStatus Status, string? WaitingFor,
+    bool Urgent, long Version);
 
 /// <summary>
 /// Customers' visits to the company (客户参观接待): the rep (or a manager, or the marketing centre) applies for a customer
@@ -221,7 +223,7 @@ public static class Applications
     {
         var total = await query.CountAsync(cancellationToken);
         var items = await query.OrderBy(a => a.Start).ThenBy(a => a.Number).TakePage(page, size)
-            .Select(a => new ApplicationSummary(a.Id, a.Number, a.CustomerName, a.Region, a.Start, a.Status, a.WaitingFor, a.Urgent, a.Version))
+            .Select(a => new ApplicationSummary(a.Id, a.Number, a.CustomerName, a.Region, a.Start, a.End, a.Status, a.WaitingFor, a.Urgent, a.Version))
             .ToListAsync(cancellationToken);
         return new PagedResult<ApplicationSummary>(items, page, size, total);
     }

@@ -35,7 +35,7 @@ public static class VisitCalendar
         var visits = await db.Applications.AsNoTracking().VisibleTo(user)
             .Where(a => statuses.Contains(a.Status) && a.Start >= from && a.Start < until)
             .OrderBy(a => a.Start)
-            .Select(a => new ApplicationSummary(a.Id, a.Number, a.CustomerName, a.Region, a.Start, a.Status, a.WaitingFor, a.Urgent, a.Version))
+            .Select(a => new ApplicationSummary(a.Id, a.Number, a.CustomerName, a.Region, a.Start, a.End, a.Status, a.WaitingFor, a.Urgent, a.Version))
             .ToListAsync(cancellationToken);
         return TypedResults.Ok(new WeekCalendar(monday, Enumerable.Range(0, 7).Select(monday.AddDays)
             .Select(d => new CalendarDay(d, visits.Where(v => company.DayOf(v.Start) == d).ToList())).ToList()));
