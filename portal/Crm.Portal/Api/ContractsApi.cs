@@ -12,6 +12,12 @@ public enum CrossRegionDecision { Warning, Penalty, AuthorityChange, Dismissed }
 
 public enum PerformanceGrouping { Dealer, Rep, Region }
 
+public enum FreightPaidBy { Seller, Buyer }
+
+public enum DistributionKind { General, Exclusive }
+
+public enum RebatePeriod { Term, Year, HalfYear, Quarter }
+
 public sealed record Money(decimal Amount, string Currency);
 
 public sealed record ApprovalStep(string Role, string Why);
@@ -26,7 +32,118 @@ public sealed record Contract(
     Guid Id, string Number, Guid CustomerId, string CustomerName, string Region, string OwnerId, string Title, Money Value, ContractStatus Status,
     string TemplateCode, int TemplateVersion, IReadOnlyList<ApprovalStep> Chain, string? WaitingFor, IReadOnlyList<ContractDecision> Decisions,
     CreditCheck? Credit, DateTimeOffset CreatedAt, string CreatedBy, DateTimeOffset? SubmittedAt, string? DocumentHash, DateTimeOffset? SignedAt,
-    string? SignedBy, long Version);
+    string? SignedBy, long Version, ContractTerms Terms, string? TerminationReason = null, Guid? AmendsContractId = null, Guid? RenewsContractId = null,
+    string? SucceededBy = null, string? LapseReason = null);
+
+/// <summary>A product of the catalogue a subject line names.</summary>
+public sealed record Product(string Code, string Name, string ProductLine, string Brand, string Specification, string Unit, decimal ListPrice, decimal FloorPrice);
+
+/// <summary>A version of a standard contract text; its clauses fill a new draft.</summary>
+public sealed record ContractTemplate(string Code, int Version, string Name, DateTimeOffset PublishedAt, string PublishedBy);
+
+/// <summary>
+/// The 11 parts of a contract as the API reads and writes them (PUT /{id}/terms replaces them whole); mutable, since the
+/// drafting steps edit them in place.
+/// </summary>
+public sealed class ContractTerms
+{
+    public List<SubjectLine> Subject { get; set; } = [];
+    public string? Quality { get; set; }
+    public Delivery Delivery { get; set; } = new();
+    public string? Acceptance { get; set; }
+    public BusinessAuthority Authority { get; set; } = new();
+    public Settlement Settlement { get; set; } = new();
+    public DistributionPolicy Policy { get; set; } = new();
+    public string? OrderingAndReturns { get; set; }
+    public string? BreachAndDisputes { get; set; }
+    public SigningTerms Signing { get; set; } = new();
+    public Party Seller { get; set; } = new();
+    public Party Buyer { get; set; } = new();
+
+    /// <summary>The API leaves a part null until someone fills it; the drafting steps edit every part in place.</summary>
+    public ContractTerms WithEveryPart()
+    {
+        Subject ??= [];
+        Delivery ??= new();
+        Authority ??= new();
+        Authority.Regions ??= [];
+        Authority.ProductLines ??= [];
+        Settlement ??= new();
+        Policy ??= new();
+        Policy.RebateTiers ??= [];
+        Signing ??= new();
+        Seller ??= new();
+        Buyer ??= new();
+        return this;
+    }
+}
+
+public sealed class SubjectLine
+{
+    public string? ProductCode { get; set; }
+    public decimal? Quantity { get; set; }
+    public decimal? UnitPrice { get; set; }
+}
+
+public sealed class Delivery
+{
+    public string? Terms { get; set; }
+    public string? Place { get; set; }
+    public string? Transport { get; set; }
+    public FreightPaidBy? FreightPaidBy { get; set; }
+}
+
+public sealed class BusinessAuthority
+{
+    public string? Level { get; set; }
+    public DistributionKind? Kind { get; set; }
+    public List<string> Regions { get; set; } = [];
+    public List<string> ProductLines { get; set; } = [];
+    public DateOnly? From { get; set; }
+    public DateOnly? Until { get; set; }
+}
+
+public sealed class Settlement
+{
+    public string? Method { get; set; }
+    public int? PaymentDays { get; set; }
+}
+
+public sealed class RebateTier
+{
+    public decimal? From { get; set; }
+    public decimal? Rate { get; set; }
+}
+
+public sealed class DistributionPolicy
+{
+    public List<RebateTier> RebateTiers { get; set; } = [];
+    public RebatePeriod? RebatePeriod { get; set; }
+    public decimal? AnnualBonusRate { get; set; }
+    public string? Promotion { get; set; }
+    public string? Advertising { get; set; }
+    public string? StaffSupport { get; set; }
+}
+
+public sealed class SigningTerms
+{
+    public string? Place { get; set; }
+    public DateOnly? EffectiveFrom { get; set; }
+    public DateOnly? EffectiveUntil { get; set; }
+}
+
+public sealed class Party
+{
+    public string? RegisteredName { get; set; }
+    public string? Address { get; set; }
+    public string? Contact { get; set; }
+    public string? Phone { get; set; }
+    public string? LegalRepresentative { get; set; }
+    public string? SigningRepresentative { get; set; }
+    public string? Bank { get; set; }
+    public string? Account { get; set; }
+    public string? TaxNumber { get; set; }
+}
 
 public sealed record PerformanceRow(string Key, string Name, decimal Planned, decimal Actual, decimal? Completion);
 
@@ -52,6 +169,24 @@ public sealed class ContractsApi(HttpClient http) : ApiClient(http)
 
     public Task<ApiResult<Contract>> FindAsync(Guid id, CancellationToken cancellationToken = default) =>
         TryGetAsync<Contract>($"/api/contracts/{id}", cancellationToken);
+
+    public Task<IReadOnlyList<Product>> CatalogueAsync(CancellationToken cancellationToken = default) =>
+        GetAsync<IReadOnlyList<Product>>("/api/contracts/catalogue", cancellationToken);
+
+    /// <summary>A template's current version, or the one given.</summary>
+    public Task<ApiResult<ContractTemplate>> TemplateAsync(string code, int? version = null, CancellationToken cancellationToken = default) =>
+        TryGetAsync<ContractTemplate>(version is null
+            ? $"/api/contracts/templates/{Uri.EscapeDataString(code)}"
+            : $"/api/contracts/templates/{Uri.EscapeDataString(code)}/versions/{Number(version)}", cancellationToken);
+
+    public Task<ApiResult<Contract>> DraftAsync(Guid? customerId, string? title, string? templateCode, CancellationToken cancellationToken = default) =>
+        PostAsync<Contract>("/api/contracts", new { customerId, title, templateCode }, cancellationToken);
+
+    public Task<ApiResult<Contract>> ReviseAsync(Guid id, long version, string? title, ContractTerms terms, CancellationToken cancellationToken = default) =>
+        SendAsync<Contract>(HttpMethod.Put, $"/api/contracts/{id}/terms", new { title, terms }, version, cancellationToken);
+
+    public Task<ApiResult<Contract>> SubmitAsync(Guid id, long version, CancellationToken cancellationToken = default) =>
+        SendAsync<Contract>(HttpMethod.Post, $"/api/contracts/{id}/submit", null, version, cancellationToken);
 
     public Task<ApiResult<Contract>> DecideAsync(Guid id, long version, ContractDecisionKind decision, string? comment, CancellationToken cancellationToken = default) =>
         SendAsync<Contract>(HttpMethod.Post, $"/api/contracts/{id}/decide", new { decision, comment }, version, cancellationToken);

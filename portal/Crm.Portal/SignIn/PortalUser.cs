@@ -32,6 +32,9 @@ public static class PortalRoles
     /// <summary>Headquarters, branch managers and regional directors (the Managers policy).</summary>
     public const string Managers = $"{Roles.BranchManager},{Roles.RegionalDirector},{Roles.MarketingGM},{Roles.Chairman},{Roles.CrmSupervisor},{Roles.Admin}";
 
+    /// <summary>Reps, managers and headquarters: who draft, revise and submit the contracts of the customers they work with.</summary>
+    public const string Drafters = $"{Roles.SalesRep},{Managers}";
+
     /// <summary>The CRM supervisor and admins, who own the rules, imports and exports (the Stewards policy).</summary>
     public const string Stewards = $"{Roles.CrmSupervisor},{Roles.Admin}";
 
