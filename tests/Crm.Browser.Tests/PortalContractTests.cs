@@ -16,7 +16,8 @@ namespace Crm.Browser.Tests;
 [Collection(PortalCollection.Name)]
 public sealed class PortalContractTests(PortalFixture portal)
 {
-    private static readonly Dictionary<string, string> Approvers = new()
+    /// <summary>Who approves each role's step of a contract of the East.</summary>
+    internal static readonly Dictionary<string, string> Approvers = new()
     {
         ["BranchManager"] = "manager.east", ["RegionalDirector"] = "director.east", ["MarketingGM"] = "gm", ["Chairman"] = "chairman",
     };
@@ -58,7 +59,8 @@ public sealed class PortalContractTests(PortalFixture portal)
     public async Task a_rep_drafts_a_contract_part_by_part_and_it_goes_through_approval_by_each_role_of_its_chain(string culture, Words words)
     {
         using var repApi = await portal.ApiAsync("rep.east");
-        var dealer = await RegisteredDealerAsync(repApi, $"浙江测试经销商 {culture} {Guid.NewGuid().ToString("N")[..6]}");
+        var dealer = $"浙江测试经销商 {culture} {Guid.NewGuid().ToString("N")[..6]}";
+        await RegisteredDealerAsync(repApi, dealer);
         var rep = await portal.SignInAsync("rep.east", culture);
         var (id, number) = await DraftedAsync(rep, repApi, culture, words, dealer);
         var chain = await ChainAsync(repApi, id);
@@ -213,11 +215,11 @@ public sealed class PortalContractTests(PortalFixture portal)
     }
 
     /// <summary>
-    /// A dealer of rep.east's, registered over the API, once it has reached Contracts over the bus: until then a draft
+    /// A dealer of rep.east's (its id), registered over the API, once it has reached Contracts over the bus: until then a draft
     /// names an unknown customer. Probed with a draft without a title, which stores nothing and names the customer
     /// among its faults only while Contracts does not know it.
     /// </summary>
-    private static async Task<string> RegisteredDealerAsync(HttpClient rep, string dealer)
+    internal static async Task<string> RegisteredDealerAsync(HttpClient rep, string dealer)
     {
         var registered = await rep.PostAsJsonAsync("/api/customers", new { name = dealer, kind = "Dealer", region = "EAST", address = "杭州市西湖区文三路 8 号" });
         Assert.Equal(HttpStatusCode.Created, registered.StatusCode);
@@ -227,7 +229,7 @@ public sealed class PortalContractTests(PortalFixture portal)
             var probe = await rep.PostAsJsonAsync("/api/contracts", new { customerId });
             return probe.StatusCode == HttpStatusCode.BadRequest && !(await probe.Content.ReadAsStringAsync()).Contains("\"customerId\"", StringComparison.Ordinal);
         }, TimeSpan.FromSeconds(10), "the dealer to reach Contracts, so that a draft can name it");
-        return dealer;
+        return customerId;
     }
 
     /// <summary>The roles of the submitted contract's approval chain, in order.</summary>

@@ -32,8 +32,43 @@ public sealed record Contract(
     Guid Id, string Number, Guid CustomerId, string CustomerName, string Region, string OwnerId, string Title, Money Value, ContractStatus Status,
     string TemplateCode, int TemplateVersion, IReadOnlyList<ApprovalStep> Chain, string? WaitingFor, IReadOnlyList<ContractDecision> Decisions,
     CreditCheck? Credit, DateTimeOffset CreatedAt, string CreatedBy, DateTimeOffset? SubmittedAt, string? DocumentHash, DateTimeOffset? SignedAt,
-    string? SignedBy, long Version, ContractTerms Terms, string? TerminationReason = null, Guid? AmendsContractId = null, Guid? RenewsContractId = null,
-    string? SucceededBy = null, string? LapseReason = null);
+    string? SignedBy, long Version, ContractTerms Terms, Signature? Signature = null, string? TerminationReason = null, Guid? AmendsContractId = null,
+    Guid? RenewsContractId = null, string? SucceededBy = null, string? LapseReason = null);
+
+/// <summary>The signature (签订): when and where, who signed for each side, and the custodian who holds the original.</summary>
+public sealed record Signature(DateOnly SignedOn, string Place, string CompanySignatory, string CustomerSignatory, string Custodian, string RecordedBy, DateTimeOffset RecordedAt);
+
+/// <summary>What the signature form sends; blanks take the contract's own terms (place, signing representatives).</summary>
+public sealed class SignatureForm
+{
+    public DateOnly? SignedOn { get; set; }
+    public string? Place { get; set; }
+    public string? CompanySignatory { get; set; }
+    public string? CustomerSignatory { get; set; }
+    public string? Custodian { get; set; }
+}
+
+public sealed record EndingContract(
+    Guid Id, string Number, Guid CustomerId, string CustomerName, string Region, string OwnerId, ContractStatus Status, DateOnly EffectiveUntil, int DaysLeft,
+    string? SucceededBy, string? LapseReason);
+
+public sealed record RenewalsCount(string Region, string OwnerId, int Ending, int Renewed, int LetLapse);
+
+public sealed record RenewalsReport(DateOnly Today, int WithinDays, IReadOnlyList<EndingContract> Contracts, IReadOnlyList<RenewalsCount> ByOwner);
+
+public sealed record RebateMonthLine(string Month, decimal NetAmount, decimal Withheld, decimal Eligible, decimal CumulativeEligible, decimal Accrued, decimal AccruedToDate);
+
+public sealed record RebateSettlement(
+    Guid Id, string ContractNumber, string PeriodFirst, string PeriodLast, int Sequence, string Through, decimal EligibleNetSales, decimal Withheld,
+    decimal Earned, decimal PaidBefore, decimal Amount, string Note, string SettledBy, DateTimeOffset SettledAt);
+
+public sealed record RebatePeriodStatement(
+    string First, string Last, IReadOnlyList<RebateMonthLine> Months, decimal EligibleNetSales, decimal Withheld, decimal Earned, decimal Settled, decimal Due,
+    IReadOnlyList<RebateSettlement> Settlements);
+
+public sealed record RebateStatement(
+    Guid ContractId, string ContractNumber, Guid CustomerId, string CustomerName, RebatePeriod Period, IReadOnlyList<RebateTier> Tiers,
+    IReadOnlyList<string> ProductLines, IReadOnlyList<RebatePeriodStatement> Periods, decimal Earned, decimal Settled, decimal Due);
 
 /// <summary>A product of the catalogue a subject line names.</summary>
 public sealed record Product(string Code, string Name, string ProductLine, string Brand, string Specification, string Unit, decimal ListPrice, decimal FloorPrice);
@@ -187,6 +222,33 @@ public sealed class ContractsApi(HttpClient http) : ApiClient(http)
 
     public Task<ApiResult<Contract>> SubmitAsync(Guid id, long version, CancellationToken cancellationToken = default) =>
         SendAsync<Contract>(HttpMethod.Post, $"/api/contracts/{id}/submit", null, version, cancellationToken);
+
+    public Task<ApiResult<Contract>> SignAsync(Guid id, long version, SignatureForm signature, CancellationToken cancellationToken = default) =>
+        SendAsync<Contract>(HttpMethod.Post, $"/api/contracts/{id}/sign", signature, version, cancellationToken);
+
+    /// <summary>A new version of the contract, drafted from its terms.</summary>
+    public Task<ApiResult<Contract>> AmendAsync(Guid id, CancellationToken cancellationToken = default) =>
+        PostAsync<Contract>($"/api/contracts/{id}/amend", null, cancellationToken);
+
+    /// <summary>The contract's next term, drafted from its terms.</summary>
+    public Task<ApiResult<Contract>> RenewAsync(Guid id, CancellationToken cancellationToken = default) =>
+        PostAsync<Contract>($"/api/contracts/{id}/renew", null, cancellationToken);
+
+    public Task<ApiResult<Contract>> TerminateAsync(Guid id, long version, string? reason, CancellationToken cancellationToken = default) =>
+        SendAsync<Contract>(HttpMethod.Post, $"/api/contracts/{id}/terminate", new { reason }, version, cancellationToken);
+
+    public Task<ApiResult<Contract>> LetLapseAsync(Guid id, long version, string? reason, CancellationToken cancellationToken = default) =>
+        SendAsync<Contract>(HttpMethod.Post, $"/api/contracts/{id}/let-lapse", new { reason }, version, cancellationToken);
+
+    public Task<RenewalsReport> RenewalsAsync(int withinDays, CancellationToken cancellationToken = default) =>
+        GetAsync<RenewalsReport>(WithQuery("/api/contracts/renewals", ("withinDays", Number(withinDays))), cancellationToken);
+
+    public Task<ApiResult<RebateStatement>> RebatesAsync(Guid id, CancellationToken cancellationToken = default) =>
+        TryGetAsync<RebateStatement>($"/api/contracts/{id}/rebates", cancellationToken);
+
+    public Task<ApiResult<RebateSettlement>> SettleRebateAsync(Guid id, DateOnly? through, string? note, CancellationToken cancellationToken = default) =>
+        PostAsync<RebateSettlement>($"/api/contracts/{id}/rebates/settlements",
+            new { through = through?.ToString("yyyy-MM", CultureInfo.InvariantCulture), note }, cancellationToken);
 
     public Task<ApiResult<Contract>> DecideAsync(Guid id, long version, ContractDecisionKind decision, string? comment, CancellationToken cancellationToken = default) =>
         SendAsync<Contract>(HttpMethod.Post, $"/api/contracts/{id}/decide", new { decision, comment }, version, cancellationToken);

@@ -18,7 +18,7 @@ public static class PlanExplanation
         var grade = Names.Of(t, step.Grade);
         if (step.Grade == CustomerGrade.A)
         {
-            return t["Plan.Formula.A", Amount(plan.SalesTarget), Amount(plan.AverageOrderSize), Count(step.Needed)];
+            return t["Plan.Formula.A", Numbers.Amount(plan.SalesTarget), Numbers.Amount(plan.AverageOrderSize), Count(step.Needed)];
         }
 
         if (neededAbove is null)
@@ -40,8 +40,6 @@ public static class PlanExplanation
         plan.BreaksAt is { } breaks
             ? t["Plan.Breaks", string.Join(t["ListSeparator"], plan.Steps.Where(s => s.Shortfall > 0).Select(s => t["Plan.Short", Names.Of(t, s.Grade), Count(s.Shortfall)].Value)), Names.Of(t, breaks)]
             : t["Plan.Holds"];
-
-    public static string Amount(decimal value) => value.ToString("N2", CultureInfo.CurrentCulture);
 
     public static string Count(long? value) => value?.ToString("N0", CultureInfo.CurrentCulture) ?? "—";
 
