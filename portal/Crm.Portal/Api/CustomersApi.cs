@@ -70,6 +70,118 @@ public sealed record ImportReport(int Rows, int Created, int Updated, int Unchan
 
 public sealed record CustomerFilter(string? Q = null, string? Region = null, CustomerGrade? Grade = null, string? OwnerId = null, CustomerStatus? Status = null);
 
+public enum EvaluationOutcome { Reward, Support, Eliminate }
+
+public enum CreditRating { AAA, AA, A, B, C }
+
+public enum ProposalStatus { Pending, Confirmed, Rejected }
+
+/// <summary>The audit log's actions, as the Customers service names them.</summary>
+public enum AuditAction
+{
+    Registered, ProfileChanged, OwnerReassigned, GradeChanged, GradeProposalDecided, DeregistrationProposalDecided, Deregistered, Verified,
+    CreditLimitChanged, KeyPersonAdded, KeyPersonChanged, KeyPersonRemoved, Evaluated, EvaluationWeightsChanged, ReadContactDetails, Imported, Exported,
+}
+
+public sealed record CriteriaScores(int Transactions, int Profitability, int Safety, int Growth, int Cooperation);
+
+public sealed record ComplaintContext(int Filed, int Escalated, int ResolvedLate, int Open, double? AverageSatisfaction);
+
+public sealed record Evaluation(
+    Guid Id, Guid CustomerId, CriteriaScores Scores, CriteriaScores Weights, decimal Score, EvaluationOutcome Outcome, string Explanation,
+    CreditRating CreditRating, ComplaintContext Complaints, string Notes, string EvaluatedBy, DateTimeOffset EvaluatedAt);
+
+/// <summary>A new evaluation as its form holds it; names match the API's fields.</summary>
+public sealed class NewEvaluation
+{
+    public int? Transactions { get; set; }
+    public int? Profitability { get; set; }
+    public int? Safety { get; set; }
+    public int? Growth { get; set; }
+    public int? Cooperation { get; set; }
+    public CreditRating? CreditRating { get; set; }
+    public string? Notes { get; set; }
+}
+
+public sealed record EvaluationWeights(
+    int Transactions, int Profitability, int Safety, int Growth, int Cooperation, int RewardAtLeast, int EliminateBelow,
+    string UpdatedBy, DateTimeOffset UpdatedAt, long Version, string Rule);
+
+/// <summary>The weights and thresholds as their form holds them; names match the API's fields.</summary>
+public sealed class WeightsInput
+{
+    public int? Transactions { get; set; }
+    public int? Profitability { get; set; }
+    public int? Safety { get; set; }
+    public int? Growth { get; set; }
+    public int? Cooperation { get; set; }
+    public int? RewardAtLeast { get; set; }
+    public int? EliminateBelow { get; set; }
+
+    public static WeightsInput Of(EvaluationWeights w) => new()
+    {
+        Transactions = w.Transactions, Profitability = w.Profitability, Safety = w.Safety, Growth = w.Growth, Cooperation = w.Cooperation,
+        RewardAtLeast = w.RewardAtLeast, EliminateBelow = w.EliminateBelow,
+    };
+}
+
+public sealed record CreditLimitChange(decimal From, decimal To, string Currency, string Reason, string ChangedBy, DateTimeOffset ChangedAt);
+
+public sealed class CreditLimitInput
+{
+    public decimal? Amount { get; set; }
+    public string? Reason { get; set; }
+}
+
+public sealed class OwnerInput
+{
+    public string? OwnerId { get; set; }
+    public string? Reason { get; set; }
+}
+
+public sealed record GradeProposal(
+    Guid Id, Guid CustomerId, CustomerGrade ProposedGrade, string Source, string SourceId, string Reason, string ProposedBy,
+    DateTimeOffset ProposedAt, ProposalStatus Status, string? DecidedBy, DateTimeOffset? DecidedAt, string? DecisionNote);
+
+public sealed record DeregistrationProposal(
+    Guid Id, Guid CustomerId, string CustomerCode, string CustomerName, string Source, string SourceId, string Reason, string ProposedBy,
+    DateTimeOffset ProposedAt, ProposalStatus Status, string? DecidedBy, DateTimeOffset? DecidedAt, string? DecisionNote);
+
+/// <summary>A complaint's steps as the Customers service keeps them in the service history.</summary>
+public enum ServiceStepKind { Filed, Routed, Escalated, Resolved, Closed, Reopened }
+
+public sealed record ServiceStep(ServiceStepKind Step, string Details, DateTimeOffset OccurredAt);
+
+public sealed record ComplaintHistory(
+    Guid ComplaintId, string Number, ComplaintType Type, ComplaintSeverity Severity, ServiceStepKind LastStep, bool Escalated,
+    bool? ResolvedWithinSla, int? Satisfaction, DateTimeOffset FiledAt, IReadOnlyList<ServiceStep> Steps);
+
+public sealed record VisitHistory(
+    Guid VisitId, string Number, string OwnerId, bool AdHoc, DateTimeOffset CheckedInAt, DateTimeOffset CheckedOutAt, bool CheckInFlagged,
+    string Purpose, int Satisfaction, CustomerGrade? ProposedGrade, DateOnly? NextStepDue);
+
+public sealed record CompanyVisit(Guid ApplicationId, string Number, DateTimeOffset VisitStart, string Outcome, string Impressions, CustomerGrade? ProposedGrade, string RecordedBy);
+
+public sealed record ServiceHistory(
+    Guid CustomerId, ComplaintContext LastTwelveMonths, IReadOnlyList<ComplaintHistory> Complaints,
+    DateTimeOffset? LastVisitedAt, IReadOnlyList<VisitHistory>? Visits, IReadOnlyList<CompanyVisit>? CompanyVisits);
+
+public sealed record DealerSalesMonth(string Month, decimal NetQuantity, decimal NetAmount, decimal? PlannedAmount, decimal? OnPlanRate);
+
+public sealed record DealerAlert(string Number, string Kind, string Month, string ProductCode, string DeliveredRegion, decimal Amount, string Reason, DateTimeOffset DetectedAt);
+
+public sealed record DealerSales(Guid CustomerId, IReadOnlyList<DealerSalesMonth> Months, decimal NetAmount, decimal? OnPlanRate, IReadOnlyList<DealerAlert> CrossRegionAlerts);
+
+public sealed record AuditEntry(long Id, DateTimeOffset At, string UserId, AuditAction Action, Guid? CustomerId, string Details);
+
+public sealed record AuditFilter(Guid? CustomerId = null, string? UserId = null, AuditAction? Action = null, DateTimeOffset? From = null, DateTimeOffset? To = null);
+
+public sealed record UnverifiedCard(Guid Id, string Code, string Name, string Region, CustomerGrade Grade, DateTimeOffset? LastVerifiedAt, DateTimeOffset RegisteredAt);
+
+public sealed record UnverifiedByOwner(string OwnerId, int Count, IReadOnlyList<UnverifiedCard> Cards);
+
+public sealed record UnverifiedReport(int Days, DateTimeOffset VerifiedBefore, int Total, IReadOnlyList<UnverifiedByOwner> Owners);
+
 /// <summary>The Customers service's API (<c>/api/customers</c>).</summary>
 public sealed class CustomersApi(HttpClient http) : ApiClient(http)
 {
@@ -108,4 +220,60 @@ public sealed class CustomersApi(HttpClient http) : ApiClient(http)
             ("salesTarget", Number(input.SalesTarget)), ("averageOrderSize", Number(input.AverageOrderSize)),
             ("rateEtoD", Number(input.RateEtoD)), ("rateDtoC", Number(input.RateDtoC)), ("rateCtoB", Number(input.RateCtoB)), ("rateBtoA", Number(input.RateBtoA)),
             ("region", region), ("ownerId", ownerId)), cancellationToken);
+
+    public Task<IReadOnlyList<Evaluation>> EvaluationsAsync(Guid id, CancellationToken cancellationToken = default) =>
+        GetAsync<IReadOnlyList<Evaluation>>($"/api/customers/{id}/evaluations", cancellationToken);
+
+    public Task<ApiResult<Evaluation>> EvaluateAsync(Guid id, NewEvaluation evaluation, CancellationToken cancellationToken = default) =>
+        PostAsync<Evaluation>($"/api/customers/{id}/evaluations", evaluation, cancellationToken);
+
+    public Task<EvaluationWeights> WeightsAsync(CancellationToken cancellationToken = default) =>
+        GetAsync<EvaluationWeights>("/api/customers/evaluation-weights", cancellationToken);
+
+    public Task<ApiResult<EvaluationWeights>> SetWeightsAsync(long version, WeightsInput weights, CancellationToken cancellationToken = default) =>
+        SendAsync<EvaluationWeights>(HttpMethod.Put, "/api/customers/evaluation-weights", weights, version, cancellationToken);
+
+    public Task<IReadOnlyList<CreditLimitChange>> CreditHistoryAsync(Guid id, CancellationToken cancellationToken = default) =>
+        GetAsync<IReadOnlyList<CreditLimitChange>>($"/api/customers/{id}/credit-history", cancellationToken);
+
+    public Task<ApiResult<Customer>> SetCreditLimitAsync(Guid id, long version, CreditLimitInput input, CancellationToken cancellationToken = default) =>
+        SendAsync<Customer>(HttpMethod.Put, $"/api/customers/{id}/credit-limit", input, version, cancellationToken);
+
+    public Task<ApiResult<Customer>> ReassignAsync(Guid id, long version, OwnerInput input, CancellationToken cancellationToken = default) =>
+        SendAsync<Customer>(HttpMethod.Post, $"/api/customers/{id}/owner", input, version, cancellationToken);
+
+    public Task<ApiResult<Customer>> VerifyAsync(Guid id, long version, CancellationToken cancellationToken = default) =>
+        SendAsync<Customer>(HttpMethod.Post, $"/api/customers/{id}/verify", null, version, cancellationToken);
+
+    public Task<IReadOnlyList<GradeProposal>> GradeProposalsAsync(Guid id, ProposalStatus? status = null, CancellationToken cancellationToken = default) =>
+        GetAsync<IReadOnlyList<GradeProposal>>(WithQuery($"/api/customers/{id}/grade-proposals", ("status", status?.ToString())), cancellationToken);
+
+    /// <summary>Confirms or rejects a grade proposal (<paramref name="decision"/> is "confirm" or "reject"); a rejection needs a note.</summary>
+    public Task<ApiResult<GradeProposal>> DecideGradeProposalAsync(Guid id, Guid proposalId, string decision, long version, string? note, CancellationToken cancellationToken = default) =>
+        SendAsync<GradeProposal>(HttpMethod.Post, $"/api/customers/{id}/grade-proposals/{proposalId}/{decision}", new { note }, version, cancellationToken);
+
+    public Task<PagedList<DeregistrationProposal>> DeregistrationProposalsAsync(ProposalStatus? status, int page, int pageSize, CancellationToken cancellationToken = default) =>
+        GetAsync<PagedList<DeregistrationProposal>>(WithQuery("/api/customers/deregistration-proposals",
+            ("status", status?.ToString()), ("page", Number(page)), ("pageSize", Number(pageSize))), cancellationToken);
+
+    /// <summary>
+    /// Confirms or rejects a deregistration proposal (<paramref name="decision"/> is "confirm" or "reject"); a rejection
+    /// needs a note. Decided from the inbox, on the card as it stands: the proposal names no version of it.
+    /// </summary>
+    public Task<ApiResult<Customer>> DecideDeregistrationAsync(Guid id, Guid proposalId, string decision, string? note, CancellationToken cancellationToken = default) =>
+        SendAsync<Customer>(HttpMethod.Post, $"/api/customers/{id}/deregistration-proposals/{proposalId}/{decision}", new { note }, version: null, cancellationToken);
+
+    public Task<ServiceHistory> ServiceHistoryAsync(Guid id, CancellationToken cancellationToken = default) =>
+        GetAsync<ServiceHistory>($"/api/customers/{id}/service-history", cancellationToken);
+
+    public Task<DealerSales> SalesAsync(Guid id, int months = 12, CancellationToken cancellationToken = default) =>
+        GetAsync<DealerSales>(WithQuery($"/api/customers/{id}/sales", ("months", Number(months))), cancellationToken);
+
+    public Task<PagedList<AuditEntry>> AuditAsync(AuditFilter filter, int page, int pageSize, CancellationToken cancellationToken = default) =>
+        GetAsync<PagedList<AuditEntry>>(WithQuery("/api/customers/audit",
+            ("customerId", filter.CustomerId?.ToString()), ("userId", filter.UserId), ("action", filter.Action?.ToString()),
+            ("from", filter.From?.ToString("O")), ("to", filter.To?.ToString("O")), ("page", Number(page)), ("pageSize", Number(pageSize))), cancellationToken);
+
+    public Task<ApiResult<UnverifiedReport>> UnverifiedAsync(int? days, CancellationToken cancellationToken = default) =>
+        TryGetAsync<UnverifiedReport>(WithQuery("/api/customers/reports/unverified", ("days", Number(days))), cancellationToken);
 }

@@ -34,6 +34,8 @@ public static class PortalRoles
 
     /// <summary>Reps, managers and headquarters: who draft, revise and submit the contracts of the customers they work with.</summary>
     public const string Drafters = $"{Roles.SalesRep},{Managers}";
+    /// <summary>Reps, managers and headquarters: who keep customer cards (the owner rep and the managers of its region).</summary>
+    public const string CustomerKeepers = $"{Roles.SalesRep},{Managers}";
 
     /// <summary>The CRM supervisor and admins, who own the rules, imports and exports (the Stewards policy).</summary>
     public const string Stewards = $"{Roles.CrmSupervisor},{Roles.Admin}";
