@@ -7,17 +7,20 @@ namespace Crm.Browser.Tests;
 
 /// <summary>
 /// The CRM supervisor's administration of the customer database: the evaluation weights (a refused threshold shown on
-/// its field, then a change), the cards not verified in time, and the deregistration proposals to decide.
+/// its field, then a change), the cards not verified in time, and a visit's proposal to deregister a customer (a rejection
+/// without a note refused on it, then confirmed).
 /// </summary>
 [Collection(PortalCollection.Name)]
 public sealed class PortalCustomerAdminTests(PortalFixture portal)
 {
-    public sealed record Words(string Weights, string Cooperation, string RewardAtLeast, string EliminateBelow, string Save, string NotAbove, string Saved, string Unverified, string Deregistrations);
+    public sealed record Words(
+        string Weights, string Cooperation, string RewardAtLeast, string EliminateBelow, string Save, string NotAbove, string Saved, string Unverified,
+        string Deregistrations, string Reject, string Confirm, string Required, string Deregistered);
 
     public static TheoryData<string, Words> Languages => new()
     {
-        { "zh-CN", new Words("评价权重", "合作", "奖励阈值（不低于）", "淘汰阈值（低于）", "保存", "不得高于奖励阈值", "权重已保存。", "未核实客户", "注销提议") },
-        { "en", new Words("Evaluation weights", "Cooperation", "Reward at or above", "Eliminate below", "Save", "Must not be above the reward threshold", "The weights are saved.", "Unverified cards", "Deregistration proposals") },
+        { "zh-CN", new Words("评价权重", "合作", "奖励阈值（不低于）", "淘汰阈值（低于）", "保存", "不得高于奖励阈值", "权重已保存。", "未核实客户", "注销提议", "驳回", "确认", "必填", "已注销") },
+        { "en", new Words("Evaluation weights", "Cooperation", "Reward at or above", "Eliminate below", "Save", "Must not be above the reward threshold", "The weights are saved.", "Unverified cards", "Deregistration proposals", "Reject", "Confirm", "Required", "Deregistered") },
     };
 
     [Theory]
@@ -28,6 +31,11 @@ public sealed class PortalCustomerAdminTests(PortalFixture portal)
         var before = await api.GetFromJsonAsync<JsonElement>("/api/customers/evaluation-weights");
         var cooperation = before.GetProperty("cooperation").GetInt32();
         var reward = before.GetProperty("rewardAtLeast").GetInt32();
+        var closed = $"已停业客户 {culture} {Guid.NewGuid().ToString("N")[..6]}";
+        var closedId = await CustomerSetup.RegisterAsync(portal, closed);
+        await CustomerSetup.VisitAsync(portal, closedId, new { purpose = "Routine visit", satisfaction = 3, proposeDeregistration = "The shop has closed down" },
+            async api => (await api.GetFromJsonAsync<JsonElement>("/api/customers/deregistration-proposals?status=Pending&pageSize=100"))
+                .GetProperty("items").EnumerateArray().Any(p => p.GetProperty("customerId").GetString() == closedId));
         var supervisor = await portal.SignInAsync("supervisor", culture);
         try
         {
@@ -67,8 +75,15 @@ public sealed class PortalCustomerAdminTests(PortalFixture portal)
         await PortalFixture.ScreenshotAsync(supervisor, culture, "customers-unverified");
 
         await supervisor.GetByRole(AriaRole.Link, new() { Name = words.Deregistrations }).ClickAsync();
-        await Expect(supervisor.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToBeVisibleAsync();
+        var proposal = supervisor.Locator(".rz-data-row", new() { HasText = closed });
+        await proposal.GetByRole(AriaRole.Button, new() { Name = words.Reject, Exact = true }).ClickAsync();
+        await Expect(proposal.Locator("#note-error")).ToContainTextAsync(words.Required);
         await PortalFixture.AssertAccessibleAsync(supervisor);
         await PortalFixture.ScreenshotAsync(supervisor, culture, "customers-deregistrations");
+
+        await proposal.GetByRole(AriaRole.Button, new() { Name = words.Confirm, Exact = true }).ClickAsync();
+        await Expect(proposal).ToHaveCountAsync(0);
+        await supervisor.GotoAsync($"/customers/{closedId}");
+        await Expect(supervisor.Locator(".facts")).ToContainTextAsync(words.Deregistered);
     }
 }

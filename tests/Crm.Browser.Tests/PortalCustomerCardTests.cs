@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Playwright;
@@ -39,8 +38,7 @@ public sealed class PortalCustomerCardTests(PortalFixture portal)
     [MemberData(nameof(Languages))]
     public async Task a_manager_confirms_a_visits_grade_proposal_and_sets_the_credit_limit_which_the_supervisor_finds_in_the_audit_log(string culture, Words words)
     {
-        var (id, _) = await RegisterAsync("rep.east", culture);
-        await ProposeGradeByVisitAsync(id, "D");
+        var id = await CustomerWithProposedGradeAsync(culture, "D");
 
         var manager = await portal.SignInAsync("manager.east", culture);
         await manager.GotoAsync($"/customers/{id}");
@@ -84,7 +82,7 @@ public sealed class PortalCustomerCardTests(PortalFixture portal)
     [MemberData(nameof(Languages))]
     public async Task a_rep_records_an_evaluation_after_a_refused_score_and_sees_it_in_the_chart(string culture, Words words)
     {
-        var (id, _) = await RegisterAsync("rep.east", culture);
+        var id = await CustomerSetup.RegisterAsync(portal, Name(culture));
         var rep = await portal.SignInAsync("rep.east", culture);
         await rep.GotoAsync($"/customers/{id}");
         var evaluations = rep.GetByTestId("evaluations");
@@ -128,39 +126,16 @@ public sealed class PortalCustomerCardTests(PortalFixture portal)
         await PortalFixture.ScreenshotAsync(rep, culture, "customer-evaluation");
     }
 
-    /// <summary>A new customer of the rep's, registered over the API: its id and name.</summary>
-    private async Task<(string Id, string Name)> RegisterAsync(string rep, string culture)
+    /// <summary>A new dealer of rep.east's, with a grade proposed by the rep's visit today, pending.</summary>
+    private async Task<string> CustomerWithProposedGradeAsync(string culture, string grade)
     {
-        using var http = await portal.ApiAsync(rep);
-        var name = $"卡片测试客户 {culture} {Guid.NewGuid().ToString("N")[..6]}";
-        var registered = await http.PostAsJsonAsync("/api/customers", new { name, kind = "Dealer", region = "EAST", address = "杭州市上城区解放路 1 号" });
-        Assert.Equal(HttpStatusCode.Created, registered.StatusCode);
-        return ((await registered.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!, name);
+        var id = await CustomerSetup.RegisterAsync(portal, Name(culture));
+        await CustomerSetup.VisitAsync(portal, id, new { purpose = "Product training", satisfaction = 4, proposedGrade = grade, gradeReason = "Asked for a quotation" },
+            async api => (await api.GetFromJsonAsync<JsonElement>($"/api/customers/{id}/grade-proposals?status=Pending")).GetArrayLength() > 0);
+        return id;
     }
 
-    /// <summary>
-    /// The rep visits the customer today and proposes a grade in the report (over the API: the visit's own screens are
-    /// tested elsewhere), and the proposal reaches Customers as a pending one.
-    /// </summary>
-    private async Task ProposeGradeByVisitAsync(string customerId, string grade)
-    {
-        using var rep = await portal.ApiAsync("rep.east");
-        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai")).DateTime);
-        var visit = await Crm.Testing.Eventually.Get(async () =>
-        {
-            var scheduled = await rep.PostAsJsonAsync("/api/visits", new { customerId, day = today });
-            return scheduled.StatusCode == HttpStatusCode.Created ? (await scheduled.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString() : null;
-        }, TimeSpan.FromSeconds(10), "the customer to reach Visits, so that a visit can be scheduled");
-        var here = new { latitude = 31.2304, longitude = 121.4737 };
-        Assert.Equal(HttpStatusCode.OK, (await rep.PostAsJsonAsync($"/api/visits/{visit}/check-in", here)).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await rep.PostAsJsonAsync($"/api/visits/{visit}/check-out", here)).StatusCode);
-        var report = new { purpose = "Product training", satisfaction = 4, proposedGrade = grade, gradeReason = "Asked for a quotation" };
-        Assert.Equal(HttpStatusCode.OK, (await rep.PutAsJsonAsync($"/api/visits/{visit}/report", report)).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await rep.PostAsync($"/api/visits/{visit}/report/submit", null)).StatusCode);
-        await Crm.Testing.Eventually.True(async () =>
-            (await rep.GetFromJsonAsync<JsonElement>($"/api/customers/{customerId}/grade-proposals?status=Pending")).GetArrayLength() > 0,
-            TimeSpan.FromSeconds(10), "the visit's grade proposal to reach Customers");
-    }
+    private static string Name(string culture) => $"卡片测试客户 {culture} {Guid.NewGuid().ToString("N")[..6]}";
 
     /// <summary>The score and outcome (0 reward, 1 support, 2 eliminate) by the rule: Σ score×weight ÷ Σ weight against the thresholds.</summary>
     private async Task<(decimal Score, int Outcome)> ExpectedEvaluationAsync(int[] scores)
