@@ -8,7 +8,8 @@ namespace Crm.Browser.Tests;
 
 /// <summary>
 /// The customer card's work beyond the profile: a manager decides a grade proposed by a visit and sets the credit limit,
-/// which the CRM supervisor then finds in the audit log; a rep records an evaluation after a refused score.
+/// which the CRM supervisor then finds in the audit log; a rep records an evaluation after a refused score and marks the
+/// card verified.
 /// </summary>
 [Collection(PortalCollection.Name)]
 public sealed class PortalCustomerCardTests(PortalFixture portal)
@@ -17,20 +18,20 @@ public sealed class PortalCustomerCardTests(PortalFixture portal)
         string ProposedD, string Confirm, string GradeD, string EToD, string NewLimit, string Reason, string ChangeLimit, string Limit,
         string AuditLog, string User, string Action, string CreditLimitChanged, string Search,
         string Record, string Transactions, string Profitability, string Safety, string Growth, string Cooperation, string CreditRating,
-        string Save, string Between, string NoEvaluations, string[] Outcomes);
+        string Save, string Between, string NoEvaluations, string[] Outcomes, string Verify);
 
     public static TheoryData<string, Words> Languages => new()
     {
         {
             "zh-CN", new Words("提议调整为 D 级", "确认", "D 级", "E 级 → D 级", "新额度（元）", "调整原因", "调整信用额度", "800,000.00 CNY",
                 "审计日志", "用户", "操作", "信用额度调整", "搜索",
-                "记录评价", "交易", "盈利", "安全", "成长", "合作", "信用等级", "保存评价", "应在 0 到 100 之间", "尚无评价。", ["奖励", "扶持", "淘汰"])
+                "记录评价", "交易", "盈利", "安全", "成长", "合作", "信用等级", "保存评价", "应在 0 到 100 之间", "尚无评价。", ["奖励", "扶持", "淘汰"], "确认已核实")
         },
         {
             "en", new Words("Proposed: D", "Confirm", "D", "E → D", "New limit (CNY)", "Reason", "Change the credit limit", "800,000.00 CNY",
                 "Audit log", "User", "Action", "Credit limit changed", "Search",
                 "Record an evaluation", "Transactions", "Profitability", "Safety", "Growth", "Cooperation", "Credit rating", "Save the evaluation",
-                "Must be from 0 to 100", "No evaluations yet.", ["reward", "support", "eliminate"])
+                "Must be from 0 to 100", "No evaluations yet.", ["reward", "support", "eliminate"], "Mark as verified")
         },
     };
 
@@ -80,7 +81,7 @@ public sealed class PortalCustomerCardTests(PortalFixture portal)
 
     [Theory]
     [MemberData(nameof(Languages))]
-    public async Task a_rep_records_an_evaluation_after_a_refused_score_and_sees_it_in_the_chart(string culture, Words words)
+    public async Task a_rep_records_an_evaluation_after_a_refused_score_sees_it_in_the_chart_and_marks_the_card_verified(string culture, Words words)
     {
         var id = await CustomerSetup.RegisterAsync(portal, Name(culture));
         var rep = await portal.SignInAsync("rep.east", culture);
@@ -124,6 +125,12 @@ public sealed class PortalCustomerCardTests(PortalFixture portal)
         await Expect(evaluations.Locator(".rz-data-row")).ToHaveCountAsync(1);
         await PortalFixture.AssertAccessibleAsync(rep);
         await PortalFixture.ScreenshotAsync(rep, culture, "customer-evaluation");
+
+        // Having checked the card with the customer, the rep marks it verified today.
+        await Expect(rep.GetByTestId("last-verified")).ToHaveTextAsync("—");
+        await rep.GetByRole(AriaRole.Button, new() { Name = words.Verify }).ClickAsync();
+        await Expect(rep.GetByTestId("last-verified")).ToHaveTextAsync(
+            TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai")).ToString("d", CultureInfo.GetCultureInfo(culture)));
     }
 
     /// <summary>A new dealer of rep.east's, with a grade proposed by the rep's visit today, pending.</summary>
