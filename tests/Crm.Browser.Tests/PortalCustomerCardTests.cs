@@ -8,15 +8,15 @@ namespace Crm.Browser.Tests;
 
 /// <summary>
 /// The customer card's work beyond the profile: a manager decides a grade proposed by a visit and sets the credit limit,
-/// which the CRM supervisor then finds in the audit log; a rep records an evaluation after a refused score and marks the
-/// card verified.
+/// which the CRM supervisor then finds in the audit log; a rep records an evaluation after a refused score, marks the
+/// card verified and reads a dealer's sales.
 /// </summary>
 [Collection(PortalCollection.Name)]
 public sealed class PortalCustomerCardTests(PortalFixture portal)
 {
     public sealed record Words(
         string ProposedD, string Confirm, string GradeD, string EToD, string NewLimit, string Reason, string ChangeLimit, string Limit,
-        string AuditLog, string User, string Action, string CreditLimitChanged, string Search,
+        string AuditLog, string User, string Action, string CreditLimitChanged, string Search, string SalesAlerts,
         string Record, string Transactions, string Profitability, string Safety, string Growth, string Cooperation, string CreditRating,
         string Save, string Between, string NoEvaluations, string[] Outcomes, string Verify);
 
@@ -24,12 +24,12 @@ public sealed class PortalCustomerCardTests(PortalFixture portal)
     {
         {
             "zh-CN", new Words("提议调整为 D 级", "确认", "D 级", "E 级 → D 级", "新额度（元）", "调整原因", "调整信用额度", "800,000.00 CNY",
-                "审计日志", "用户", "操作", "信用额度调整", "搜索",
+                "审计日志", "用户", "操作", "信用额度调整", "搜索", "窜货与价格预警",
                 "记录评价", "交易", "盈利", "安全", "成长", "合作", "信用等级", "保存评价", "应在 0 到 100 之间", "尚无评价。", ["奖励", "扶持", "淘汰"], "确认已核实")
         },
         {
             "en", new Words("Proposed: D", "Confirm", "D", "E → D", "New limit (CNY)", "Reason", "Change the credit limit", "800,000.00 CNY",
-                "Audit log", "User", "Action", "Credit limit changed", "Search",
+                "Audit log", "User", "Action", "Credit limit changed", "Search", "Cross-region and price alerts",
                 "Record an evaluation", "Transactions", "Profitability", "Safety", "Growth", "Cooperation", "Credit rating", "Save the evaluation",
                 "Must be from 0 to 100", "No evaluations yet.", ["reward", "support", "eliminate"], "Mark as verified")
         },
@@ -131,6 +131,15 @@ public sealed class PortalCustomerCardTests(PortalFixture portal)
         await rep.GetByRole(AriaRole.Button, new() { Name = words.Verify }).ClickAsync();
         await Expect(rep.GetByTestId("last-verified")).ToHaveTextAsync(
             TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai")).ToString("d", CultureInfo.GetCultureInfo(culture)));
+
+        // A seeded dealer's card shows its months of sales and the 窜货 alert raised on them.
+        var (dealer, months) = await DealerWithSalesAsync("DEMO-E001");
+        await rep.GotoAsync($"/customers/{dealer}");
+        var sales = rep.GetByTestId("sales");
+        await Expect(sales.Locator(".rz-data-grid").First.Locator(".rz-data-row")).ToHaveCountAsync(months);
+        await Expect(sales.GetByRole(AriaRole.Heading, new() { Name = words.SalesAlerts })).ToBeVisibleAsync();
+        await PortalFixture.AssertAccessibleAsync(rep);
+        await PortalFixture.ScreenshotAsync(rep, culture, "customer-sales");
     }
 
     /// <summary>A new dealer of rep.east's, with a grade proposed by the rep's visit today, pending.</summary>
@@ -140,6 +149,17 @@ public sealed class PortalCustomerCardTests(PortalFixture portal)
         await CustomerSetup.VisitAsync(portal, id, new { purpose = "Product training", satisfaction = 4, proposedGrade = grade, gradeReason = "Asked for a quotation" },
             async api => (await api.GetFromJsonAsync<JsonElement>($"/api/customers/{id}/grade-proposals?status=Pending")).GetArrayLength() > 0);
         return id;
+    }
+
+    /// <summary>A demo dealer's id and how many months of sales Customers holds for it, once Contracts' seeded sales have arrived.</summary>
+    private async Task<(string Id, int Months)> DealerWithSalesAsync(string code)
+    {
+        using var api = await portal.ApiAsync("rep.east");
+        var id = (await api.GetFromJsonAsync<JsonElement>($"/api/customers?q={code}")).GetProperty("items")[0].GetProperty("id").GetString()!;
+        var months = await Crm.Testing.Eventually.Get(async () =>
+            (await api.GetFromJsonAsync<JsonElement>($"/api/customers/{id}/sales")).GetProperty("months").GetArrayLength() is > 0 and var n ? (object)n : null,
+            TimeSpan.FromSeconds(10), "the demo dealer's sales to reach Customers");
+        return (id, (int)months);
     }
 
     private static string Name(string culture) => $"卡片测试客户 {culture} {Guid.NewGuid().ToString("N")[..6]}";
