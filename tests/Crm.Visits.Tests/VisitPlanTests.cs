@@ -111,6 +111,27 @@ public sealed class VisitPlanTests : VisitsTestContext
     }
 
     [Fact]
+    public async Task a_visit_is_added_or_moved_only_to_a_working_day_of_the_regions_calendar()
+    {
+        await Host.Deliver(EastCalendar(), Guid.NewGuid());
+        var customer = await Customer(grade: CustomerGrade.C);
+        var another = await Customer(grade: CustomerGrade.E);
+        var plan = await Generate(TestUser.RepEast, TwoWeeks);
+        var visit = Visits(plan).Single(v => v.CustomerId == customer.CustomerId);
+        var url = $"/api/visits/plans/{plan.Id}";
+
+        // 4 March is the calendar's holiday, 8 March a Sunday; 7 March a Saturday made a working day.
+        var holiday = await Post(TestUser.RepEast, $"{url}/visits/{visit.Id}/move", new { day = "2026-03-04", reason = "Customer asked" }).ReadValidationProblem("day");
+        var sunday = await Post(TestUser.RepEast, $"{url}/visits", new { customerId = another.CustomerId, day = "2026-03-08" }).ReadValidationProblem("day");
+        var moved = await Post(TestUser.RepEast, $"{url}/visits/{visit.Id}/move", new { day = "2026-03-07", reason = "Customer asked" }).Read<PlanResponse>();
+
+        Assert.Contains("2026-03-04 is not a working day in the calendar of EAST.", holiday["day"]);
+        Assert.Contains("2026-03-08 is not a working day in the calendar of EAST.", sunday["day"]);
+        Assert.Equal(new DateOnly(2026, 3, 7), Visits(moved).Single(v => v.Id == visit.Id).ScheduledFor);
+        Assert.Equal(2L, moved.Version);
+    }
+
+    [Fact]
     public async Task a_second_plan_over_the_same_days_is_a_409_and_a_stale_version_too()
     {
         await Customer(grade: CustomerGrade.C);

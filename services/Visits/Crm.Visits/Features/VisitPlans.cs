@@ -200,7 +200,7 @@ public static class VisitPlans
     }
 
     private static async Task<Results<Ok<PlanResponse>, Results<ValidationProblem, NotFound, ProblemHttpResult>>> Add(
-        Guid id, PlanVisitRequest request, VisitsDbContext db, CurrentUser user, HttpContext http, TimeProvider time)
+        Guid id, PlanVisitRequest request, VisitsDbContext db, CurrentUser user, HttpContext http, TimeProvider time, IOptions<VisitsOptions> options)
     {
         var validation = new Validation().Limits(request).NotNull("day", request.Day);
         var customer = await db.CustomerSnapshots.FindForWorkAsync(request.CustomerId, user, validation, http.RequestAborted);
@@ -215,9 +215,9 @@ public static class VisitPlans
             return Invalid("customerId", $"Not an active customer of {plan.OwnerId} in {plan.Region}.");
         }
 
-        if (!plan.Covers(request.Day!.Value))
+        if (await OffDay(db, plan, request.Day!.Value, options.Value, http.RequestAborted) is { } offDay)
         {
-            return Invalid("day", $"A day of the plan, {plan.From:yyyy-MM-dd} to {plan.To:yyyy-MM-dd}.");
+            return offDay;
         }
 
         var now = time.GetUtcNow();
@@ -229,7 +229,8 @@ public static class VisitPlans
     }
 
     private static async Task<Results<Ok<PlanResponse>, Results<ValidationProblem, NotFound, ProblemHttpResult>>> Move(
-        Guid id, Guid visitId, MoveVisitRequest request, VisitsDbContext db, CurrentUser user, HttpContext http, TimeProvider time)
+        Guid id, Guid visitId, MoveVisitRequest request, VisitsDbContext db, CurrentUser user, HttpContext http, TimeProvider time,
+        IOptions<VisitsOptions> options)
     {
         var validation = new Validation().Limits(request).NotNull("day", request.Day).Required("reason", request.Reason);
         var (plan, refusal) = await db.FindPlanForChange(id, user, http, validation);
@@ -244,9 +245,9 @@ public static class VisitPlans
             return Missing();
         }
 
-        if (!plan.Covers(request.Day!.Value))
+        if (await OffDay(db, plan, request.Day!.Value, options.Value, http.RequestAborted) is { } offDay)
         {
-            return Invalid("day", $"A day of the plan, {plan.From:yyyy-MM-dd} to {plan.To:yyyy-MM-dd}.");
+            return offDay;
         }
 
         var now = time.GetUtcNow();
@@ -338,6 +339,22 @@ public static class VisitPlans
             .ToListAsync(cancellationToken);
         return new PlanResponse(plan.Id, plan.Number, plan.Region, plan.OwnerId, plan.From, plan.To, plan.VisitsPerDay, plan.MinutesPerVisit,
             plan.Status, plan.Steps, visits.GroupBy(v => v.ScheduledFor).Select(g => new PlanDayResponse(g.Key, g.ToList())).ToList(), plan.Version);
+    }
+
+    /// <summary>
+    /// Why a visit may not be planned on <paramref name="day"/>, or null: a plan's visits fall within its period and, as
+    /// generating puts them, on working days of the region's calendar (not on a holiday or a day off).
+    /// </summary>
+    private static async Task<Results<ValidationProblem, NotFound, ProblemHttpResult>?> OffDay(
+        VisitsDbContext db, VisitPlan plan, DateOnly day, VisitsOptions options, CancellationToken cancellationToken)
+    {
+        if (!plan.Covers(day))
+        {
+            return Invalid("day", $"A day of the plan, {plan.From:yyyy-MM-dd} to {plan.To:yyyy-MM-dd}.");
+        }
+
+        var calendar = await db.CalendarFor(plan.Region, options.Zone, cancellationToken);
+        return calendar.IsWorkingDay(day) ? null : Invalid("day", $"{day:yyyy-MM-dd} is not a working day in the calendar of {plan.Region}.");
     }
 
     private static Results<ValidationProblem, NotFound, ProblemHttpResult> Invalid(string field, string message) =>
