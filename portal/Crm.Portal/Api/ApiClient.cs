@@ -19,6 +19,9 @@ public abstract class ApiClient(HttpClient http)
     /// <summary>A number as the APIs read it, whatever the user's culture.</summary>
     protected static string? Number(IFormattable? value) => value?.ToString(null, CultureInfo.InvariantCulture);
 
+    /// <summary>A day as the APIs read it (ISO 8601), whatever the user's culture.</summary>
+    protected static string? Day(DateOnly? value) => value?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
     protected async Task<T> GetAsync<T>(string path, CancellationToken cancellationToken = default)
     {
         using var response = await http.GetAsync(path, cancellationToken);

@@ -40,6 +40,9 @@ public static class PortalRoles
     /// <summary>The CRM supervisor and admins, who own the rules, imports and exports (the Stewards policy).</summary>
     public const string Stewards = $"{Roles.CrmSupervisor},{Roles.Admin}";
 
+    /// <summary>The CRM supervisor, admins and regional directors, who set a region's own rules (the RegionalRules policy).</summary>
+    public const string RegionalRules = $"{Roles.CrmSupervisor},{Roles.Admin},{Roles.RegionalDirector}";
+
     /// <summary>The front desk, the marketing centre, the CRM supervisor and admins (the Reception policy).</summary>
     public const string Reception = $"{Roles.FrontDesk},{Roles.MarketingGM},{Roles.CrmSupervisor},{Roles.Admin}";
 

@@ -36,3 +36,9 @@ public sealed class DisplayTime(IOptions<PortalOptions> options, TimeProvider ti
 
     public DateOnly Today => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), zone).DateTime);
 }
+
+/// <summary>Days as the date pickers hold them: a <see cref="DateTime"/> at midnight, or none.</summary>
+public static class PickedDays
+{
+    public static DateOnly? AsDay(this DateTime? picked) => picked is { } day ? DateOnly.FromDateTime(day) : null;
+}

@@ -52,7 +52,8 @@ public static class Problems
             return known.Value;
         }
 
-        // The building blocks' generic rules (Crm.BuildingBlocks.Http.Validation), whatever field and limit they name.
+        // The building blocks' generic rules (Crm.BuildingBlocks.Http.Validation), whatever field and limit they name,
+        // and the visit plans' rules, which name the plan's period, its rep, region and days off.
         foreach (var (pattern, key) in Rules)
         {
             if (pattern.Match(message) is { Success: true } match)
@@ -72,5 +73,9 @@ public static class Problems
         (new Regex(@"^At most (\d+) items\.$", RegexOptions.CultureInvariant), "Rule.MaxItems"),
         (new Regex(@"^Must be a finite number\.$", RegexOptions.CultureInvariant), "Rule.Finite"),
         (new Regex(@"^Must be from (\S+) to (\S+)\.$", RegexOptions.CultureInvariant), "Rule.Between"),
+        (new Regex(@"^A day of the plan, (\S+) to (\S+)\.$", RegexOptions.CultureInvariant), "Rule.PlanDay"),
+        (new Regex(@"^Today \((\S+)\) or later\.$", RegexOptions.CultureInvariant), "Rule.TodayOrLater"),
+        (new Regex(@"^Not an active customer of (\S+) in (\S+)\.$", RegexOptions.CultureInvariant), "Rule.NotPlanCustomer"),
+        (new Regex(@"^(\S+) is not a working day in the calendar of (\S+)\.$", RegexOptions.CultureInvariant), "Rule.NotWorkingDay"),
     ];
 }
