@@ -10,6 +10,11 @@ builder.AddPortal();
 
 var app = builder.Build();
 app.UseForwardedHeaders();
+
+// The pages name the portal's files under _content/Crm.Portal (StaticWebAssetBasePath), where the standalone host serves
+// them; in its own process the portal serves its own files at its root, so that prefix is taken off before routing.
+app.UsePathBase("/_content/Crm.Portal");
+app.UseRouting();
 app.UseServiceDefaults();
 app.MapPortal();
 app.Run();

@@ -27,6 +27,12 @@ public sealed record PlatformOptions
     /// measures throughput, as the fault tests do: a line per message costs.
     /// </summary>
     public bool LogConsumedMessages { get; init; }
+
+    /// <summary>
+    /// The web portal too, as its own process behind the gateway: browsers open it at <see cref="PlatformProcesses.GatewayUrl"/>
+    /// (the gateway's last route), and it signs users in and calls the APIs through the gateway, as deployed.
+    /// </summary>
+    public bool Portal { get; init; }
 }
 
 /// <summary>
@@ -210,7 +216,13 @@ public sealed class PlatformProcesses : IAsyncDisposable
         }
 
         GatewayUrl = new Uri($"http://127.0.0.1:{FreePort()}/");
+        var portalUrl = new Uri($"http://127.0.0.1:{FreePort()}/");
         var gateway = Common("Gateway", GatewayUrl);
+        if (options.Portal)
+        {
+            gateway["ReverseProxy__Clusters__portal__Destinations__primary__Address"] = portalUrl.ToString();
+        }
+
         gateway["Auth__SigningKeyPath"] = Path.Combine(workDirectory, "signing-key.pem");
         gateway["Gateway__SeedDemoUsers"] = "true";
         foreach (var name in ServiceNames)
@@ -253,6 +265,24 @@ public sealed class PlatformProcesses : IAsyncDisposable
             environments[name] = settings;
             return StartAndWaitAsync(name, ProjectDirectory(name), serviceUrls[name], settings);
         }));
+        if (options.Portal)
+        {
+            await StartAndWaitAsync("Portal", Path.Combine("portal", "Crm.Portal"), portalUrl, new Dictionary<string, string>
+            {
+                ["ASPNETCORE_URLS"] = portalUrl.ToString().TrimEnd('/'),
+                ["ASPNETCORE_ENVIRONMENT"] = "Production",
+                ["Portal__ApiBaseUrl"] = GatewayUrl.ToString().TrimEnd('/'),
+                ["OTEL_SERVICE_NAME"] = "portal",
+                ["Logging__LogLevel__Default"] = "Warning",
+                ["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information",
+                ["Logging__Console__TimestampFormat"] = "HH:mm:ss.fff ",
+            });
+
+            // The gateway probes the portal every 15 s and answers 503 for its pages until a probe has seen it up.
+            using var http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = GatewayUrl };
+            await Eventually.True(async () => (await http.GetAsync("/")).StatusCode != HttpStatusCode.ServiceUnavailable,
+                TimeSpan.FromSeconds(30), "the gateway routing to the portal");
+        }
     }
 
     private Dictionary<string, string> Common(string name, Uri url) => new()

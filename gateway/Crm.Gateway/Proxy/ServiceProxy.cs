@@ -30,6 +30,10 @@ public static class ServiceProxy
         defaults["ReverseProxy:Routes:portal:ClusterId"] = "portal";
         defaults["ReverseProxy:Routes:portal:Match:Path"] = "/{**rest}";
         defaults["ReverseProxy:Routes:portal:Order"] = "1000";
+
+        // The portal signs its users in itself (its cookie, or OpenID Connect for a browser that has none), so its pages
+        // pass the gateway anonymously; the gateway's rule that a caller presents a token is for the APIs.
+        defaults["ReverseProxy:Routes:portal:AuthorizationPolicy"] = "anonymous";
         defaults["ReverseProxy:Clusters:portal:Destinations:primary:Address"] = "http://127.0.0.1:5106/";
         defaults["ReverseProxy:Clusters:portal:HealthCheck:Active:Enabled"] = "true";
         defaults["ReverseProxy:Clusters:portal:HealthCheck:Active:Path"] = "/health/ready";
