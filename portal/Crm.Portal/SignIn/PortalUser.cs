@@ -32,10 +32,11 @@ public static class PortalRoles
     /// <summary>Headquarters, branch managers and regional directors (the Managers policy).</summary>
     public const string Managers = $"{Roles.BranchManager},{Roles.RegionalDirector},{Roles.MarketingGM},{Roles.Chairman},{Roles.CrmSupervisor},{Roles.Admin}";
 
-    /// <summary>Reps, managers and headquarters: who draft, revise and submit the contracts of the customers they work with.</summary>
-    public const string Drafters = $"{Roles.SalesRep},{Managers}";
-    /// <summary>Reps, managers and headquarters: who keep customer cards (the owner rep and the managers of its region).</summary>
-    public const string CustomerKeepers = $"{Roles.SalesRep},{Managers}";
+    /// <summary>
+    /// Reps, managers and headquarters: who keep the cards of the customers they work with (the owner rep and the managers
+    /// of its region) and draft, revise and submit their contracts.
+    /// </summary>
+    public const string Sales = $"{Roles.SalesRep},{Managers}";
 
     /// <summary>The CRM supervisor and admins, who own the rules, imports and exports (the Stewards policy).</summary>
     public const string Stewards = $"{Roles.CrmSupervisor},{Roles.Admin}";
