@@ -7,4 +7,7 @@ public static class Numbers
 {
     /// <summary>An amount of money, with two decimals and the culture's grouping.</summary>
     public static string Amount(decimal value) => value.ToString("N2", CultureInfo.CurrentCulture);
+
+    /// <summary>An amount of money with its currency code.</summary>
+    public static string Amount(decimal value, string currency) => $"{Amount(value)} {currency}";
 }
