@@ -15,7 +15,7 @@ namespace Crm.Browser.Tests;
 /// with a department and a product line of its own, so the rules it publishes route only its own complaints and the
 /// other tests' routing, targets and reports stay as they were.
 /// </summary>
-[Collection(PortalCollection.Name)]
+[Collection(PortalCollection.VisitsAndComplaints)]
 public sealed class PortalComplaintAdminTests(PortalFixture portal)
 {
     public sealed record Words(

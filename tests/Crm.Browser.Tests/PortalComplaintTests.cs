@@ -7,7 +7,7 @@ namespace Crm.Browser.Tests;
 /// A complaint from the rep who files it to the department that resolves it: routed by the rules, with its SLA clocks,
 /// in the handler's queue by risk, started and resolved with the root cause and fix.
 /// </summary>
-[Collection(PortalCollection.Name)]
+[Collection(PortalCollection.VisitsAndComplaints)]
 public sealed class PortalComplaintTests(PortalFixture portal)
 {
     public sealed record Words(

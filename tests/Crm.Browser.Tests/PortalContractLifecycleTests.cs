@@ -11,7 +11,7 @@ namespace Crm.Browser.Tests;
 /// An approved contract's life in the portal: the custodian records its signature, the CRM supervisor settles its
 /// rebates, the rep finds it among the renewals due and drafts its renewal, and the branch manager terminates it.
 /// </summary>
-[Collection(PortalCollection.Name)]
+[Collection(PortalCollection.ContractsAndHospitality)]
 public sealed class PortalContractLifecycleTests(PortalFixture portal)
 {
     public sealed record Words(

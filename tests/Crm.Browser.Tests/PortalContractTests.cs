@@ -13,7 +13,7 @@ namespace Crm.Browser.Tests;
 /// A contract drafted by the rep in the portal, step by step from the standard template, then through its approval chain,
 /// and the sales screens of Contracts.
 /// </summary>
-[Collection(PortalCollection.Name)]
+[Collection(PortalCollection.ContractsAndHospitality)]
 public sealed class PortalContractTests(PortalFixture portal)
 {
     /// <summary>Who approves each role's step of a contract of the East.</summary>

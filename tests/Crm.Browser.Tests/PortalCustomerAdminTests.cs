@@ -10,7 +10,7 @@ namespace Crm.Browser.Tests;
 /// its field, then a change), the cards not verified in time, and a visit's proposal to deregister a customer (a rejection
 /// without a note refused on it, then confirmed).
 /// </summary>
-[Collection(PortalCollection.Name)]
+[Collection(PortalCollection.Customers)]
 public sealed class PortalCustomerAdminTests(PortalFixture portal)
 {
     public sealed record Words(

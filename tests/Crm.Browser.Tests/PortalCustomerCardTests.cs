@@ -11,7 +11,7 @@ namespace Crm.Browser.Tests;
 /// which the CRM supervisor then finds in the audit log; a rep records an evaluation after a refused score, marks the
 /// card verified and reads a dealer's sales.
 /// </summary>
-[Collection(PortalCollection.Name)]
+[Collection(PortalCollection.Customers)]
 public sealed class PortalCustomerCardTests(PortalFixture portal)
 {
     public sealed record Words(

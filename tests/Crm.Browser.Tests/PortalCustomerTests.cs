@@ -4,7 +4,7 @@ using static Microsoft.Playwright.Assertions;
 namespace Crm.Browser.Tests;
 
 /// <summary>A rep's customer work in the portal: search, register with a mistake shown on its field, the card, editing.</summary>
-[Collection(PortalCollection.Name)]
+[Collection(PortalCollection.Customers)]
 public sealed class PortalCustomerTests(PortalFixture portal)
 {
     public sealed record Words(string Register, string Name, string Kind, string Dealer, string Phone, string Save, string Required, string PhoneRule, string Edit, string Address, string Customers);

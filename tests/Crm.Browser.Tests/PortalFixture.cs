@@ -9,8 +9,9 @@ using Microsoft.Playwright;
 namespace Crm.Browser.Tests;
 
 /// <summary>
-/// One standalone host (what the README's first command runs) and one Chromium for every portal test: starting them is
-/// the expensive part. Each test opens its own browser context, so sessions and cookies never leak between tests.
+/// One standalone host (what the README's first command runs) and one Chromium for the portal tests of a collection
+/// (<see cref="PortalCollection"/>): starting them is the expensive part. Each test opens its own browser context, so
+/// sessions and cookies never leak between tests.
 /// </summary>
 public sealed class PortalFixture : IAsyncLifetime
 {
@@ -149,8 +150,22 @@ public sealed class PortalFixture : IAsyncLifetime
     }
 }
 
-[CollectionDefinition(Name)]
-public sealed class PortalCollection : ICollectionFixture<PortalFixture>
+/// <summary>
+/// The portal's tests in three collections, by area, each with a platform and a Chromium of its own: xunit runs the
+/// collections side by side, and a page mostly waits on its server, so three run in not much more than the time of one.
+/// </summary>
+public static class PortalCollection
 {
-    public const string Name = "Portal";
+    public const string Customers = "Portal: customers, funnel and sign-in";
+    public const string VisitsAndComplaints = "Portal: visits and complaints";
+    public const string ContractsAndHospitality = "Portal: contracts and company visits";
 }
+
+[CollectionDefinition(PortalCollection.Customers)]
+public sealed class CustomersPortal : ICollectionFixture<PortalFixture>;
+
+[CollectionDefinition(PortalCollection.VisitsAndComplaints)]
+public sealed class VisitsAndComplaintsPortal : ICollectionFixture<PortalFixture>;
+
+[CollectionDefinition(PortalCollection.ContractsAndHospitality)]
+public sealed class ContractsAndHospitalityPortal : ICollectionFixture<PortalFixture>;

@@ -4,7 +4,7 @@ using static Microsoft.Playwright.Assertions;
 namespace Crm.Browser.Tests;
 
 /// <summary>The funnel and planning screen: the pyramid, conversion rates, and the planning calculator with its steps.</summary>
-[Collection(PortalCollection.Name)]
+[Collection(PortalCollection.Customers)]
 public sealed class PortalFunnelTests(PortalFixture portal)
 {
     [Theory]

@@ -9,7 +9,7 @@ namespace Crm.Browser.Tests;
 /// The CRM supervisor keeps the reception standards and the approval rules: a change the API refuses is shown on its
 /// field and stores nothing, an accepted one is kept. Every test shares the standards, so the one changed is put back.
 /// </summary>
-[Collection(PortalCollection.Name)]
+[Collection(PortalCollection.ContractsAndHospitality)]
 public sealed class PortalHospitalityAdministrationTests(PortalFixture portal)
 {
     public sealed record Words(string Standards, string Rules, string Save, string Required, string KeyAccount, string LastRule);

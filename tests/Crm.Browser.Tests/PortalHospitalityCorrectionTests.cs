@@ -7,7 +7,7 @@ namespace Crm.Browser.Tests;
 /// A returned application is corrected by its rep and goes round its chain again; once approved, the branch manager
 /// revokes its permit, and the application says so and no longer offers printing.
 /// </summary>
-[Collection(PortalCollection.Name)]
+[Collection(PortalCollection.ContractsAndHospitality)]
 public sealed class PortalHospitalityCorrectionTests(PortalFixture portal)
 {
     public sealed record Words(string Returned, string Purpose, string SubmitAgain, string Required, string InApproval, string Revoke, string Reason, string PrintPermit);

@@ -5,7 +5,7 @@ using static Microsoft.Playwright.Assertions;
 namespace Crm.Browser.Tests;
 
 /// <summary>A customer's visit to the company: the rep applies, each role of the chain approves, the front desk lets the visitors in.</summary>
-[Collection(PortalCollection.Name)]
+[Collection(PortalCollection.ContractsAndHospitality)]
 public sealed class PortalHospitalityTests(PortalFixture portal)
 {
     private static readonly TimeZoneInfo China = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");

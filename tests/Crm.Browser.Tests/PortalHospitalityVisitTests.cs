@@ -8,7 +8,7 @@ namespace Crm.Browser.Tests;
 /// chairman allow photography, the GM records the photographs kept, the paperwork of the urgent application and, as
 /// the host, the outcome; the application page shows each, and the marketing centre's calendar shows the visit.
 /// </summary>
-[Collection(PortalCollection.Name)]
+[Collection(PortalCollection.ContractsAndHospitality)]
 public sealed class PortalHospitalityVisitTests(PortalFixture portal)
 {
     public sealed record Words(

@@ -5,7 +5,7 @@ using static Microsoft.Playwright.Assertions;
 namespace Crm.Browser.Tests;
 
 /// <summary>The CRM supervisor's customer import, with its row-by-row report, and export of what the list shows.</summary>
-[Collection(PortalCollection.Name)]
+[Collection(PortalCollection.Customers)]
 public sealed class PortalImportExportTests(PortalFixture portal)
 {
     [Theory]

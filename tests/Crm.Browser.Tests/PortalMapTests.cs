@@ -11,7 +11,7 @@ namespace Crm.Browser.Tests;
 /// The maps: a rep's customers as markers by grade, filtered by grade, and the day's visits in their best order from
 /// where the rep stands, on a map drawn with the Leaflet the portal serves itself (no request leaves for a CDN).
 /// </summary>
-[Collection(PortalCollection.Name)]
+[Collection(PortalCollection.Customers)]
 public sealed class PortalMapTests(PortalFixture portal)
 {
     // The browser stands in Shanghai (PortalFixture); these customers are east of it, on its parallel.

@@ -4,7 +4,7 @@ using static Microsoft.Playwright.Assertions;
 namespace Crm.Browser.Tests;
 
 /// <summary>Signing in to the portal, who it says you are, the language, and signing out everywhere.</summary>
-[Collection(PortalCollection.Name)]
+[Collection(PortalCollection.Customers)]
 public sealed class PortalSignInTests(PortalFixture portal)
 {
     [Theory]

@@ -12,7 +12,7 @@ namespace Crm.Browser.Tests;
 /// on the rep's home and due list, in the manager's coverage report among the customers never visited; the manager's
 /// home counts what waits in each inbox; the CRM supervisor sets a region's visit frequency.
 /// </summary>
-[Collection(PortalCollection.Name)]
+[Collection(PortalCollection.VisitsAndComplaints)]
 public sealed class PortalVisitCoverageTests(PortalFixture portal)
 {
     public sealed record Words(

@@ -11,7 +11,7 @@ namespace Crm.Browser.Tests;
 /// are refused),
 /// moved with its reason, submitted; the branch manager finds it waiting on the home page and approves it.
 /// </summary>
-[Collection(PortalCollection.Name)]
+[Collection(PortalCollection.VisitsAndComplaints)]
 public sealed class PortalVisitPlanTests(PortalFixture portal)
 {
     public sealed record Words(

@@ -4,7 +4,7 @@ using static Microsoft.Playwright.Assertions;
 namespace Crm.Browser.Tests;
 
 /// <summary>A rep's visit from the customer card to the manager's review: check-in and out on site, the report, approval.</summary>
-[Collection(PortalCollection.Name)]
+[Collection(PortalCollection.VisitsAndComplaints)]
 public sealed class PortalVisitTests(PortalFixture portal)
 {
     public sealed record Words(

@@ -3,7 +3,7 @@ using Microsoft.Playwright;
 namespace Crm.Browser.Tests;
 
 /// <summary>The API explorer the README points a newcomer to, in real Chromium against the standalone host.</summary>
-[Collection(PortalCollection.Name)]
+[Collection(PortalCollection.Customers)]
 public sealed class SwaggerUiTests(PortalFixture portal)
 {
     private static readonly string[] Documents = ["customers", "visits", "contracts", "complaints", "hospitality"];
