@@ -107,7 +107,9 @@ public sealed class PortalContractTests(PortalFixture portal)
         await Expect(supervisor.Locator("#decision-error")).ToContainTextAsync(words.Required);
         await supervisor.Locator(".field", new() { Has = supervisor.GetByText(words.Decision, new() { Exact = true }) }).Locator(".rz-dropdown").ClickAsync();
         await supervisor.GetByRole(AriaRole.Option, new() { Name = words.Warning, Exact = true }).ClickAsync();
+        await Expect(supervisor.Locator(".field", new() { Has = supervisor.GetByText(words.Decision, new() { Exact = true }) }).Locator(".rz-dropdown")).ToContainTextAsync(words.Warning);
         await supervisor.Locator("form[aria-label] button[type=submit]").ClickAsync();
+        await Expect(supervisor.Locator("form[aria-label]")).ToHaveCountAsync(0);
         await Expect(supervisor.GetByTestId("alerts").GetByText(words.Warning)).ToHaveCountAsync(resolved + 1);
     }
 

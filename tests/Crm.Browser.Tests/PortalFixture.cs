@@ -119,6 +119,16 @@ public sealed class PortalFixture : IAsyncLifetime
         return page;
     }
 
+    /// <summary>
+    /// Chooses files in a Blazor InputFile once Blazor has wired it: a file chosen before that is never read, which on a
+    /// loaded machine is the moment right after the page opens. The mark is the one Blazor's own script sets on the input.
+    /// </summary>
+    public static async Task ChooseFilesAsync(ILocator input, params FilePayload[] files)
+    {
+        await input.EvaluateAsync("(element) => new Promise(ready => { const wired = () => element._blazorInputFileNextFileId !== undefined ? ready() : setTimeout(wired, 50); wired(); })");
+        await input.SetInputFilesAsync(files);
+    }
+
     /// <summary>Axe over the whole page: no serious or critical violation.</summary>
     public static async Task AssertAccessibleAsync(IPage page)
     {

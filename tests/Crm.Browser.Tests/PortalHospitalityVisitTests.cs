@@ -63,15 +63,14 @@ public sealed class PortalHospitalityVisitTests(PortalFixture portal)
 
         var photographs = gm.GetByTestId("keep-photographs");
         var png = new FilePayload { Name = "line-3.png", MimeType = "image/png", Buffer = [0x89, 0x50, 0x4E, 0x47] };
-        await photographs.Locator("input[type=file]").SetInputFilesAsync(new[]
-        {
-            png, new FilePayload { Name = "notes.txt", MimeType = "text/plain", Buffer = "not a photograph"u8.ToArray() },
-        });
+        await PortalFixture.ChooseFilesAsync(
+            photographs.Locator("input[type=file]"),
+            png, new FilePayload { Name = "notes.txt", MimeType = "text/plain", Buffer = "not a photograph"u8.ToArray() });
         await photographs.GetByRole(AriaRole.Button, new() { Name = words.RecordOriginals, Exact = true }).ClickAsync();
         await Expect(photographs.Locator("[id='count-error']")).ToHaveTextAsync(words.NotAPhotograph);
         await Expect(gm.GetByTestId("photographs-kept")).ToHaveCountAsync(0);
         await PortalFixture.ScreenshotAsync(gm, culture, "hospitality-photographs-refused");
-        await photographs.Locator("input[type=file]").SetInputFilesAsync(new[] { png, new FilePayload { Name = "showroom.png", MimeType = "image/png", Buffer = png.Buffer } });
+        await PortalFixture.ChooseFilesAsync(photographs.Locator("input[type=file]"), png, new FilePayload { Name = "showroom.png", MimeType = "image/png", Buffer = png.Buffer });
         await photographs.GetByRole(AriaRole.Button, new() { Name = words.RecordOriginals, Exact = true }).ClickAsync();
         await Expect(gm.GetByTestId("photographs-kept")).ToContainTextAsync(2.ToString(System.Globalization.CultureInfo.GetCultureInfo(culture)));
 

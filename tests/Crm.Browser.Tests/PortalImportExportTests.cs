@@ -20,7 +20,7 @@ public sealed class PortalImportExportTests(PortalFixture portal)
 
         var code = $"IMP-{culture}-{Guid.NewGuid().ToString("N")[..6]}".ToUpperInvariant();
         var csv = $"code,name,kind,region,ownerId\n{code},宁波导入建材 Ningbo Imported,Retailer,EAST,rep.east\n{code}-BAD,,NotAKind,EAST,rep.east\n";
-        await page.Locator("#csv").SetInputFilesAsync(new FilePayload { Name = "customers.csv", MimeType = "text/csv", Buffer = Encoding.UTF8.GetBytes(csv) });
+        await PortalFixture.ChooseFilesAsync(page.Locator("#csv"), new FilePayload { Name = "customers.csv", MimeType = "text/csv", Buffer = Encoding.UTF8.GetBytes(csv) });
 
         await Expect(page.GetByTestId("import-summary")).ToContainTextAsync(added);
         await Expect(page.GetByTestId("import-summary")).ToContainTextAsync(rejected);
