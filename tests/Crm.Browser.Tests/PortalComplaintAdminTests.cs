@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net;
+using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -25,7 +26,7 @@ public sealed class PortalComplaintAdminTests(PortalFixture portal)
         string AssignTo, string Assign, string Start, string InProgress, string RootCause, string Fix, string Resolve, string Resolved,
         string Satisfaction, string Satisfied, string RecordReturnVisit, string Close, string Closed,
         string Reports, string FullCompliance,
-        string SlaPolicies, string LowOrdinaryResolution, string AtLeastFirstResponse, string Calendars);
+        string SlaPolicies, string LowOrdinaryResolution, string AtLeastFirstResponse, string Conflict, string Calendars);
 
     public static TheoryData<string, Words> Languages => new()
     {
@@ -37,7 +38,7 @@ public sealed class PortalComplaintAdminTests(PortalFixture portal)
                 "指派给（用户名）", "指派", "开始处理", "处理中", "原因分析", "处理措施", "解决", "已解决",
                 "客户满意度", "4 – 满意", "记录回访", "结案", "已关闭",
                 "投诉报表", "100.0%",
-                "SLA 政策", "低 · 普通客户：解决（工作小时）", "不少于首次响应目标", "工作日历")
+                "SLA 政策", "低 · 普通客户：解决（工作小时）", "不少于首次响应目标", "该记录已被他人修改", "工作日历")
         },
         {
             "en", new Words(
@@ -47,7 +48,7 @@ public sealed class PortalComplaintAdminTests(PortalFixture portal)
                 "Assign to (user name)", "Assign", "Start", "In progress", "Root cause", "Fix", "Resolve", "Resolved",
                 "Customer satisfaction", "4 – satisfied", "Record the return visit", "Close", "Closed",
                 "Complaint reports", "100.0%",
-                "SLA policies", "Low · Ordinary: resolution (business hours)", "at least the first-response target", "Working calendars")
+                "SLA policies", "Low · Ordinary: resolution (business hours)", "at least the first-response target", "Someone else changed this meanwhile", "Working calendars")
         },
     };
 
@@ -134,7 +135,7 @@ public sealed class PortalComplaintAdminTests(PortalFixture portal)
 
     [Theory]
     [MemberData(nameof(Languages))]
-    public async Task an_sla_target_below_its_first_response_is_refused_on_its_field_nothing_changes_and_the_calendars_show_their_hours(string culture, Words words)
+    public async Task an_sla_target_below_its_first_response_is_refused_on_its_field_a_stale_save_is_refused_nothing_changes_and_the_calendars_show_their_hours(string culture, Words words)
     {
         var supervisor = await portal.SignInAsync("supervisor", culture);
         await supervisor.GetByRole(AriaRole.Link, new() { Name = words.Settings, Exact = true }).ClickAsync();
@@ -149,16 +150,44 @@ public sealed class PortalComplaintAdminTests(PortalFixture portal)
         await PortalFixture.AssertAccessibleAsync(supervisor);
         await PortalFixture.ScreenshotAsync(supervisor, culture, "complaint-sla-refused");
 
+        // Another supervisor changes the at-risk share meanwhile: saving the form as it was read is refused, not an overwrite.
+        using var api = await portal.ApiAsync("supervisor");
+        var (original, readTag) = await SlaPoliciesAsync(api);
+        var changed = original.DeepClone();
+        changed["atRiskShare"] = 0.8;
+        var changedTag = await PutSlaPoliciesAsync(api, changed, readTag);
+        await resolution.FillAsync(stored);
+        await supervisor.GetByRole(AriaRole.Button, new() { Name = words.Save, Exact = true }).ClickAsync();
+        await Expect(supervisor.GetByTestId("form-problem")).ToContainTextAsync(words.Conflict);
+        var (afterStale, _) = await SlaPoliciesAsync(api);
+        Assert.Equal(0.8, afterStale["atRiskShare"]!.GetValue<double>());
+        await PutSlaPoliciesAsync(api, original, changedTag);
+
         await supervisor.GetByRole(AriaRole.Tab, new() { Name = words.Calendars, Exact = true }).ClickAsync();
         // The seeded China calendar: Monday to Friday, 09:00–12:00 and 13:00–18:00.
         await Expect(supervisor.GetByTestId("calendars").Locator(".rz-data-row", new() { HasText = "Asia/Shanghai" })).ToContainTextAsync("09:00-12:00, 13:00-18:00");
         await PortalFixture.AssertAccessibleAsync(supervisor);
 
-        using var api = await portal.ApiAsync("supervisor");
         var policies = await api.GetFromJsonAsync<JsonElement>("/api/complaints/sla-policies");
         var lowOrdinary = policies.GetProperty("targets").EnumerateArray().Single(t => t.GetProperty("severity").GetString() == "Low" && t.GetProperty("tier").GetString() == "Ordinary");
         Assert.Equal(80, lowOrdinary.GetProperty("resolutionHours").GetDouble());
         Assert.Equal("80", stored);
+    }
+
+    private static async Task<(JsonNode Policies, EntityTagHeaderValue Tag)> SlaPoliciesAsync(HttpClient api)
+    {
+        using var response = await api.GetAsync("/api/complaints/sla-policies");
+        response.EnsureSuccessStatusCode();
+        return (JsonNode.Parse(await response.Content.ReadAsStringAsync())!, response.Headers.ETag!);
+    }
+
+    private static async Task<EntityTagHeaderValue> PutSlaPoliciesAsync(HttpClient api, JsonNode policies, EntityTagHeaderValue readTag)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Put, "/api/complaints/sla-policies") { Content = JsonContent.Create(policies) };
+        request.Headers.IfMatch.Add(readTag);
+        using var response = await api.SendAsync(request);
+        response.EnsureSuccessStatusCode();
+        return response.Headers.ETag!;
     }
 
     private static (string Code, string ProductLine) Unique()

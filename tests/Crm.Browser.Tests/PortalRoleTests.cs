@@ -5,7 +5,7 @@ using static Microsoft.Playwright.Assertions;
 namespace Crm.Browser.Tests;
 
 /// <summary>Every role signs in, sees who it is in its language, and lands on a home page that passes axe.</summary>
-[Collection(PortalCollection.VisitsAndComplaints)]
+[Collection(PortalCollection.Customers)]
 public sealed class PortalRoleTests(PortalFixture portal)
 {
     /// <summary>One demo user of each role.</summary>

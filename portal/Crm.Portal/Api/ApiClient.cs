@@ -35,10 +35,25 @@ public abstract class ApiClient(HttpClient http)
         return await ResultAsync<T>(response, cancellationToken);
     }
 
+    /// <summary>A read with the entity tag the API sent, for a later <see cref="SendMatchingAsync{T}"/>.</summary>
+    protected async Task<ApiResult<T>> GetTaggedAsync<T>(string path, CancellationToken cancellationToken = default)
+    {
+        using var response = await http.GetAsync(path, cancellationToken);
+        await ThrowUnlessSuccessAsync(response, cancellationToken);
+        return await ResultAsync<T>(response, cancellationToken);
+    }
+
     protected Task<ApiResult<T>> PostAsync<T>(string path, object? body, CancellationToken cancellationToken = default) =>
         SendAsync<T>(HttpMethod.Post, path, body, version: null, cancellationToken);
 
-    protected async Task<ApiResult<T>> SendAsync<T>(HttpMethod method, string path, object? body, long? version, CancellationToken cancellationToken = default)
+    protected Task<ApiResult<T>> SendAsync<T>(HttpMethod method, string path, object? body, long? version, CancellationToken cancellationToken = default) =>
+        SendAsync<T>(method, path, body, version is null ? null : new EntityTagHeaderValue($"\"{version}\""), cancellationToken);
+
+    /// <summary>A change of a resource the API tags by its content: refused with 409 if it changed since it was read with that tag.</summary>
+    protected Task<ApiResult<T>> SendMatchingAsync<T>(HttpMethod method, string path, object? body, string? entityTag, CancellationToken cancellationToken = default) =>
+        SendAsync<T>(method, path, body, entityTag is null ? null : new EntityTagHeaderValue(entityTag), cancellationToken);
+
+    private async Task<ApiResult<T>> SendAsync<T>(HttpMethod method, string path, object? body, EntityTagHeaderValue? ifMatch, CancellationToken cancellationToken)
     {
         using var request = new HttpRequestMessage(method, path) { Content = body is null ? null : JsonContent.Create(body, options: ApiJson.Options) };
         if (method == HttpMethod.Post)
@@ -46,9 +61,9 @@ public abstract class ApiClient(HttpClient http)
             request.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString("N"));
         }
 
-        if (version is not null)
+        if (ifMatch is not null)
         {
-            request.Headers.IfMatch.Add(new EntityTagHeaderValue($"\"{version}\""));
+            request.Headers.IfMatch.Add(ifMatch);
         }
 
         using var response = await http.SendAsync(request, cancellationToken);
@@ -88,7 +103,7 @@ public abstract class ApiClient(HttpClient http)
         var value = response.StatusCode == HttpStatusCode.NoContent || response.Content.Headers.ContentLength == 0
             ? default
             : await response.Content.ReadFromJsonAsync<T>(ApiJson.Options, cancellationToken);
-        return new ApiResult<T>(value, null);
+        return new ApiResult<T>(value, null) { ETag = response.Headers.ETag?.Tag };
     }
 
     private static async Task ThrowUnlessSuccessAsync(HttpResponseMessage response, CancellationToken cancellationToken)

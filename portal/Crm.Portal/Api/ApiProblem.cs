@@ -51,6 +51,9 @@ public sealed record ApiProblem(HttpStatusCode Status, string Title, string? Det
 public sealed record ApiResult<T>(T? Value, ApiProblem? Problem)
 {
     public bool Succeeded => Problem is null;
+
+    /// <summary>The entity tag the API sent with the value, for an edit of a resource tagged by content rather than by version number.</summary>
+    public string? ETag { get; init; }
 }
 
 public static class ApiJson

@@ -159,8 +159,12 @@ public sealed class ComplaintsApi(HttpClient http) : ApiClient(http)
     public Task<SlaPolicies> SlaPoliciesAsync(CancellationToken cancellationToken = default) =>
         GetAsync<SlaPolicies>("/api/complaints/sla-policies", cancellationToken);
 
-    public Task<ApiResult<SlaPolicies>> PutSlaPoliciesAsync(SlaPoliciesEdit policies, CancellationToken cancellationToken = default) =>
-        SendAsync<SlaPolicies>(HttpMethod.Put, "/api/complaints/sla-policies", policies, version: null, cancellationToken);
+    /// <summary>The SLA policies with the tag of the set as read, which their edit sends back.</summary>
+    public Task<ApiResult<SlaPolicies>> SlaPoliciesToEditAsync(CancellationToken cancellationToken = default) =>
+        GetTaggedAsync<SlaPolicies>("/api/complaints/sla-policies", cancellationToken);
+
+    public Task<ApiResult<SlaPolicies>> PutSlaPoliciesAsync(SlaPoliciesEdit policies, string? readTag, CancellationToken cancellationToken = default) =>
+        SendMatchingAsync<SlaPolicies>(HttpMethod.Put, "/api/complaints/sla-policies", policies, readTag, cancellationToken);
 
     public Task<IReadOnlyList<WorkingCalendar>> CalendarsAsync(CancellationToken cancellationToken = default) =>
         GetAsync<IReadOnlyList<WorkingCalendar>>("/api/complaints/calendars", cancellationToken);
