@@ -147,7 +147,8 @@ public sealed class CardTests : CustomersHostTests
 
         await Host.Client(TestUser.RepEast).PostAsJsonAsync($"/api/customers/{c.Id}/deregister", new { reason = " " }).ReadValidationProblem("reason");
         await Host.Client(TestUser.RepEast).PostAsJsonAsync($"/api/customers/{c.Id}/deregister", new { reason = "Duplicate of CARD-002" }).Read<CustomerResponse>();
-        await Host.Client(TestUser.RepEast).PostAsJsonAsync($"/api/customers/{c.Id}/deregister", new { reason = "Again" }).ReadProblem(HttpStatusCode.Conflict);
+        var again = await Host.Client(TestUser.RepEast).PostAsJsonAsync($"/api/customers/{c.Id}/deregister", new { reason = "Again" }).ReadProblem(HttpStatusCode.Conflict);
+        Assert.Equal(ProblemTypes.BusinessRule, again.Type);
 
         Assert.Equal("Duplicate of CARD-002", (await Get(TestUser.RepEast, c.Id)).DeregistrationReason);
     }

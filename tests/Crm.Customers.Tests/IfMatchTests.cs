@@ -37,7 +37,8 @@ public sealed class IfMatchTests : CustomersHostTests
         var response = await Host.Client(change == "set the credit limit" ? TestUser.ManagerEast : TestUser.Supervisor)
             .SendAsync(Request(change, customer.Id, person.Id, proposal, ifMatch: current - 1));
 
-        await response.ReadProblem(HttpStatusCode.Conflict);
+        // Told apart from a business rule's refusal, so that the portal can say "changed meanwhile, reload".
+        Assert.Equal(ProblemTypes.ChangedMeanwhile, (await response.ReadProblem(HttpStatusCode.Conflict)).Type);
         Assert.Equal(current, await Version(customer.Id));
         Assert.Equal(ProposalStatus.Pending, (await Host.Client(TestUser.RepEast).GetAsync($"/api/customers/{customer.Id}/grade-proposals").Read<List<GradeProposalResponse>>()).Single().Status);
     }

@@ -1,4 +1,5 @@
 using System.Net;
+using Crm.BuildingBlocks.Http;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
@@ -10,6 +11,11 @@ namespace Crm.Portal.Api;
 /// </summary>
 public sealed record ApiProblem(HttpStatusCode Status, string Title, string? Detail, IReadOnlyDictionary<string, string[]> Errors)
 {
+    /// <summary>The problem's type: for a 409, whether someone changed the resource meanwhile or a business rule refused.</summary>
+    public string? Type { get; init; }
+
+    public bool ChangedMeanwhile => Status == HttpStatusCode.PreconditionFailed || Type == ProblemTypes.ChangedMeanwhile;
+
     public static readonly ApiProblem Unavailable = new(HttpStatusCode.ServiceUnavailable, "Service unavailable", null, new Dictionary<string, string[]>());
 
     /// <summary>A refusal the portal knows before asking, worded as the API words it, so that it reads the same.</summary>
@@ -33,7 +39,7 @@ public sealed record ApiProblem(HttpStatusCode Status, string Title, string? Det
         {
             var body = await response.Content.ReadFromJsonAsync<Body>(ApiJson.Options, cancellationToken);
             return new ApiProblem(response.StatusCode, body?.Title ?? response.ReasonPhrase ?? "", body?.Detail,
-                body?.Errors ?? new Dictionary<string, string[]>());
+                body?.Errors ?? new Dictionary<string, string[]>()) { Type = body?.Type };
         }
         catch (JsonException)
         {
@@ -42,6 +48,7 @@ public sealed record ApiProblem(HttpStatusCode Status, string Title, string? Det
     }
 
     private sealed record Body(
+        [property: JsonPropertyName("type")] string? Type,
         [property: JsonPropertyName("title")] string? Title,
         [property: JsonPropertyName("detail")] string? Detail,
         [property: JsonPropertyName("errors")] Dictionary<string, string[]>? Errors);

@@ -17,8 +17,8 @@ public static class Problems
         HttpStatusCode.BadRequest => t["Problem.Invalid"],
         HttpStatusCode.Forbidden => t["Problem.Forbidden"],
         HttpStatusCode.NotFound => t["Problem.NotFound"],
-        HttpStatusCode.Conflict => t["Problem.Conflict"],
-        HttpStatusCode.PreconditionFailed => t["Problem.Conflict"],
+        _ when problem.ChangedMeanwhile => t["Problem.Conflict"],
+        HttpStatusCode.Conflict => t["Problem.Refused"],
         HttpStatusCode.ServiceUnavailable or HttpStatusCode.TooManyRequests => t["Problem.Unavailable"],
         _ => t["Problem.Failed"],
     };

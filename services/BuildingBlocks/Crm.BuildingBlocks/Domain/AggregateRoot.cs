@@ -24,6 +24,9 @@ public abstract class AggregateRoot
 /// <summary>A rule of the domain refused the operation in the resource's current state (an illegal transition): 409.</summary>
 public sealed class DomainRuleException(string message) : Exception(message);
 
+/// <summary>The change was based on a version of the resource that someone else has since changed: 409, reload and retry.</summary>
+public sealed class StaleVersionException(string message) : Exception(message);
+
 /// <summary>An aggregate known by its id whose version orders its changes; the version is its resource's ETag.</summary>
 public interface IVersionedAggregate
 {

@@ -37,9 +37,10 @@ internal sealed partial class PlatformExceptionHandler(IProblemDetailsService pr
         var problem = exception switch
         {
             BadHttpRequestException bad => BadRequest(bad),
-            DbUpdateConcurrencyException => Conflict("The resource was changed by someone else. Reload it and try again."),
-            _ when Data.UniqueKeys.IsViolation(exception) => Conflict("Someone else saved the same thing at the same moment. Reload it and try again."),
-            DomainRuleException rule => Conflict(rule.Message),
+            StaleVersionException stale => ChangedMeanwhile(stale.Message),
+            DbUpdateConcurrencyException => ChangedMeanwhile("The resource was changed by someone else. Reload it and try again."),
+            _ when Data.UniqueKeys.IsViolation(exception) => ChangedMeanwhile("Someone else saved the same thing at the same moment. Reload it and try again."),
+            DomainRuleException rule => Refused(rule.Message),
             _ when TransientFaults.IsTransient(exception) => Unavailable(httpContext),
             _ => null,
         };
@@ -96,10 +97,21 @@ internal sealed partial class PlatformExceptionHandler(IProblemDetailsService pr
 
     private const int RetryAfterSeconds = 5;
 
-    private static Microsoft.AspNetCore.Mvc.ProblemDetails Conflict(string detail) => new()
+    /// <summary>Someone else changed the resource first: reloading and doing it again will do.</summary>
+    private static Microsoft.AspNetCore.Mvc.ProblemDetails ChangedMeanwhile(string detail) => new()
     {
         Status = StatusCodes.Status409Conflict,
-        Title = "Conflict",
+        Type = ProblemTypes.ChangedMeanwhile,
+        Title = "Changed meanwhile",
+        Detail = detail,
+    };
+
+    /// <summary>A business rule refuses the operation in the resource's current state: doing it again will not do.</summary>
+    private static Microsoft.AspNetCore.Mvc.ProblemDetails Refused(string detail) => new()
+    {
+        Status = StatusCodes.Status409Conflict,
+        Type = ProblemTypes.BusinessRule,
+        Title = "Refused by a business rule",
         Detail = detail,
     };
 }

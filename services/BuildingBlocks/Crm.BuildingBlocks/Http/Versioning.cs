@@ -33,7 +33,7 @@ public static class Versioning
         var expected = ifMatch.Replace("W/", "", StringComparison.Ordinal).Trim().Trim('"');
         if (expected != currentTag)
         {
-            throw new DomainRuleException($"The resource is at version {currentTag}, not {expected}. Reload it and try again.");
+            throw new StaleVersionException($"The resource is at version {currentTag}, not {expected}. Reload it and try again.");
         }
     }
 }

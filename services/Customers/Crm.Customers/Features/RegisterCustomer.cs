@@ -57,7 +57,7 @@ public static class RegisterCustomer
         var code = string.IsNullOrWhiteSpace(request.Code) ? NewCode() : request.Code.Trim();
         if (await db.Customers.AnyAsync(c => c.Code == code, http.RequestAborted))
         {
-            return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Conflict", detail: $"A customer with code {code} already exists.");
+            return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, type: ProblemTypes.BusinessRule, title: "Refused by a business rule", detail: $"A customer with code {code} already exists.");
         }
 
         var now = time.GetUtcNow();
