@@ -16,9 +16,9 @@ public sealed class TemplateAndCatalogueTests : ContractsHostTests
         clauses = ContractTemplate.Standard(DateTimeOffset.UtcNow).Clauses with { Quality = quality },
     };
 
-    private Task<HttpResponseMessage> Publish(TestUser user, object body, string? ifMatch = null)
+    private Task<HttpResponseMessage> Publish(TestUser user, object body, string? ifMatch = null, string code = "DIST")
     {
-        var request = new HttpRequestMessage(HttpMethod.Put, "/api/contracts/templates/DIST") { Content = JsonContent.Create(body, options: TestJson.Options) };
+        var request = new HttpRequestMessage(HttpMethod.Put, $"/api/contracts/templates/{code}") { Content = JsonContent.Create(body, options: TestJson.Options) };
         if (ifMatch is not null)
         {
             request.Headers.TryAddWithoutValidation("If-Match", ifMatch);
@@ -76,6 +76,25 @@ public sealed class TemplateAndCatalogueTests : ContractsHostTests
         await Publish(Custodian, new { name = "Empty" }).ReadValidationProblem("clauses");
         await Publish(Custodian, new { clauses = ContractTemplate.Standard(DateTimeOffset.UtcNow).Clauses with { Acceptance = " " } })
             .ReadValidationProblem("name", "clauses.acceptance");
+    }
+
+    [Fact]
+    public async Task the_list_shows_each_template_once_in_its_current_version_the_standard_first_a_page_at_a_time()
+    {
+        var rep = Host.Client(TestUser.RepEast);
+        var before = await rep.GetAsync("/api/contracts/templates").Read<PagedResult<TemplateSummary>>();
+        await Publish(Custodian, Text("Agency"), code: "AGENCY").Expect(HttpStatusCode.OK);
+        await Publish(Custodian, Text("Agency, second"), ifMatch: Versioning.ETag(1), code: "AGENCY").Expect(HttpStatusCode.OK);
+        await Publish(Custodian, Text("Branded shop"), code: "BRAND-SHOP").Expect(HttpStatusCode.OK);
+
+        var all = await rep.GetAsync("/api/contracts/templates").Read<PagedResult<TemplateSummary>>();
+        var second = await rep.GetAsync("/api/contracts/templates?page=2&pageSize=2").Read<PagedResult<TemplateSummary>>();
+
+        Assert.Equal([("DIST", 1)], before.Items.Select(t => (t.Code, t.Version)));
+        Assert.Equal([("DIST", 1), ("AGENCY", 2), ("BRAND-SHOP", 1)], all.Items.Select(t => (t.Code, t.Version)));
+        Assert.Equal(3, all.TotalCount);
+        Assert.Equal(["BRAND-SHOP"], second.Items.Select(t => t.Code));
+        await rep.GetAsync($"/api/contracts/templates?pageSize={Paging.MaxPageSize + 1}").ReadValidationProblem("pageSize");
     }
 
     [Fact]

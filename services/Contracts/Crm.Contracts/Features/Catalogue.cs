@@ -15,6 +15,12 @@ public sealed record TemplateResponse(string Code, int Version, string Name, Sta
     public static TemplateResponse From(ContractTemplate t) => new(t.Code, t.Version, t.Name, t.Clauses, t.PublishedAt, t.PublishedBy);
 }
 
+/// <summary>A template as the list shows it: its current version, without the clauses.</summary>
+public sealed record TemplateSummary(string Code, int Version, string Name, DateTimeOffset PublishedAt, string PublishedBy)
+{
+    public static TemplateSummary From(ContractTemplate t) => new(t.Code, t.Version, t.Name, t.PublishedAt, t.PublishedBy);
+}
+
 public sealed record PublishTemplateRequest([property: MaxLength(ContractLimits.Name)] string? Name, StandardClauses? Clauses);
 
 /// <summary>
@@ -27,6 +33,8 @@ public static class Catalogue
     public static void MapCatalogue(this RouteGroupBuilder api)
     {
         api.MapGet("/catalogue", Products).WithName("ProductCatalogue").WithSummary("The products a contract's subject lines name, with list and floor prices.");
+        api.MapGet("/templates", List).WithName("ListTemplates")
+            .WithSummary("The templates in their current versions: the standard distribution agreement first, then the others by code.");
         api.MapGet("/templates/{code}", Latest).WithName("GetTemplate").WithSummary("The template's current version.");
         api.MapGet("/templates/{code}/versions/{version:int}", OfVersion).WithName("GetTemplateVersion").WithSummary("One version of a template, as contracts drafted from it keep it.");
         api.MapPut("/templates/{code}", Publish).RequireAuthorization(Policies.ContractCustody)
@@ -52,6 +60,33 @@ public static class Catalogue
     {
         var template = await db.Templates.AsNoTracking().FirstOrDefaultAsync(t => t.Code == code && t.Version == version, cancellationToken);
         return template ?? (code == ContractTemplate.StandardCode && version == ContractTemplate.StandardVersion ? ContractTemplate.Standard(time.GetUtcNow()) : null);
+    }
+
+    private static async Task<Results<Ok<PagedResult<TemplateSummary>>, ValidationProblem>> List(
+        ContractsDbContext db, TimeProvider time, CancellationToken cancellationToken, int? page = null, int? pageSize = null)
+    {
+        var validation = new Validation();
+        var (pageNumber, size) = Paging.Check(validation, page, pageSize);
+        if (!validation.IsValid)
+        {
+            return validation.ToProblem();
+        }
+
+        // The standard text is always there (the documented one until the custodian publishes it), so it heads the
+        // first page and the other templates' pages shift by one.
+        var others = db.Templates.AsNoTracking()
+            .Where(t => t.Code != ContractTemplate.StandardCode && !db.Templates.Any(newer => newer.Code == t.Code && newer.Version > t.Version));
+        var total = await others.CountAsync(cancellationToken) + 1;
+        var items = new List<TemplateSummary>(size);
+        if (pageNumber == 1)
+        {
+            items.Add(TemplateSummary.From((await db.LatestTemplateAsync(ContractTemplate.StandardCode, time, cancellationToken))!));
+        }
+
+        var skip = pageNumber == 1 ? 0 : (pageNumber - 1) * size - 1;
+        var stored = await others.OrderBy(t => t.Code).Skip(skip).Take(size - items.Count).ToListAsync(cancellationToken);
+        items.AddRange(stored.Select(TemplateSummary.From));
+        return TypedResults.Ok(new PagedResult<TemplateSummary>(items, pageNumber, size, total));
     }
 
     private static async Task<Results<Ok<TemplateResponse>, NotFound>> Latest([MaxLength(ContractLimits.Code)] string code, ContractsDbContext db, TimeProvider time, HttpContext http)
