@@ -74,7 +74,22 @@ public sealed record RebateStatement(
 public sealed record Product(string Code, string Name, string ProductLine, string Brand, string Specification, string Unit, decimal ListPrice, decimal FloorPrice);
 
 /// <summary>A version of a standard contract text; its clauses fill a new draft.</summary>
-public sealed record ContractTemplate(string Code, int Version, string Name, DateTimeOffset PublishedAt, string PublishedBy);
+public sealed record ContractTemplate(string Code, int Version, string Name, DateTimeOffset PublishedAt, string PublishedBy, TemplateClauses? Clauses = null);
+
+/// <summary>
+/// A template's standard clauses and the company's party details, as the API reads and writes them (PUT /templates/{code}
+/// publishes them whole); mutable, since the publishing form edits them in place.
+/// </summary>
+public sealed class TemplateClauses
+{
+    public string? Quality { get; set; }
+    public string? DeliveryTerms { get; set; }
+    public string? Acceptance { get; set; }
+    public string? Settlement { get; set; }
+    public string? OrderingAndReturns { get; set; }
+    public string? BreachAndDisputes { get; set; }
+    public Party Seller { get; set; } = new();
+}
 
 /// <summary>
 /// The 11 parts of a contract as the API reads and writes them (PUT /{id}/terms replaces them whole); mutable, since the
@@ -213,6 +228,13 @@ public sealed class ContractsApi(HttpClient http) : ApiClient(http)
         TryGetAsync<ContractTemplate>(version is null
             ? $"/api/contracts/templates/{Uri.EscapeDataString(code)}"
             : $"/api/contracts/templates/{Uri.EscapeDataString(code)}/versions/{Number(version)}", cancellationToken);
+
+    public Task<PagedList<ContractTemplate>> TemplatesAsync(int page = 1, int pageSize = 100, CancellationToken cancellationToken = default) =>
+        GetAsync<PagedList<ContractTemplate>>(WithQuery("/api/contracts/templates", ("page", Number(page)), ("pageSize", Number(pageSize))), cancellationToken);
+
+    /// <summary>Publishes the template's next version; <paramref name="version"/> is its current one (0 for a new template).</summary>
+    public Task<ApiResult<ContractTemplate>> PublishTemplateAsync(string code, long version, string? name, TemplateClauses clauses, CancellationToken cancellationToken = default) =>
+        SendAsync<ContractTemplate>(HttpMethod.Put, $"/api/contracts/templates/{Uri.EscapeDataString(code)}", new { name, clauses }, version, cancellationToken);
 
     public Task<ApiResult<Contract>> DraftAsync(Guid? customerId, string? title, string? templateCode, CancellationToken cancellationToken = default) =>
         PostAsync<Contract>("/api/contracts", new { customerId, title, templateCode }, cancellationToken);

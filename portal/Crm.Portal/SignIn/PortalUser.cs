@@ -47,6 +47,9 @@ public static class PortalRoles
     /// <summary>The front desk, the marketing centre, the CRM supervisor and admins (the Reception policy).</summary>
     public const string Reception = $"{Roles.FrontDesk},{Roles.MarketingGM},{Roles.CrmSupervisor},{Roles.Admin}";
 
+    /// <summary>The contract custodian and admins, who publish the standard contract text (the ContractCustody policy).</summary>
+    public const string ContractCustody = $"{Roles.ContractCustodian},{Roles.Admin}";
+
     /// <summary>Department handlers, the CRM supervisor and admins (the ComplaintHandlers policy).</summary>
     public const string ComplaintHandlers = $"{Roles.DepartmentHandler},{Roles.CrmSupervisor},{Roles.Admin}";
 }
