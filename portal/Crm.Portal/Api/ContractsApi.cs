@@ -18,6 +18,8 @@ public enum DistributionKind { General, Exclusive }
 
 public enum RebatePeriod { Term, Year, HalfYear, Quarter }
 
+public enum OverCreditAction { ExtraStep, Refuse }
+
 public sealed record Money(decimal Amount, string Currency);
 
 public sealed record ApprovalStep(string Role, string Why);
@@ -89,6 +91,28 @@ public sealed class TemplateClauses
     public string? OrderingAndReturns { get; set; }
     public string? BreachAndDisputes { get; set; }
     public Party Seller { get; set; } = new();
+}
+
+/// <summary>A contract approval rule: a contract it takes (by value, exclusive authority, clauses off the template) adds its roles to the chain.</summary>
+public sealed record ContractApprovalRule(string Name, decimal? MinValue, bool? ExclusiveAuthority, bool? NonStandardClauses, IReadOnlyList<string> Roles);
+
+public sealed record ContractApprovalRules(
+    IReadOnlyList<ContractApprovalRule> Rules, OverCreditAction OverCredit, string CreditRole, DateTimeOffset UpdatedAt, string UpdatedBy, long Version);
+
+/// <summary>A contract approval rule being edited; the names match the API's (<c>rules[i].*</c>). An unticked condition is no condition.</summary>
+public sealed class ContractApprovalRuleRow
+{
+    public string? Name { get; set; }
+    public decimal? MinValue { get; set; }
+    public bool ExclusiveAuthority { get; set; }
+    public bool NonStandardClauses { get; set; }
+    public IEnumerable<string> Roles { get; set; } = [];
+
+    public static ContractApprovalRuleRow From(ContractApprovalRule rule) => new()
+    {
+        Name = rule.Name, MinValue = rule.MinValue, ExclusiveAuthority = rule.ExclusiveAuthority == true, NonStandardClauses = rule.NonStandardClauses == true,
+        Roles = rule.Roles,
+    };
 }
 
 /// <summary>
@@ -235,6 +259,19 @@ public sealed class ContractsApi(HttpClient http) : ApiClient(http)
     /// <summary>Publishes the template's next version; <paramref name="version"/> is its current one (0 for a new template).</summary>
     public Task<ApiResult<ContractTemplate>> PublishTemplateAsync(string code, long version, string? name, TemplateClauses clauses, CancellationToken cancellationToken = default) =>
         SendAsync<ContractTemplate>(HttpMethod.Put, $"/api/contracts/templates/{Uri.EscapeDataString(code)}", new { name, clauses }, version, cancellationToken);
+
+    public Task<ContractApprovalRules> ApprovalRulesAsync(CancellationToken cancellationToken = default) =>
+        GetAsync<ContractApprovalRules>("/api/contracts/approval-rules", cancellationToken);
+
+    public Task<ApiResult<ContractApprovalRules>> ReplaceApprovalRulesAsync(
+        long version, IReadOnlyList<ContractApprovalRuleRow> rules, OverCreditAction? overCredit, string? creditRole, CancellationToken cancellationToken = default) =>
+        SendAsync<ContractApprovalRules>(HttpMethod.Put, "/api/contracts/approval-rules", new
+        {
+            // An unticked condition is sent as none, as the API reads a rule without it.
+            rules = rules.Select(r => new { r.Name, r.MinValue, ExclusiveAuthority = r.ExclusiveAuthority ? true : (bool?)null, NonStandardClauses = r.NonStandardClauses ? true : (bool?)null, r.Roles }),
+            overCredit,
+            creditRole,
+        }, version, cancellationToken);
 
     public Task<ApiResult<Contract>> DraftAsync(Guid? customerId, string? title, string? templateCode, CancellationToken cancellationToken = default) =>
         PostAsync<Contract>("/api/contracts", new { customerId, title, templateCode }, cancellationToken);
