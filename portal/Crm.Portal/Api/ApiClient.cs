@@ -88,6 +88,16 @@ public abstract class ApiClient(HttpClient http)
         return await ResultAsync<T>(response, cancellationToken);
     }
 
+    /// <summary>A file posted as the request's body (an import that reads text/csv rather than a form).</summary>
+    protected async Task<ApiResult<T>> PostFileAsync<T>(string path, Stream content, string mediaType, CancellationToken cancellationToken = default)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new StreamContent(content) };
+        request.Content.Headers.ContentType = new MediaTypeHeaderValue(mediaType);
+        request.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString("N"));
+        using var response = await http.SendAsync(request, cancellationToken);
+        return await ResultAsync<T>(response, cancellationToken);
+    }
+
     private static async Task<ApiResult<T>> ResultAsync<T>(HttpResponseMessage response, CancellationToken cancellationToken)
     {
         if (response.StatusCode == HttpStatusCode.Unauthorized)

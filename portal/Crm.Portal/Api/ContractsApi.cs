@@ -20,6 +20,8 @@ public enum RebatePeriod { Term, Year, HalfYear, Quarter }
 
 public enum OverCreditAction { ExtraStep, Refuse }
 
+public enum SalesImportOutcome { Recorded, Rejected }
+
 public sealed record Money(decimal Amount, string Currency);
 
 public sealed record ApprovalStep(string Role, string Why);
@@ -114,6 +116,36 @@ public sealed class ContractApprovalRuleRow
         Roles = rule.Roles,
     };
 }
+
+/// <summary>A product's monthly target of a sales plan; mutable, since the plan's form edits it in place.</summary>
+public sealed class PlanLine
+{
+    public string? ProductCode { get; set; }
+    public decimal? Quantity { get; set; }
+    public decimal? Amount { get; set; }
+}
+
+public sealed record SalesPlan(
+    Guid CustomerId, string CustomerName, string Region, string OwnerId, string Month, IReadOnlyList<PlanLine> Lines, decimal PlannedAmount,
+    string Progress, string Support, DateTimeOffset UpdatedAt, string UpdatedBy, long Version);
+
+/// <summary>A dealer's sales of a product delivered to a region in a month; mutable, since the records' form edits it in place.</summary>
+public sealed class SalesRow
+{
+    public string? ProductCode { get; set; }
+    public string? DeliveredRegion { get; set; }
+    public decimal? GrossQuantity { get; set; }
+    public decimal? NetQuantity { get; set; }
+    public decimal? NetAmount { get; set; }
+    public decimal? StockQuantity { get; set; }
+    public decimal? SlowMovingQuantity { get; set; }
+}
+
+public sealed record SalesMonth(Guid CustomerId, string Month, IReadOnlyList<SalesRow> Rows, decimal NetAmount, decimal? PlannedAmount);
+
+public sealed record SalesImportRow(int Row, string? CustomerCode, SalesImportOutcome Outcome, IReadOnlyDictionary<string, string[]>? Errors);
+
+public sealed record SalesImportReport(int Rows, int Recorded, int Rejected, int DealerMonths, IReadOnlyList<SalesImportRow> Results);
 
 /// <summary>
 /// The 11 parts of a contract as the API reads and writes them (PUT /{id}/terms replaces them whole); mutable, since the
@@ -272,6 +304,26 @@ public sealed class ContractsApi(HttpClient http) : ApiClient(http)
             overCredit,
             creditRole,
         }, version, cancellationToken);
+
+    /// <summary>A dealer's plan for the month; not found until someone sets it.</summary>
+    public Task<ApiResult<SalesPlan>> SalesPlanAsync(Guid customerId, DateOnly month, CancellationToken cancellationToken = default) =>
+        TryGetAsync<SalesPlan>($"/api/contracts/sales-plans/{customerId}/{Month(month)}", cancellationToken);
+
+    /// <summary>Sets the dealer's plan for the month; <paramref name="version"/> is the plan's (0 before the first).</summary>
+    public Task<ApiResult<SalesPlan>> SetSalesPlanAsync(
+        Guid customerId, DateOnly month, long version, IReadOnlyList<PlanLine> lines, string? progress, string? support, CancellationToken cancellationToken = default) =>
+        SendAsync<SalesPlan>(HttpMethod.Put, $"/api/contracts/sales-plans/{customerId}/{Month(month)}", new { lines, progress, support }, version, cancellationToken);
+
+    public Task<ApiResult<SalesMonth>> SalesMonthAsync(Guid customerId, DateOnly month, CancellationToken cancellationToken = default) =>
+        TryGetAsync<SalesMonth>($"/api/contracts/sales-records/{customerId}/{Month(month)}", cancellationToken);
+
+    public Task<ApiResult<SalesMonth>> RecordSalesAsync(Guid customerId, DateOnly month, IReadOnlyList<SalesRow> rows, CancellationToken cancellationToken = default) =>
+        SendAsync<SalesMonth>(HttpMethod.Put, $"/api/contracts/sales-records/{customerId}/{Month(month)}", new { rows }, version: null, cancellationToken);
+
+    public Task<ApiResult<SalesImportReport>> ImportSalesAsync(Stream csv, CancellationToken cancellationToken = default) =>
+        PostFileAsync<SalesImportReport>("/api/contracts/sales-records/import", csv, "text/csv", cancellationToken);
+
+    private static string Month(DateOnly month) => month.ToString("yyyy-MM", CultureInfo.InvariantCulture);
 
     public Task<ApiResult<Contract>> DraftAsync(Guid? customerId, string? title, string? templateCode, CancellationToken cancellationToken = default) =>
         PostAsync<Contract>("/api/contracts", new { customerId, title, templateCode }, cancellationToken);

@@ -50,6 +50,12 @@ public static class PortalRoles
     /// <summary>The contract custodian and admins, who publish the standard contract text (the ContractCustody policy).</summary>
     public const string ContractCustody = $"{Roles.ContractCustodian},{Roles.Admin}";
 
+    /// <summary>
+    /// Who enter a dealer's sales: its rep and the managers of its region keep its plans and record its sales, dealer
+    /// administration records its sales (Contracts' sales plans and records).
+    /// </summary>
+    public const string SalesEntry = $"{Sales},{Roles.DealerAdministrator}";
+
     /// <summary>Department handlers, the CRM supervisor and admins (the ComplaintHandlers policy).</summary>
     public const string ComplaintHandlers = $"{Roles.DepartmentHandler},{Roles.CrmSupervisor},{Roles.Admin}";
 }
