@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
+using Crm.BuildingBlocks.Http;
 using Crm.BuildingBlocks.Security;
 using Crm.Contracts.Domain;
 using Crm.Contracts.Features;
@@ -69,6 +70,29 @@ public sealed class SalesTests : ContractsHostTests
         Assert.Single(month.Rows);
         var published = await Host.Published<SalesRecorded>(e => e.CustomerId == customer.CustomerId && e.NetAmount == 90_000m);
         Assert.Equal((new DateOnly(2026, 3, 1), 1_500m, 120_000m, 90_000m / 120_000m), (published.Month, published.NetQuantity, published.PlannedAmount, published.OnPlanRate));
+    }
+
+    /// <summary>Two people keying in the same dealer's month: the second, working from what they read before, is refused.</summary>
+    [Fact]
+    public async Task a_month_saved_over_records_changed_since_it_was_read_is_refused_and_the_other_records_stay()
+    {
+        var customer = await KnownCustomer();
+        var url = $"/api/contracts/sales-records/{customer.CustomerId}/2026-04";
+        var read = await Host.Client(TestUser.RepEast).GetAsync(url);
+        var readTag = read.Headers.ETag!;
+        Assert.Equal(0, (await read.Read<SalesMonthResponse>()).Version);
+
+        var first = new HttpRequestMessage(HttpMethod.Put, url) { Content = JsonContent.Create(new { rows = new[] { Row("TL-600", "EAST", 100m, 90m, 5_400m) } }, options: TestJson.Options) };
+        first.Headers.IfMatch.Add(readTag);
+        var recorded = await (await Host.Client(DealerAdmin).SendAsync(first)).Read<SalesMonthResponse>();
+        var second = new HttpRequestMessage(HttpMethod.Put, url) { Content = JsonContent.Create(new { rows = new[] { Row("TL-600", "EAST", 200m, 190m, 11_400m) } }, options: TestJson.Options) };
+        second.Headers.IfMatch.Add(readTag);
+        var refused = await (await Host.Client(TestUser.ManagerEast).SendAsync(second)).ReadProblem(HttpStatusCode.Conflict);
+
+        Assert.Equal(ProblemTypes.ChangedMeanwhile, refused.Type);
+        var stored = await Host.Client(TestUser.RepEast).GetAsync(url).Read<SalesMonthResponse>();
+        Assert.Equal((5_400m, recorded.Version), (stored.NetAmount, stored.Version));
+        Assert.True(recorded.Version > 0);
     }
 
     [Fact]

@@ -141,7 +141,7 @@ public sealed class SalesRow
     public decimal? SlowMovingQuantity { get; set; }
 }
 
-public sealed record SalesMonth(Guid CustomerId, string Month, IReadOnlyList<SalesRow> Rows, decimal NetAmount, decimal? PlannedAmount);
+public sealed record SalesMonth(Guid CustomerId, string Month, IReadOnlyList<SalesRow> Rows, decimal NetAmount, decimal? PlannedAmount, long Version);
 
 public sealed record SalesImportRow(int Row, string? CustomerCode, SalesImportOutcome Outcome, IReadOnlyDictionary<string, string[]>? Errors);
 
@@ -317,8 +317,8 @@ public sealed class ContractsApi(HttpClient http) : ApiClient(http)
     public Task<ApiResult<SalesMonth>> SalesMonthAsync(Guid customerId, DateOnly month, CancellationToken cancellationToken = default) =>
         TryGetAsync<SalesMonth>($"/api/contracts/sales-records/{customerId}/{Month(month)}", cancellationToken);
 
-    public Task<ApiResult<SalesMonth>> RecordSalesAsync(Guid customerId, DateOnly month, IReadOnlyList<SalesRow> rows, CancellationToken cancellationToken = default) =>
-        SendAsync<SalesMonth>(HttpMethod.Put, $"/api/contracts/sales-records/{customerId}/{Month(month)}", new { rows }, version: null, cancellationToken);
+    public Task<ApiResult<SalesMonth>> RecordSalesAsync(Guid customerId, DateOnly month, long version, IReadOnlyList<SalesRow> rows, CancellationToken cancellationToken = default) =>
+        SendAsync<SalesMonth>(HttpMethod.Put, $"/api/contracts/sales-records/{customerId}/{Month(month)}", new { rows }, version, cancellationToken);
 
     public Task<ApiResult<SalesImportReport>> ImportSalesAsync(Stream csv, CancellationToken cancellationToken = default) =>
         PostFileAsync<SalesImportReport>("/api/contracts/sales-records/import", csv, "text/csv", cancellationToken);

@@ -23,7 +23,8 @@ public sealed record SalesRow(
 
 public sealed record SalesMonthRequest([property: MaxLength(ContractLimits.Lines)] IReadOnlyList<SalesRow>? Rows);
 
-public sealed record SalesMonthResponse(Guid CustomerId, string Month, IReadOnlyList<SalesRow> Rows, decimal NetAmount, decimal? PlannedAmount);
+/// <param name="Version">The month's version (0 before anything is recorded), also its ETag: a save sends it as If-Match.</param>
+public sealed record SalesMonthResponse(Guid CustomerId, string Month, IReadOnlyList<SalesRow> Rows, decimal NetAmount, decimal? PlannedAmount, long Version);
 
 public enum SalesImportOutcome { Recorded, Rejected }
 
@@ -37,6 +38,8 @@ public sealed record SalesImportReport(int Rows, int Recorded, int Rejected, int
 /// (new role DealerAdministrator), by hand for a month (replacing it whole) or by CSV import with a row-by-row report;
 /// a row for the same dealer, month, product and region replaces the earlier one. Each dealer-month recorded publishes
 /// SalesRecorded with its net sales against its plan, and its records are checked for cross-region selling at once.
+/// A month replaced by hand honours If-Match with the month's version, so two people keying in the same month do not
+/// silently overwrite each other.
 /// </summary>
 public static class SalesRecords
 {
@@ -46,7 +49,7 @@ public static class SalesRecords
     {
         api.MapGet("/sales-records/{customerId:guid}/{month}", Get).WithName("GetSalesMonth").WithSummary("A dealer's sales records for a month (yyyy-MM) with their total and the plan's amount.");
         api.MapPut("/sales-records/{customerId:guid}/{month}", Put)
-            .WithName("PutSalesMonth").WithSummary("Replaces a dealer's sales records for a month (yyyy-MM); publishes SalesRecorded.");
+            .WithName("PutSalesMonth").WithSummary("Replaces a dealer's sales records for a month (yyyy-MM); publishes SalesRecorded. Honours If-Match.");
         api.MapPost("/sales-records/import", Import)
             .Accepts<string>("text/csv")
             .WithName("ImportSalesRecords")
@@ -54,7 +57,7 @@ public static class SalesRecords
     }
 
     private static async Task<Results<Ok<SalesMonthResponse>, NotFound, ValidationProblem>> Get(
-        Guid customerId, [MaxLength(7)] string month, ContractsDbContext db, CurrentUser user, CancellationToken cancellationToken)
+        Guid customerId, [MaxLength(7)] string month, ContractsDbContext db, CurrentUser user, HttpContext http, CancellationToken cancellationToken)
     {
         if (!SalesMonth.TryParse(month, out var first))
         {
@@ -67,7 +70,9 @@ public static class SalesRecords
             return TypedResults.NotFound();
         }
 
-        return TypedResults.Ok(await MonthAsync(db, customerId, first, cancellationToken));
+        var read = await MonthAsync(db, customerId, first, cancellationToken);
+        http.Response.SetETag(read.Version);
+        return TypedResults.Ok(read);
     }
 
     private static async Task<Results<Ok<SalesMonthResponse>, ValidationProblem, ProblemHttpResult>> Put(
@@ -110,6 +115,7 @@ public static class SalesRecords
             return Refusals.Forbidden("Only the dealer's rep, the managers of its region and dealer administration record its sales.");
         }
 
+        http.Request.EnsureMatches(await db.MonthlySales.Where(m => m.CustomerId == customerId && m.Month == first).Select(m => m.Version).FirstOrDefaultAsync(http.RequestAborted));
         var now = time.GetUtcNow();
         var existing = await db.SalesRecords.Where(r => r.CustomerId == customerId && r.Month == first).ToListAsync(http.RequestAborted);
         db.SalesRecords.RemoveRange(existing);
@@ -118,7 +124,9 @@ public static class SalesRecords
         await RecordMonthAsync(db, customer!, first, records, user.Id, now, http.RequestAborted);
         await db.SaveChangesAsync(http.RequestAborted);
         await CrossRegionControl.DetectAsync(db, records, time, http.RequestAborted);
-        return TypedResults.Ok(await MonthAsync(db, customerId, first, http.RequestAborted));
+        var stored = await MonthAsync(db, customerId, first, http.RequestAborted);
+        http.Response.SetETag(stored.Version);
+        return TypedResults.Ok(stored);
     }
 
     private static Task<Results<Ok<SalesImportReport>, ValidationProblem>> Import(ContractsDbContext db, CurrentUser user, TimeProvider time, HttpContext http) =>
@@ -356,8 +364,9 @@ public static class SalesRecords
         var rows = await db.SalesRecords.AsNoTracking().Where(r => r.CustomerId == customerId && r.Month == month)
             .OrderBy(r => r.ProductCode).ThenBy(r => r.DeliveredRegion).ToListAsync(cancellationToken);
         var plan = await db.SalesPlans.AsNoTracking().FirstOrDefaultAsync(p => p.CustomerId == customerId && p.Month == month, cancellationToken);
+        var version = await db.MonthlySales.Where(m => m.CustomerId == customerId && m.Month == month).Select(m => m.Version).FirstOrDefaultAsync(cancellationToken);
         return new SalesMonthResponse(customerId, SalesMonth.Text(month),
             rows.Select(r => new SalesRow(r.ProductCode, r.DeliveredRegion, r.GrossQuantity, r.NetQuantity, r.NetAmount, r.StockQuantity, r.SlowMovingQuantity)).ToList(),
-            rows.Sum(r => r.NetAmount), plan?.PlannedAmount());
+            rows.Sum(r => r.NetAmount), plan?.PlannedAmount(), version);
     }
 }
