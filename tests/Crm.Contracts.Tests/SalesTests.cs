@@ -72,6 +72,38 @@ public sealed class SalesTests : ContractsHostTests
         Assert.Equal((new DateOnly(2026, 3, 1), 1_500m, 120_000m, 90_000m / 120_000m), (published.Month, published.NetQuantity, published.PlannedAmount, published.OnPlanRate));
     }
 
+    /// <summary>
+    /// Sales entry offers each user the active dealers whose sales they record: dealer administration those of its region
+    /// (it sees none in Customers), the rep their own, found by part of the name or the code; never a retailer.
+    /// </summary>
+    [Fact]
+    public async Task sales_entry_offers_the_dealers_whose_sales_the_caller_records()
+    {
+        var marker = Guid.NewGuid().ToString("N")[..8];
+        async Task<Guid> Known(string region, string owner, CustomerKind kind = CustomerKind.Dealer)
+        {
+            var registered = TestCustomerEvents.Registered(Guid.NewGuid(), region, owner, name: $"经销商 {marker} {region} {owner} {kind}", kind: kind);
+            await Host.Deliver(registered, Guid.NewGuid());
+            return registered.CustomerId;
+        }
+
+        var ownEast = await Known("EAST", "rep.east");
+        var otherEast = await Known("EAST", "rep.east2");
+        await Known("NORTH", "rep.north");
+        await Known("EAST", "rep.east", CustomerKind.Retailer);
+
+        async Task<List<Guid>> Offered(TestUser user, string q) =>
+            (await Host.Client(user).GetAsync($"/api/contracts/sales-records/dealers?q={Uri.EscapeDataString(q)}").Read<PagedResult<SalesDealer>>()).Items.Select(d => d.Id).ToList();
+
+        Assert.Equal(new[] { ownEast, otherEast }.Order(), (await Offered(DealerAdmin, marker)).Order());
+        Assert.Equal([ownEast], await Offered(TestUser.RepEast, marker));
+        Assert.Equal(new[] { ownEast, otherEast }.Order(), (await Offered(TestUser.ManagerEast, marker)).Order());
+        Assert.Equal([otherEast], await Offered(DealerAdmin, $"{marker} EAST rep.east2"));
+        Assert.Equal([otherEast], (await Host.Client(DealerAdmin).GetAsync($"/api/contracts/sales-records/dealers?id={otherEast}").Read<PagedResult<SalesDealer>>()).Items.Select(d => d.Id));
+        Assert.Empty((await Host.Client(TestUser.RepEast).GetAsync($"/api/contracts/sales-records/dealers?id={otherEast}").Read<PagedResult<SalesDealer>>()).Items);
+        await Host.Client(DealerAdmin).GetAsync($"/api/contracts/sales-records/dealers?q={new string('x', 101)}").ReadValidationProblem("q");
+    }
+
     /// <summary>Two people keying in the same dealer's month: the second, working from what they read before, is refused.</summary>
     [Fact]
     public async Task a_month_saved_over_records_changed_since_it_was_read_is_refused_and_the_other_records_stay()

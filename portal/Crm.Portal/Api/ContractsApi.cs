@@ -141,6 +141,8 @@ public sealed class SalesRow
     public decimal? SlowMovingQuantity { get; set; }
 }
 
+public sealed record SalesDealer(Guid Id, string Code, string Name, string Region);
+
 public sealed record SalesMonth(Guid CustomerId, string Month, IReadOnlyList<SalesRow> Rows, decimal NetAmount, decimal? PlannedAmount, long Version);
 
 public sealed record SalesImportRow(int Row, string? CustomerCode, SalesImportOutcome Outcome, IReadOnlyDictionary<string, string[]>? Errors);
@@ -313,6 +315,10 @@ public sealed class ContractsApi(HttpClient http) : ApiClient(http)
     public Task<ApiResult<SalesPlan>> SetSalesPlanAsync(
         Guid customerId, DateOnly month, long version, IReadOnlyList<PlanLine> lines, string? progress, string? support, CancellationToken cancellationToken = default) =>
         SendAsync<SalesPlan>(HttpMethod.Put, $"/api/contracts/sales-plans/{customerId}/{Month(month)}", new { lines, progress, support }, version, cancellationToken);
+
+    /// <summary>The dealers whose sales the user records: those matching <paramref name="search"/>, or the one <paramref name="id"/> names.</summary>
+    public Task<PagedList<SalesDealer>> SalesDealersAsync(string? search, Guid? id = null, CancellationToken cancellationToken = default) =>
+        GetAsync<PagedList<SalesDealer>>(WithQuery("/api/contracts/sales-records/dealers", ("q", search), ("id", id?.ToString()), ("pageSize", "20")), cancellationToken);
 
     public Task<ApiResult<SalesMonth>> SalesMonthAsync(Guid customerId, DateOnly month, CancellationToken cancellationToken = default) =>
         TryGetAsync<SalesMonth>($"/api/contracts/sales-records/{customerId}/{Month(month)}", cancellationToken);

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using System.Linq.Expressions;
 using Crm.BuildingBlocks.CustomerSnapshots;
 using Crm.BuildingBlocks.Http;
 using Crm.BuildingBlocks.Security;
@@ -113,5 +114,19 @@ public static class SalesPlans
     public static bool MayKeepSales(this CurrentUser user, CustomerSnapshot customer) => user.MayWorkOn(customer);
 
     public static bool MayRecordSales(this CurrentUser user, CustomerSnapshot customer) =>
-        user.MayKeepSales(customer) || (user.IsInRole(Roles.DealerAdministrator) && user.Regions.Contains(customer.Region));
+        user.SalesRecordable().Compile(preferInterpretation: true)(customer);
+
+    /// <summary>
+    /// <see cref="MayRecordSales"/> as a query: headquarters; the branch managers, regional directors and dealer
+    /// administration of the customer's region; or the rep who owns it.
+    /// </summary>
+    public static Expression<Func<CustomerSnapshot, bool>> SalesRecordable(this CurrentUser user)
+    {
+        var all = user.SeesAllRegions;
+        var regions = user.Regions.ToList();
+        var wholeRegions = user.IsInRole(Roles.BranchManager) || user.IsInRole(Roles.RegionalDirector) || user.IsInRole(Roles.DealerAdministrator);
+        var rep = user.IsInRole(Roles.SalesRep);
+        var id = user.Id;
+        return c => all || (wholeRegions && regions.Contains(c.Region)) || (rep && c.OwnerId == id);
+    }
 }

@@ -7,6 +7,7 @@ using Crm.BuildingBlocks.Http;
 using Crm.BuildingBlocks.Security;
 using Crm.Contracts.Data;
 using Crm.Contracts.Domain;
+using Crm.IntegrationEvents;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -25,6 +26,12 @@ public sealed record SalesMonthRequest([property: MaxLength(ContractLimits.Lines
 
 /// <param name="Version">The month's version (0 before anything is recorded), also its ETag: a save sends it as If-Match.</param>
 public sealed record SalesMonthResponse(Guid CustomerId, string Month, IReadOnlyList<SalesRow> Rows, decimal NetAmount, decimal? PlannedAmount, long Version);
+
+/// <param name="Q">Part of the dealer's name or code.</param>
+/// <param name="Id">One dealer, as a link names it.</param>
+public sealed record SalesDealersQuery([property: MaxLength(100)] string? Q, Guid? Id, int? Page, int? PageSize);
+
+public sealed record SalesDealer(Guid Id, string Code, string Name, string Region);
 
 public enum SalesImportOutcome { Recorded, Rejected }
 
@@ -47,6 +54,8 @@ public static class SalesRecords
 
     public static void MapSalesRecords(this RouteGroupBuilder api)
     {
+        api.MapGet("/sales-records/dealers", Dealers).WithName("SalesDealers")
+            .WithSummary("The active dealers whose sales the caller records, q by name or code, a page at a time: for the rep their own, for managers and dealer administration those of their regions.");
         api.MapGet("/sales-records/{customerId:guid}/{month}", Get).WithName("GetSalesMonth").WithSummary("A dealer's sales records for a month (yyyy-MM) with their total and the plan's amount.");
         api.MapPut("/sales-records/{customerId:guid}/{month}", Put)
             .WithName("PutSalesMonth").WithSummary("Replaces a dealer's sales records for a month (yyyy-MM); publishes SalesRecorded. Honours If-Match.");
@@ -54,6 +63,39 @@ public static class SalesRecords
             .Accepts<string>("text/csv")
             .WithName("ImportSalesRecords")
             .WithSummary($"Imports sales records from CSV (text/csv; columns {string.Join(",", Columns)}), with a row-by-row report; publishes SalesRecorded per dealer-month.");
+    }
+
+    /// <summary>
+    /// Whom the sales entry offers: dealer administration works on dealers it does not see in Customers (it owns none and
+    /// manages no region), so the choice comes from the rule that lets it record their sales.
+    /// </summary>
+    private static async Task<Results<Ok<PagedResult<SalesDealer>>, ValidationProblem>> Dealers(
+        [AsParameters] SalesDealersQuery query, ContractsDbContext db, CurrentUser user, CancellationToken cancellationToken)
+    {
+        var validation = new Validation().Limits(query);
+        var (pageNumber, size) = Paging.Check(validation, query.Page, query.PageSize);
+        if (!validation.IsValid)
+        {
+            return validation.ToProblem();
+        }
+
+        var dealers = db.CustomerSnapshots.AsNoTracking()
+            .Where(c => c.Kind == CustomerKind.Dealer && c.Status == CustomerStatus.Active)
+            .Where(user.SalesRecordable());
+        if (query.Id is { } id)
+        {
+            dealers = dealers.Where(c => c.Id == id);
+        }
+
+        if (query.Q?.Trim() is { Length: > 0 } text)
+        {
+            dealers = dealers.Where(c => c.Name.Contains(text) || c.Code.Contains(text));
+        }
+
+        var total = await dealers.CountAsync(cancellationToken);
+        var items = await dealers.OrderBy(c => c.Name).ThenBy(c => c.Id).TakePage(pageNumber, size)
+            .Select(c => new SalesDealer(c.Id, c.Code, c.Name, c.Region)).ToListAsync(cancellationToken);
+        return TypedResults.Ok(new PagedResult<SalesDealer>(items, pageNumber, size, total));
     }
 
     private static async Task<Results<Ok<SalesMonthResponse>, NotFound, ValidationProblem>> Get(
