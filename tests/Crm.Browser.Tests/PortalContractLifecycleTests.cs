@@ -8,7 +8,7 @@ using static Microsoft.Playwright.Assertions;
 namespace Crm.Browser.Tests;
 
 /// <summary>
-/// An approved contract's life in the portal: the custodian records its signature, the CRM supervisor settles its
+/// An approved contract's life in the portal: the custodian records its signature, dealer administration settles its
 /// rebates, the rep finds it among the renewals due and drafts its renewal, and the branch manager terminates it.
 /// </summary>
 [Collection(PortalCollection.ContractsAndHospitality)]
@@ -44,21 +44,21 @@ public sealed class PortalContractLifecycleTests(PortalFixture portal)
         await PortalFixture.ScreenshotAsync(custodian, culture, "contract-signed");
 
         // Last month the dealer sold 100,000 CNY of tiles in its region, at its one rebate tier of 1 % from the first yuan: 1,000 CNY
-        // due. The CRM supervisor settles through that month, the one the form proposes.
+        // due. Dealer administration of the region opens the contract and settles through that month, the one the form proposes.
         using (var repApi = await portal.ApiAsync("rep.east"))
         {
             var sales = new { rows = new[] { new { productCode = "TL-600", deliveredRegion = "EAST", grossQuantity = 1500, netQuantity = 1500, netAmount = 100_000, stockQuantity = 200, slowMovingQuantity = 0 } } };
             Assert.Equal(HttpStatusCode.OK, (await repApi.PutAsJsonAsync($"/api/contracts/sales-records/{customerId}/{lastMonth}", sales)).StatusCode);
         }
 
-        var supervisor = await portal.SignInAsync("supervisor", culture);
-        await supervisor.GotoAsync(page);
-        await supervisor.GetByRole(AriaRole.Button, new() { Name = words.Settle }).ClickAsync();
-        var settlement = supervisor.GetByTestId("settlements").Locator(".rz-data-row");
+        var administration = await portal.SignInAsync("dealeradmin.east", culture);
+        await administration.GotoAsync(page);
+        await administration.GetByRole(AriaRole.Button, new() { Name = words.Settle }).ClickAsync();
+        var settlement = administration.GetByTestId("settlements").Locator(".rz-data-row");
         await Expect(settlement).ToContainTextAsync(lastMonth);
         await Expect(settlement).ToContainTextAsync((100_000m * 0.01m).ToString("N2", CultureInfo.GetCultureInfo(culture)));
-        await PortalFixture.AssertAccessibleAsync(supervisor);
-        await PortalFixture.ScreenshotAsync(supervisor, culture, "contract-rebates");
+        await PortalFixture.AssertAccessibleAsync(administration);
+        await PortalFixture.ScreenshotAsync(administration, culture, "contract-rebates");
 
         // It ends this month, so it is due for renewal; its renewal starts the day after it ends.
         var rep = await portal.SignInAsync("rep.east", culture);

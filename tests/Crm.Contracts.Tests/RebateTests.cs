@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using Crm.BuildingBlocks.Http;
 using Crm.BuildingBlocks.Security;
 using Crm.Contracts.Domain;
 using Crm.Contracts.Features;
@@ -148,6 +149,12 @@ public sealed class RebateTests : ContractsHostTests
     {
         var (dealer, contract) = await SignedWithQuarterlyRebates();
         await FirstQuarter(dealer.CustomerId);
+
+        // Dealer administration finds the contracts of its region, where their rebates are settled, and no other's.
+        await Host.Client(DealerAdmin).GetAsync($"/api/contracts/{contract.Id}").Expect(HttpStatusCode.OK);
+        Assert.Contains(contract.Id, (await Host.Client(DealerAdmin).GetAsync($"/api/contracts?customerId={dealer.CustomerId}").Read<PagedResult<ContractSummary>>()).Items.Select(c => c.Id));
+        await Host.Client(DealerAdminNorth).GetAsync($"/api/contracts/{contract.Id}").Expect(HttpStatusCode.NotFound);
+        Assert.Empty((await Host.Client(DealerAdminNorth).GetAsync($"/api/contracts?customerId={dealer.CustomerId}").Read<PagedResult<ContractSummary>>()).Items);
 
         Assert.Equal(4_200m, (await Statement(TestUser.ManagerEast, contract.Id)).Due);
         await Host.Client(TestUser.RepNorth).GetAsync($"/api/contracts/{contract.Id}/rebates").Expect(HttpStatusCode.NotFound);

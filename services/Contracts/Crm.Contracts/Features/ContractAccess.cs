@@ -9,18 +9,18 @@ namespace Crm.Contracts.Features;
 /// <summary>
 /// Who may do what with contracts, on top of <see cref="CurrentUser"/>'s scoping (reps their customers' contracts,
 /// managers and directors their regions, headquarters all), plus the contract custodian, who sees the contracts of
-/// their regions because they hold the originals. The customer's rep and the region's managers draft, revise, submit,
+/// their regions because they hold the originals, and dealer administration, which settles their rebates. The customer's rep and the region's managers draft, revise, submit,
 /// record the signature and terminate; the role a contract waits for decides its step (a manager of its region, or
 /// headquarters for the headquarters roles), never on a contract they drafted.
 /// </summary>
 public static class ContractAccess
 {
     public static bool MaySeeContract(this CurrentUser user, Contract contract) =>
-        user.MaySee(contract) || (user.IsInRole(Roles.ContractCustodian) && user.Regions.Contains(contract.Region));
+        user.MaySee(contract) || (user.SeesRegionsContracts() && user.Regions.Contains(contract.Region));
 
     public static IQueryable<Contract> VisibleContracts(this IQueryable<Contract> contracts, CurrentUser user)
     {
-        if (!user.IsInRole(Roles.ContractCustodian))
+        if (!user.SeesRegionsContracts())
         {
             return contracts.VisibleTo(user);
         }
@@ -28,6 +28,10 @@ public static class ContractAccess
         var regions = user.Regions.ToList();
         return user.SeesAllRegions ? contracts : contracts.Where(c => regions.Contains(c.Region));
     }
+
+    /// <summary>The roles that see every contract of their regions without working on them.</summary>
+    private static bool SeesRegionsContracts(this CurrentUser user) =>
+        user.IsInRole(Roles.ContractCustodian) || user.IsInRole(Roles.DealerAdministrator);
 
     public static bool MayWork(this CurrentUser user, Contract contract) => user.MayWorkOn(contract);
 
