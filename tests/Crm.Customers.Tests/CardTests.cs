@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Crm.BuildingBlocks.Audit;
 using Crm.BuildingBlocks.Http;
 using Crm.Customers.Data;
 using Crm.Customers.Domain;
@@ -24,7 +25,7 @@ public sealed class CardTests : CustomersHostTests
         Host.Client(TestUser.ManagerEast).PostAsJsonAsync("/api/customers", FullCard(code)).Read<CustomerResponse>(HttpStatusCode.Created);
 
     private Task<PagedResult<AuditEntryResponse>> AuditOf(Guid customerId, string? action = null) =>
-        Host.Client(TestUser.Supervisor).GetAsync($"/api/customers/audit?customerId={customerId}{(action is null ? "" : $"&action={action}")}")
+        Host.Client(TestUser.Supervisor).GetAsync($"/api/customers/audit?subjectId={customerId}{(action is null ? "" : $"&action={action}")}")
             .Read<PagedResult<AuditEntryResponse>>();
 
     [Fact]
@@ -78,7 +79,7 @@ public sealed class CardTests : CustomersHostTests
         await Get(TestUser.Supervisor, c.Id);
         await Get(TestUser.RepEast, c.Id);
 
-        var page = await Host.Client(TestUser.Supervisor).GetAsync($"/api/customers/audit?customerId={c.Id}&userId=rep.east&pageSize=1").Read<PagedResult<AuditEntryResponse>>();
+        var page = await Host.Client(TestUser.Supervisor).GetAsync($"/api/customers/audit?subjectId={c.Id}&userId=rep.east&pageSize=1").Read<PagedResult<AuditEntryResponse>>();
 
         Assert.Equal(2, page.TotalCount);
         var newest = Assert.Single(page.Items);

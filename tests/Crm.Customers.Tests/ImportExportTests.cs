@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
+using Crm.BuildingBlocks.Audit;
 using Crm.BuildingBlocks.Http;
 using Crm.Customers.Features;
 using Crm.IntegrationEvents;

@@ -123,7 +123,7 @@ public sealed class CustomersPlatformTests(PlatformFixture fixture)
         Assert.Equal(HttpStatusCode.OK, (await rep.GetAsync($"/api/customers/{id}")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await rep.PostAsJsonAsync($"/api/customers/{id}/grade", new { grade = "D", reason = "First contact" })).StatusCode);
 
-        var audit = await Api.Json(await supervisor.GetAsync($"/api/customers/audit?customerId={id}"));
+        var audit = await Api.Json(await supervisor.GetAsync($"/api/customers/audit?subjectId={id}"));
         var actions = audit["items"]!.AsArray().Select(e => (e!["action"]!.GetValue<string>(), e["userId"]!.GetValue<string>())).ToList();
         Assert.Contains(("ReadContactDetails", "rep.east"), actions);
         Assert.Contains(("GradeChanged", "rep.east"), actions);

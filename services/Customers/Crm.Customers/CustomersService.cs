@@ -1,8 +1,10 @@
+using Crm.BuildingBlocks.Audit;
 using Crm.BuildingBlocks.Data;
 using Crm.BuildingBlocks.Hosting;
 using Crm.BuildingBlocks.Messaging;
 using Crm.BuildingBlocks.Security;
 using Crm.Customers.Data;
+using Crm.Customers.Domain;
 using Crm.Customers.Features;
 
 namespace Crm.Customers;
@@ -36,7 +38,7 @@ public static class CustomersService
     {
         var api = app.MapGroup("/api/customers").WithGroupName(Name).WithTags("Customers").RequireAuthorization(Policies.Staff);
         api.MapFunnel();
-        api.MapAuditLog();
+        api.MapAuditLog<CustomersDbContext>("GetCustomerAuditLog", "customer (or read its contact details)", typeof(AuditActions));
         api.MapImportExport();
         api.MapUnverifiedReport();
         api.MapRegisterCustomer();

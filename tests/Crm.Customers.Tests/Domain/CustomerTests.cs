@@ -1,3 +1,4 @@
+using Crm.BuildingBlocks.Domain;
 using Crm.Customers.Domain;
 using Crm.IntegrationEvents;
 

@@ -1,4 +1,7 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
+using System.Text.Json.Serialization;
+using Crm.BuildingBlocks.Audit;
 using Crm.BuildingBlocks.Domain;
 using Crm.BuildingBlocks.Messaging;
 using Crm.IntegrationEvents;
@@ -8,11 +11,19 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Crm.BuildingBlocks.Data;
 
 /// <summary>
-/// Base of every service's DbContext: the unit of work, plus the tables that make messaging reliable (outbox, inbox)
-/// and creating POSTs repeatable (idempotency records), kept in the service's own database.
+/// Base of every service's DbContext: the unit of work, plus the tables that make messaging reliable (outbox, inbox),
+/// creating POSTs repeatable (idempotency records) and changes accountable (the audit log), kept in the service's own database.
 /// </summary>
 public abstract class ServiceDbContext(DbContextOptions options) : DbContext(options)
 {
+    // Enums by name, as the API shows them: a number in the log would change meaning if an enum were reordered.
+    private static readonly JsonSerializerOptions AuditJson = new(EventJson.Options)
+    {
+        Converters = { new JsonStringEnumConverter() },
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
 
     public DbSet<InboxMessage> InboxMessages => Set<InboxMessage>();
@@ -20,6 +31,15 @@ public abstract class ServiceDbContext(DbContextOptions options) : DbContext(opt
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
 
     public DbSet<NumberSequence> NumberSequences => Set<NumberSequence>();
+
+    public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
+
+    /// <summary>
+    /// Stages an audit line in this unit of work. Changes are audited from their domain events (<see cref="ToAudit"/>);
+    /// this is called directly only for what is not a change of an aggregate: reads of contact details, exports, imports.
+    /// </summary>
+    public void Audit(string userId, string action, Guid? subjectId, object details, DateTimeOffset at) =>
+        AuditLog.Add(new AuditEntry(userId, action, subjectId, JsonSerializer.Serialize(details, AuditJson), at));
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
@@ -36,13 +56,11 @@ public abstract class ServiceDbContext(DbContextOptions options) : DbContext(opt
     /// <summary>The integration events a domain event publishes, mapped in one place per service (none by default).</summary>
     protected virtual IEnumerable<IntegrationEvent> ToIntegrationEvents(IDomainEvent domainEvent) => [];
 
-    /// <summary>What else a domain event leaves in the unit of work, such as an audit row (nothing by default).</summary>
-    protected virtual void OnDomainEvent(IDomainEvent domainEvent)
-    {
-    }
+    /// <summary>The audit line a domain event leaves, mapped in the same place per service as its integration events (none by default).</summary>
+    protected virtual AuditLine? ToAudit(IDomainEvent domainEvent) => null;
 
     /// <summary>
-    /// The one step that turns what the tracked aggregates raised into outbox rows (and whatever the service adds),
+    /// The one step that turns what the tracked aggregates raised into outbox rows and audit lines,
     /// written by the same SaveChanges as the state change they describe and published after the transaction commits,
     /// so a crash can neither lose one nor publish a change that never happened. The events are cleared as they are
     /// staged: from then on the change tracker holds them, so saving again after a failure does not stage them twice.
@@ -64,7 +82,10 @@ public abstract class ServiceDbContext(DbContextOptions options) : DbContext(opt
                     OutboxMessages.Add(OutboxMessage.From(integrationEvent));
                 }
 
-                OnDomainEvent(domainEvent);
+                if (ToAudit(domainEvent) is { } line)
+                {
+                    Audit(line.By, line.Action, line.SubjectId, line.Details, domainEvent.OccurredAt);
+                }
             }
         }
     }
@@ -110,6 +131,16 @@ public abstract class ServiceDbContext(DbContextOptions options) : DbContext(opt
             e.Property(r => r.Location).HasMaxLength(500);
             e.Property(r => r.RequestHash).HasMaxLength(64);
             e.HasIndex(r => r.CreatedAt);
+        });
+        modelBuilder.Entity<AuditEntry>(e =>
+        {
+            e.ToTable("AuditLog");
+            e.HasKey(a => a.Id);
+            e.Property(a => a.UserId).HasMaxLength(AuditEntry.UserIdLength);
+            e.Property(a => a.Action).HasMaxLength(AuditEntry.ActionLength);
+            e.HasIndex(a => a.At);
+            e.HasIndex(a => new { a.SubjectId, a.At });
+            e.HasIndex(a => new { a.UserId, a.At });
         });
     }
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Crm.BuildingBlocks.Audit;
 using Crm.BuildingBlocks.Domain;
 using Crm.Customers.Domain;
 using Crm.IntegrationEvents;
@@ -24,30 +25,30 @@ internal static class CustomerEventMapping
     };
 
     /// <summary>The audit line of a change: who, when, which customer, and each field's old and new value.</summary>
-    public static (string By, string Action, Guid? CustomerId, object Details)? ToAudit(IDomainEvent domainEvent) => domainEvent switch
+    public static AuditLine? ToAudit(IDomainEvent domainEvent) => domainEvent switch
     {
-        CustomerRegisteredDomainEvent e => (e.By, AuditActions.Registered, e.Customer.Id,
+        CustomerRegisteredDomainEvent e => new(e.By, AuditActions.Registered, e.Customer.Id,
             new { code = e.Customer.Code, ownerId = e.Customer.OwnerId, grade = e.Customer.Grade.ToString(), profile = e.Customer.Profile, source = e.Source }),
-        CustomerProfileChangedDomainEvent e => (e.By, AuditActions.ProfileChanged, e.Customer.Id, new { changes = e.Changes, source = e.Source }),
-        CustomerOwnerReassignedDomainEvent e => (e.By, AuditActions.OwnerReassigned, e.Customer.Id, new { changes = new[] { e.Change }, reason = e.Reason }),
-        CustomerGradeChangedDomainEvent e => (e.By, AuditActions.GradeChanged, e.Customer.Id,
+        CustomerProfileChangedDomainEvent e => new(e.By, AuditActions.ProfileChanged, e.Customer.Id, new { changes = e.Changes, source = e.Source }),
+        CustomerOwnerReassignedDomainEvent e => new(e.By, AuditActions.OwnerReassigned, e.Customer.Id, new { changes = new[] { e.Change }, reason = e.Reason }),
+        CustomerGradeChangedDomainEvent e => new(e.By, AuditActions.GradeChanged, e.Customer.Id,
             new { changes = new[] { new FieldChange("grade", e.From.ToString(), e.Customer.Grade.ToString()) }, reason = e.Reason, source = e.SourceId }),
-        CustomerDeregisteredDomainEvent e => (e.By, AuditActions.Deregistered, e.Customer.Id,
+        CustomerDeregisteredDomainEvent e => new(e.By, AuditActions.Deregistered, e.Customer.Id,
             new { changes = new[] { new FieldChange("status", nameof(CustomerStatus.Active), nameof(CustomerStatus.Deregistered)), new FieldChange("deregistrationReason", null, e.Reason) } }),
-        CustomerVerifiedDomainEvent e => (e.By, AuditActions.Verified, e.Customer.Id,
+        CustomerVerifiedDomainEvent e => new(e.By, AuditActions.Verified, e.Customer.Id,
             new { changes = new[] { new FieldChange("lastVerifiedAt", e.PreviouslyVerifiedAt?.ToString("O"), e.OccurredAt.ToString("O")) } }),
-        CustomerCreditLimitChangedDomainEvent e => (e.By, AuditActions.CreditLimitChanged, e.Customer.Id,
+        CustomerCreditLimitChangedDomainEvent e => new(e.By, AuditActions.CreditLimitChanged, e.Customer.Id,
             new { changes = new[] { new FieldChange("creditLimit", Amount(e.From), Amount(e.Customer.CreditLimit)) }, reason = e.Reason }),
-        KeyPersonAddedDomainEvent e => (e.By, AuditActions.KeyPersonAdded, e.Customer.Id, new { keyPersonId = e.KeyPersonId, details = e.Details }),
-        KeyPersonChangedDomainEvent e => (e.By, AuditActions.KeyPersonChanged, e.Customer.Id, new { keyPersonId = e.KeyPersonId, changes = e.Changes }),
-        KeyPersonRemovedDomainEvent e => (e.By, AuditActions.KeyPersonRemoved, e.Customer.Id, new { keyPersonId = e.KeyPersonId, details = e.Details }),
-        GradeProposalDecidedDomainEvent e => (e.By, AuditActions.GradeProposalDecided, e.CustomerId,
+        KeyPersonAddedDomainEvent e => new(e.By, AuditActions.KeyPersonAdded, e.Customer.Id, new { keyPersonId = e.KeyPersonId, details = e.Details }),
+        KeyPersonChangedDomainEvent e => new(e.By, AuditActions.KeyPersonChanged, e.Customer.Id, new { keyPersonId = e.KeyPersonId, changes = e.Changes }),
+        KeyPersonRemovedDomainEvent e => new(e.By, AuditActions.KeyPersonRemoved, e.Customer.Id, new { keyPersonId = e.KeyPersonId, details = e.Details }),
+        GradeProposalDecidedDomainEvent e => new(e.By, AuditActions.GradeProposalDecided, e.CustomerId,
             new { proposalId = e.ProposalId, decision = e.Decision.ToString(), note = e.Note }),
-        DeregistrationProposalDecidedDomainEvent e => (e.By, AuditActions.DeregistrationProposalDecided, e.CustomerId,
+        DeregistrationProposalDecidedDomainEvent e => new(e.By, AuditActions.DeregistrationProposalDecided, e.CustomerId,
             new { proposalId = e.ProposalId, decision = e.Decision.ToString(), note = e.Note }),
-        CustomerEvaluatedDomainEvent e => (e.By, AuditActions.Evaluated, e.CustomerId,
+        CustomerEvaluatedDomainEvent e => new(e.By, AuditActions.Evaluated, e.CustomerId,
             new { evaluationId = e.EvaluationId, score = e.Score, outcome = e.Outcome.ToString() }),
-        EvaluationWeightsChangedDomainEvent e => (e.By, AuditActions.EvaluationWeightsChanged, null, new { before = e.Before, after = e.After }),
+        EvaluationWeightsChangedDomainEvent e => new(e.By, AuditActions.EvaluationWeightsChanged, null, new { before = e.Before, after = e.After }),
         _ => null,
     };
 

@@ -1,5 +1,4 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
+using Crm.BuildingBlocks.Audit;
 using Crm.BuildingBlocks.Data;
 using Crm.BuildingBlocks.Domain;
 using Crm.Customers.Domain;
@@ -10,14 +9,6 @@ namespace Crm.Customers.Data;
 
 public abstract class CustomersDbContext(DbContextOptions options) : ServiceDbContext(options)
 {
-    // Enums by name, as the API shows them: a number in the log would change meaning if an enum were reordered.
-    private static readonly JsonSerializerOptions AuditJson = new(EventJson.Options)
-    {
-        Converters = { new JsonStringEnumConverter() },
-        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    };
-
     public DbSet<Customer> Customers => Set<Customer>();
 
     public DbSet<GradeChange> GradeChanges => Set<GradeChange>();
@@ -34,8 +25,6 @@ public abstract class CustomersDbContext(DbContextOptions options) : ServiceDbCo
 
     public DbSet<EvaluationSettings> EvaluationSettings => Set<EvaluationSettings>();
 
-    public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
-
     public DbSet<ServiceRecord> ServiceRecords => Set<ServiceRecord>();
 
     public DbSet<VisitRecord> VisitRecords => Set<VisitRecord>();
@@ -46,23 +35,10 @@ public abstract class CustomersDbContext(DbContextOptions options) : ServiceDbCo
 
     public DbSet<DealerCrossRegionAlert> DealerCrossRegionAlerts => Set<DealerCrossRegionAlert>();
 
-    /// <summary>
-    /// Stages an audit line in this unit of work. Changes of a customer are audited from their domain events; this is
-    /// called directly only for what is not a change of the card: reads of contact details, exports and imports.
-    /// </summary>
-    public void Audit(string userId, string action, Guid? customerId, object details, DateTimeOffset at) =>
-        AuditLog.Add(new AuditEntry(userId, action, customerId, JsonSerializer.Serialize(details, AuditJson), at));
-
     protected override IEnumerable<IntegrationEvent> ToIntegrationEvents(IDomainEvent domainEvent) =>
         CustomerEventMapping.ToIntegrationEvents(domainEvent);
 
-    protected override void OnDomainEvent(IDomainEvent domainEvent)
-    {
-        if (CustomerEventMapping.ToAudit(domainEvent) is { } audit)
-        {
-            Audit(audit.By, audit.Action, audit.CustomerId, audit.Details, domainEvent.OccurredAt);
-        }
-    }
+    protected override AuditLine? ToAudit(IDomainEvent domainEvent) => CustomerEventMapping.ToAudit(domainEvent);
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
@@ -247,15 +223,6 @@ public abstract class CustomersDbContext(DbContextOptions options) : ServiceDbCo
             e.Property(x => x.UpdatedBy).HasMaxLength(100);
             e.Property(x => x.Version).IsConcurrencyToken();
             e.HasData(Domain.EvaluationSettings.Defaults);
-        });
-        modelBuilder.Entity<AuditEntry>(e =>
-        {
-            e.HasKey(a => a.Id);
-            e.Property(a => a.UserId).HasMaxLength(100);
-            e.Property(a => a.Action).HasMaxLength(50);
-            e.HasIndex(a => a.At);
-            e.HasIndex(a => new { a.CustomerId, a.At });
-            e.HasIndex(a => new { a.UserId, a.At });
         });
         modelBuilder.Entity<ServiceRecord>(e =>
         {

@@ -10,9 +10,6 @@ public sealed record CustomerProfile(
     string Name, CustomerKind Kind, string Region, string Territory, string Address, double? Latitude, double? Longitude,
     string Phone, CustomerTier Tier, CoordinateDatum Datum = CoordinateDatum.Wgs84);
 
-/// <summary>One field's old and new value, for the audit log and the events' list of changed fields.</summary>
-public sealed record FieldChange(string Field, string? From, string? To);
-
 /// <summary>
 /// The customer relationship card (客户关系卡片) and its place in the pipeline. Every grade change is kept with who,
 /// when, from, to and why; the version increases with every change and guards against lost updates. A customer is

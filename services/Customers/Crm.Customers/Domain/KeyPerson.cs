@@ -1,3 +1,5 @@
+using Crm.BuildingBlocks.Domain;
+
 namespace Crm.Customers.Domain;
 
 /// <summary>What a key person's role is in the customer's buying decision.</summary>

@@ -163,8 +163,8 @@ public static class ImportExport
         var report = new ImportReport(results.Count,
             results.Count(r => r.Outcome == ImportOutcome.Created), results.Count(r => r.Outcome == ImportOutcome.Updated),
             results.Count(r => r.Outcome == ImportOutcome.Unchanged), results.Count(r => r.Outcome == ImportOutcome.Rejected), results);
-        db.AuditLog.Add(new AuditEntry(userId, AuditActions.Imported, null,
-            $"{{\"rows\":{report.Rows},\"created\":{report.Created},\"updated\":{report.Updated},\"unchanged\":{report.Unchanged},\"rejected\":{report.Rejected}}}", time.GetUtcNow()));
+        db.Audit(userId, AuditActions.Imported, null,
+            new { rows = report.Rows, created = report.Created, updated = report.Updated, unchanged = report.Unchanged, rejected = report.Rejected }, time.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
         return report;
     }
