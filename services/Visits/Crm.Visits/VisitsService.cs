@@ -1,9 +1,11 @@
+using Crm.BuildingBlocks.Audit;
 using Crm.BuildingBlocks.CustomerSnapshots;
 using Crm.BuildingBlocks.Data;
 using Crm.BuildingBlocks.Hosting;
 using Crm.BuildingBlocks.Messaging;
 using Crm.BuildingBlocks.Security;
 using Crm.Visits.Data;
+using Crm.Visits.Domain;
 using Crm.Visits.Features;
 
 namespace Crm.Visits;
@@ -47,6 +49,7 @@ public static class VisitsService
         api.MapDayRoute();
         api.MapCoverageReport();
         api.MapVisitPlans();
+        api.MapAuditLog<VisitsDbContext>("GetVisitAuditLog", "visit, visit plan or visit frequency", typeof(AuditActions));
         return app;
     }
 }

@@ -1,10 +1,12 @@
+using System.Globalization;
+using Crm.BuildingBlocks.Audit;
 using Crm.BuildingBlocks.Domain;
 using Crm.IntegrationEvents;
 using Crm.Visits.Domain;
 
 namespace Crm.Visits.Data;
 
-/// <summary>The one place where the Visits service decides which integration events a domain event publishes.</summary>
+/// <summary>The one place where the Visits service decides which integration events a domain event publishes, and its audit line.</summary>
 internal static class VisitEventMapping
 {
     /// <summary>The source Customers records for proposals (grade, deregistration) made by a visit.</summary>
@@ -78,4 +80,29 @@ internal static class VisitEventMapping
             };
         }
     }
+
+    /// <summary>The audit line of a change: who, which visit (or plan), and each changed field's old and new value.</summary>
+    public static AuditLine? ToAudit(IDomainEvent domainEvent) => domainEvent switch
+    {
+        VisitScheduledDomainEvent e => new(e.By, AuditActions.Scheduled, e.Visit.Id,
+            new { number = e.Visit.Number, customerId = e.Visit.CustomerId, ownerId = e.Visit.OwnerId, scheduledFor = e.Visit.ScheduledFor, adHoc = e.Visit.AdHoc }),
+        VisitRescheduledDomainEvent e => new(e.By, AuditActions.Rescheduled, e.Visit.Id,
+            new { number = e.Visit.Number, changes = new[] { new FieldChange("scheduledFor", Day(e.From), Day(e.Visit.ScheduledFor)) }, reason = e.Reason }),
+        VisitReassignedDomainEvent e => new(e.By, AuditActions.Reassigned, e.Visit.Id,
+            new { number = e.Visit.Number, changes = new[] { new FieldChange("ownerId", e.PreviousOwnerId, e.Visit.OwnerId) } }),
+        VisitCheckedInDomainEvent e => new(e.By, AuditActions.CheckedIn, e.Visit.Id, new { number = e.Visit.Number, checkIn = e.Point, flagged = e.Flagged }),
+        VisitCheckedOutDomainEvent e => new(e.By, AuditActions.CheckedOut, e.Visit.Id, new { number = e.Visit.Number, checkOut = e.Point }),
+        VisitCancelledDomainEvent e => new(e.By, AuditActions.Cancelled, e.Visit.Id, new { number = e.Visit.Number, reason = e.Reason }),
+        VisitReportWrittenDomainEvent e => new(e.By, AuditActions.ReportWritten, e.Visit.Id, new { number = e.Visit.Number }),
+        VisitReportSubmittedDomainEvent e => new(e.By, AuditActions.ReportSubmitted, e.Visit.Id, new { number = e.Visit.Number, first = e.First, report = e.Report }),
+        VisitReportReviewedDomainEvent e => new(e.By, AuditActions.ReportReviewed, e.Visit.Id,
+            new { number = e.Visit.Number, review = e.Step.Action, comment = e.Step.Comment }),
+        VisitFrequencyChangedDomainEvent e => new(e.By, AuditActions.FrequencyChanged, null,
+            new { region = e.Region, before = new { ordinary = e.PreviousOrdinary, key = e.PreviousKey }, after = new { ordinary = e.Ordinary, key = e.Key } }),
+        VisitPlanChangedDomainEvent e => new(e.By, AuditActions.Of(e.Action), e.PlanId,
+            new { number = e.Number, ownerId = e.OwnerId, from = e.From, to = e.To, status = e.Status, detail = e.Detail }),
+        _ => null,
+    };
+
+    private static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }

@@ -1,3 +1,4 @@
+using Crm.BuildingBlocks.Audit;
 using Crm.BuildingBlocks.CustomerSnapshots;
 using Crm.BuildingBlocks.Data;
 using Crm.BuildingBlocks.Domain;
@@ -22,6 +23,8 @@ public abstract class VisitsDbContext(DbContextOptions options) : ServiceDbConte
 
     protected override IEnumerable<IntegrationEvent> ToIntegrationEvents(IDomainEvent domainEvent) =>
         VisitEventMapping.ToIntegrationEvents(domainEvent);
+
+    protected override AuditLine? ToAudit(IDomainEvent domainEvent) => VisitEventMapping.ToAudit(domainEvent);
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

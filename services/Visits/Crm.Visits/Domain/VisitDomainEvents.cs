@@ -26,13 +26,15 @@ public sealed record VisitReportSubmittedDomainEvent(
 public sealed record VisitReportReviewedDomainEvent(VisitFacts Visit, ReviewStep Step, string By, DateTimeOffset OccurredAt) : IDomainEvent;
 
 public sealed record VisitFrequencyChangedDomainEvent(
-    string Region, GradeIntervals Ordinary, GradeIntervals Key, string By, DateTimeOffset OccurredAt, long Version) : IDomainEvent;
+    string Region, GradeIntervals PreviousOrdinary, GradeIntervals PreviousKey, GradeIntervals Ordinary, GradeIntervals Key, string By,
+    DateTimeOffset OccurredAt, long Version) : IDomainEvent;
 
 public sealed record VisitRescheduledDomainEvent(VisitFacts Visit, DateOnly From, string Reason, string By, DateTimeOffset OccurredAt) : IDomainEvent;
 
 /// <summary>The customer changed hands: a visit not yet made moves to its new owner.</summary>
 public sealed record VisitReassignedDomainEvent(VisitFacts Visit, string PreviousOwnerId, string By, DateTimeOffset OccurredAt) : IDomainEvent;
 
+/// <param name="Detail">What was added, moved or dropped, or the reviewer's comment, as the plan's step records it.</param>
 public sealed record VisitPlanChangedDomainEvent(
-    Guid PlanId, string Number, string Region, string OwnerId, DateOnly From, DateOnly To, PlanStatus Status, PlanAction Action, string By,
-    DateTimeOffset OccurredAt, long Version) : IDomainEvent;
+    Guid PlanId, string Number, string Region, string OwnerId, DateOnly From, DateOnly To, PlanStatus Status, PlanAction Action, string? Detail,
+    string By, DateTimeOffset OccurredAt, long Version) : IDomainEvent;

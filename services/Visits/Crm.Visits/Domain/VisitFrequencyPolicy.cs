@@ -56,12 +56,13 @@ public sealed class VisitFrequencyPolicy : AggregateRoot
             throw new DomainRuleException($"The visit frequency of region {Region} already has these intervals.");
         }
 
+        var (previousOrdinary, previousKey) = (Ordinary, Key);
         Ordinary = ordinary;
         Key = key;
         UpdatedAt = at;
         UpdatedBy = by;
         Version++;
-        Raise(new VisitFrequencyChangedDomainEvent(Region, ordinary, key, by, at, Version));
+        Raise(new VisitFrequencyChangedDomainEvent(Region, previousOrdinary, previousKey, ordinary, key, by, at, Version));
     }
 }
 

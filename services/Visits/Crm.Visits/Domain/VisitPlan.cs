@@ -107,6 +107,6 @@ public sealed class VisitPlan : AggregateRoot, IRegionOwned, IVersionedAggregate
     {
         Version++;
         steps.Add(new PlanStep(action, by, at, detail, Version));
-        Raise(new VisitPlanChangedDomainEvent(Id, Number, Region, OwnerId, From, To, Status, action, by, at, Version));
+        Raise(new VisitPlanChangedDomainEvent(Id, Number, Region, OwnerId, From, To, Status, action, detail, by, at, Version));
     }
 }
