@@ -1,8 +1,10 @@
+using Crm.BuildingBlocks.Audit;
 using Crm.BuildingBlocks.CustomerSnapshots;
 using Crm.BuildingBlocks.Data;
 using Crm.BuildingBlocks.Hosting;
 using Crm.BuildingBlocks.Security;
 using Crm.Contracts.Data;
+using Crm.Contracts.Domain;
 using Crm.Contracts.Features;
 
 namespace Crm.Contracts;
@@ -49,6 +51,7 @@ public static class ContractsService
         api.MapSalesPerformance();
         api.MapCrossRegionControl();
         api.MapRebates();
+        api.MapAuditLog<ContractsDbContext>("GetContractAuditLog", "contract (or dealer's month of sales)", typeof(AuditActions));
         return app;
     }
 }

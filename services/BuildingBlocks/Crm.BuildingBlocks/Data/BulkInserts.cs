@@ -29,7 +29,8 @@ public static partial class BulkInserts
 
     /// <summary>
     /// SaveChanges for a unit of work that adds thousands of rows: on PostgreSQL every row it adds, the outbox rows of its
-    /// aggregates' events included, is copied, and SaveChanges then writes its updates and deletes.
+    /// aggregates' events included, is copied, and SaveChanges then writes its updates and deletes. Rows whose key the
+    /// database generates (audit lines) stay with SaveChanges, which reads the keys back.
     /// </summary>
     public static async Task<int> SaveChangesInBulkAsync(this ServiceDbContext db, CancellationToken cancellationToken)
     {
@@ -39,7 +40,7 @@ public static partial class BulkInserts
         }
 
         db.StageDomainEvents();
-        var added = db.ChangeTracker.Entries().Where(e => e.State == EntityState.Added).ToList();
+        var added = db.ChangeTracker.Entries().Where(e => e.State == EntityState.Added && !HasStoreGeneratedKey(e.Metadata)).ToList();
         foreach (var table in added.GroupBy(e => e.Metadata))
         {
             await CopyAsync(db, table.Key, table.Select(e => e.Entity).ToList(), cancellationToken);
@@ -92,7 +93,7 @@ public static partial class BulkInserts
         var table = StoreObjectIdentifier.Table(tableName, entity.GetSchema());
         return (table, entity.GetProperties().Select(p =>
         {
-            if (p.PropertyInfo is not { } clr || (p.ValueGenerated.HasFlag(ValueGenerated.OnAdd) && p.IsKey() && p.ClrType != typeof(Guid)))
+            if (p.PropertyInfo is not { } clr || IsStoreGeneratedKey(p))
             {
                 throw new NotSupportedException($"{entity.DisplayName()}.{p.Name} is a shadow or store-generated column; a COPY writes what the entity holds.");
             }
@@ -103,6 +104,10 @@ public static partial class BulkInserts
                 converter is null ? clr.GetValue : row => clr.GetValue(row) is { } v ? converter.ConvertToProvider(v) : null);
         }).ToList());
     }
+
+    private static bool HasStoreGeneratedKey(IEntityType entity) => entity.GetProperties().Any(IsStoreGeneratedKey);
+
+    private static bool IsStoreGeneratedKey(IProperty p) => p.ValueGenerated.HasFlag(ValueGenerated.OnAdd) && p.IsKey() && p.ClrType != typeof(Guid);
 
     [GeneratedRegex(@"\(.*\)")]
     private static partial Regex Facets();

@@ -1,10 +1,11 @@
+using Crm.BuildingBlocks.Audit;
 using Crm.BuildingBlocks.Domain;
 using Crm.Contracts.Domain;
 using Crm.IntegrationEvents;
 
 namespace Crm.Contracts.Data;
 
-/// <summary>The one place where the Contracts service decides which integration events a domain event publishes.</summary>
+/// <summary>The one place where the Contracts service decides which integration events a domain event publishes, and its audit line.</summary>
 internal static class ContractEventMapping
 {
     public static IEnumerable<IntegrationEvent> ToIntegrationEvents(IDomainEvent domainEvent) => domainEvent switch
@@ -89,5 +90,32 @@ internal static class ContractEventMapping
             },
         ],
         _ => [],
+    };
+
+    /// <summary>
+    /// The audit line of a change: who, which contract, and what changed. A dealer's month of sales is about the dealer;
+    /// what the calendar or the sales check did by itself is the system's.
+    /// </summary>
+    public static AuditLine? ToAudit(IDomainEvent domainEvent) => domainEvent switch
+    {
+        ContractDraftedDomainEvent e => new(e.DraftedBy, AuditActions.Drafted, e.ContractId, new { number = e.Number, customerId = e.CustomerId, value = e.Value }),
+        ContractRevisedDomainEvent e => new(e.By, AuditActions.Revised, e.Contract.ContractId, new { number = e.Contract.Number, value = e.Contract.Value }),
+        ContractSubmittedDomainEvent e => new(e.By, AuditActions.Submitted, e.Contract.ContractId,
+            new { number = e.Contract.Number, approvers = e.Chain.Select(s => s.Role), overCreditLimit = e.Credit.IsOver }),
+        ContractStepApprovedDomainEvent e => new(e.By, AuditActions.StepApproved, e.Contract.ContractId, new { number = e.Contract.Number, role = e.Role }),
+        ContractApprovedDomainEvent e => new(e.By, AuditActions.Approved, e.Contract.ContractId, new { number = e.Contract.Number }),
+        ContractReturnedDomainEvent e => new(e.By, AuditActions.Returned, e.Contract.ContractId, new { number = e.Contract.Number, role = e.Role, comment = e.Comment }),
+        ContractRejectedDomainEvent e => new(e.By, AuditActions.Rejected, e.Contract.ContractId, new { number = e.Contract.Number, role = e.Role, reason = e.Reason }),
+        ContractSignedDomainEvent e => new(e.SignedBy, AuditActions.Signed, e.ContractId, new { number = e.Number }),
+        ContractTerminatedDomainEvent e => new(e.By, AuditActions.Terminated, e.Contract.ContractId, new { number = e.Contract.Number, reason = e.Reason }),
+        ContractActivatedDomainEvent e => new(AuditEntry.System, AuditActions.Activated, e.Contract.ContractId,
+            new { number = e.Contract.Number, effectiveFrom = e.EffectiveFrom }),
+        ContractExpiredDomainEvent e => new(AuditEntry.System, AuditActions.Expired, e.Contract.ContractId,
+            new { number = e.Contract.Number, effectiveUntil = e.EffectiveUntil, succeededBy = e.SucceededBy }),
+        SalesRecordedDomainEvent e => new(e.By, AuditActions.SalesRecorded, e.CustomerId,
+            new { month = e.Month, region = e.Region, netQuantity = e.NetQuantity, netAmount = e.NetAmount, plannedAmount = e.PlannedAmount, onPlanRate = e.OnPlanRate }),
+        CrossRegionSaleDetectedDomainEvent e => new(AuditEntry.System, AuditActions.CrossRegionSaleDetected, e.AlertId,
+            new { number = e.Number, kind = e.Kind, customerId = e.CustomerId, month = e.Month, productCode = e.ProductCode, deliveredRegion = e.DeliveredRegion, amount = e.Amount, reason = e.Reason }),
+        _ => null,
     };
 }

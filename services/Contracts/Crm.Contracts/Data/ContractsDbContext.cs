@@ -1,3 +1,4 @@
+using Crm.BuildingBlocks.Audit;
 using Crm.BuildingBlocks.CustomerSnapshots;
 using Crm.BuildingBlocks.Data;
 using Crm.BuildingBlocks.Domain;
@@ -31,6 +32,8 @@ public abstract class ContractsDbContext(DbContextOptions options) : ServiceDbCo
 
     protected override IEnumerable<IntegrationEvent> ToIntegrationEvents(IDomainEvent domainEvent) =>
         ContractEventMapping.ToIntegrationEvents(domainEvent);
+
+    protected override AuditLine? ToAudit(IDomainEvent domainEvent) => ContractEventMapping.ToAudit(domainEvent);
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

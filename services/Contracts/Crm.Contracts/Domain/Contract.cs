@@ -220,6 +220,7 @@ public sealed class Contract : AggregateRoot, IRegionOwned, IVersionedAggregate
             case ContractDecisionKind.Approve when next < Chain.Count:
                 Status = ContractStatus.InApproval;
                 WaitingFor = Chain[next].Role;
+                Raise(new ContractStepApprovedDomainEvent(Facts, role, by, at));
                 break;
             case ContractDecisionKind.Approve:
                 Status = ContractStatus.Approved;

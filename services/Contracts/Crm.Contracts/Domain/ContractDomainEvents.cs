@@ -14,6 +14,9 @@ public sealed record ContractRevisedDomainEvent(ContractFacts Contract, string B
 public sealed record ContractSubmittedDomainEvent(
     ContractFacts Contract, IReadOnlyList<ApprovalStep> Chain, CreditCheck Credit, string By, DateTimeOffset OccurredAt) : IDomainEvent;
 
+/// <summary>A step of the chain other than the last approved the contract (publishes nothing: the next step is waited for).</summary>
+public sealed record ContractStepApprovedDomainEvent(ContractFacts Contract, string Role, string By, DateTimeOffset OccurredAt) : IDomainEvent;
+
 /// <summary>The last step of the chain approved the contract.</summary>
 public sealed record ContractApprovedDomainEvent(ContractFacts Contract, string By, DateTimeOffset OccurredAt) : IDomainEvent;
 
