@@ -1,9 +1,11 @@
+using Crm.BuildingBlocks.Audit;
 using Crm.BuildingBlocks.CustomerSnapshots;
 using Crm.BuildingBlocks.Data;
 using Crm.BuildingBlocks.Hosting;
 using Crm.BuildingBlocks.Messaging;
 using Crm.BuildingBlocks.Security;
 using Crm.Complaints.Data;
+using Crm.Complaints.Domain;
 using Crm.Complaints.Features;
 
 namespace Crm.Complaints;
@@ -42,6 +44,7 @@ public static class ComplaintsService
         api.MapManageRouting();
         api.MapManageConfiguration();
         api.MapComplaintReports();
+        api.MapAuditLog<ComplaintsDbContext>("GetComplaintAuditLog", "complaint", typeof(AuditActions));
         return app;
     }
 }

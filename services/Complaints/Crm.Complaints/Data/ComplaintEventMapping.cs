@@ -1,3 +1,4 @@
+using Crm.BuildingBlocks.Audit;
 using Crm.BuildingBlocks.Domain;
 using Crm.Complaints.Domain;
 using Crm.IntegrationEvents;
@@ -6,7 +7,8 @@ namespace Crm.Complaints.Data;
 
 /// <summary>
 /// The one place where the Complaints service decides which integration events a domain event publishes, each carrying
-/// what Customers needs for the service history. Work inside the department (start, wait, assign, return visit) stays inside.
+/// what Customers needs for the service history, and its audit line. Work inside the department (start, wait, assign,
+/// return visit) publishes nothing but is audited like the rest.
 /// </summary>
 internal static class ComplaintEventMapping
 {
@@ -80,4 +82,27 @@ internal static class ComplaintEventMapping
         ],
         _ => [],
     };
+
+    /// <summary>The audit line of a step of a complaint: who, which complaint, and what changed (an escalation is the system's).</summary>
+    public static AuditLine? ToAudit(IDomainEvent domainEvent) => domainEvent switch
+    {
+        ComplaintFiledDomainEvent e => Line(e, AuditActions.Filed,
+            new { number = e.Complaint.Number, customerId = e.Complaint.CustomerId, type = e.Complaint.Type, severity = e.Complaint.Severity, channel = e.Channel, productLine = e.ProductLine }),
+        ComplaintRoutedDomainEvent e => Line(e, AuditActions.Routed,
+            new { number = e.Complaint.Number, department = e.Department, queue = e.Queue, assigneeId = e.AssigneeId, ruleId = e.RuleId, ruleSetVersion = e.RuleSetVersion, reason = e.Reason }),
+        ComplaintStartedDomainEvent e => Line(e, AuditActions.Started, new { number = e.Complaint.Number, status = e.Complaint.Status }),
+        ComplaintWaitingOnCustomerDomainEvent e => Line(e, AuditActions.WaitingOnCustomer, new { number = e.Complaint.Number, note = e.Note }),
+        ComplaintCustomerRespondedDomainEvent e => Line(e, AuditActions.CustomerResponded, new { number = e.Complaint.Number, note = e.Note }),
+        ComplaintAssignedDomainEvent e => Line(e, AuditActions.Assigned, new { number = e.Complaint.Number, changes = new[] { new FieldChange("assigneeId", e.PreviousAssigneeId, e.AssigneeId) } }),
+        ComplaintEscalatedDomainEvent e => Line(e, AuditActions.Escalated, new { number = e.Complaint.Number, step = e.Step, level = e.Level, reason = e.Reason, escalatedTo = e.EscalatedTo }),
+        ComplaintResolvedDomainEvent e => Line(e, AuditActions.Resolved, new { number = e.Complaint.Number, rootCause = e.RootCause, fix = e.Fix, withinSla = e.WithinSla }),
+        ComplaintClosedDomainEvent e => Line(e, AuditActions.Closed, new { number = e.Complaint.Number, satisfaction = e.Satisfaction }),
+        ComplaintReopenedDomainEvent e => Line(e, AuditActions.Reopened,
+            new { number = e.Complaint.Number, changes = new[] { new FieldChange("status", e.From.ToString(), e.Complaint.Status.ToString()) }, reason = e.Reason, reopenCount = e.ReopenCount }),
+        ComplaintReturnVisitRecordedDomainEvent e => Line(e, AuditActions.ReturnVisitRecorded, new { number = e.Complaint.Number, satisfaction = e.Satisfaction, note = e.Note }),
+        _ => null,
+    };
+
+    private static AuditLine Line(ComplaintDomainEvent e, string action, object details) =>
+        new(e.By, action, e.Complaint.Id, details);
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Crm.BuildingBlocks.Audit;
 using Crm.BuildingBlocks.CustomerSnapshots;
 using Crm.BuildingBlocks.Data;
 using Crm.BuildingBlocks.Domain;
@@ -33,6 +34,8 @@ public abstract class ComplaintsDbContext(DbContextOptions options) : ServiceDbC
 
     protected override IEnumerable<IntegrationEvent> ToIntegrationEvents(IDomainEvent domainEvent) =>
         ComplaintEventMapping.ToIntegrationEvents(domainEvent);
+
+    protected override AuditLine? ToAudit(IDomainEvent domainEvent) => ComplaintEventMapping.ToAudit(domainEvent);
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
