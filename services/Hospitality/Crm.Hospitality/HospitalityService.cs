@@ -1,9 +1,11 @@
+using Crm.BuildingBlocks.Audit;
 using Crm.BuildingBlocks.CustomerSnapshots;
 using Crm.BuildingBlocks.Data;
 using Crm.BuildingBlocks.Hosting;
 using Crm.BuildingBlocks.Security;
 using Crm.BuildingBlocks.Messaging;
 using Crm.Hospitality.Data;
+using Crm.Hospitality.Domain;
 using Crm.Hospitality.Features;
 
 namespace Crm.Hospitality;
@@ -40,6 +42,7 @@ public static class HospitalityService
         api.MapGate();
         api.MapPrintedPermits();
         api.MapVisitCalendar();
+        api.MapAuditLog<HospitalityDbContext>("GetHospitalityAuditLog", "company visit application", typeof(AuditActions));
         return app;
     }
 }

@@ -1,3 +1,4 @@
+using Crm.BuildingBlocks.Audit;
 using Crm.BuildingBlocks.CustomerSnapshots;
 using Crm.BuildingBlocks.Data;
 using Crm.BuildingBlocks.Domain;
@@ -20,6 +21,8 @@ public abstract class HospitalityDbContext(DbContextOptions options) : ServiceDb
 
     protected override IEnumerable<IntegrationEvent> ToIntegrationEvents(IDomainEvent domainEvent) =>
         HospitalityEventMapping.ToIntegrationEvents(domainEvent);
+
+    protected override AuditLine? ToAudit(IDomainEvent domainEvent) => HospitalityEventMapping.ToAudit(domainEvent);
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -1,3 +1,4 @@
+using Crm.BuildingBlocks.Audit;
 using Crm.BuildingBlocks.Domain;
 using Crm.BuildingBlocks.Security;
 using Crm.Hospitality.Domain;
@@ -5,7 +6,7 @@ using Crm.IntegrationEvents;
 
 namespace Crm.Hospitality.Data;
 
-/// <summary>The one place where the Hospitality service decides which integration events a domain event publishes.</summary>
+/// <summary>The one place where the Hospitality service decides which integration events a domain event publishes, and its audit line.</summary>
 internal static class HospitalityEventMapping
 {
     public static IEnumerable<IntegrationEvent> ToIntegrationEvents(IDomainEvent domainEvent) => domainEvent switch
@@ -102,5 +103,27 @@ internal static class HospitalityEventMapping
     {
         OccurredAt = at, Version = a.Version, ApplicationId = a.Id, Number = a.Number, ToRole = role, ToUser = user, Region = a.Region,
         Channel = a.Urgent ? "phone" : "form", Message = message,
+    };
+
+    /// <summary>The audit line of a change: who, which application, and what was decided; a permit is issued by the platform itself.</summary>
+    public static AuditLine? ToAudit(IDomainEvent domainEvent) => domainEvent switch
+    {
+        ApplicationSubmittedDomainEvent e => new(e.By, AuditActions.Submitted, e.Application.Id,
+            new { number = e.Application.Number, customerId = e.Application.CustomerId, start = e.Application.Start, end = e.Application.End, urgent = e.Application.Urgent, rule = e.Rule, waitingFor = e.FirstStep.Role }),
+        ApprovalStepReachedDomainEvent e => new(e.By, AuditActions.StepApproved, e.Application.Id,
+            new { number = e.Application.Number, role = e.Approved.Role, waitingFor = e.Step.Role }),
+        ApplicationApprovedDomainEvent e => new(e.By, AuditActions.Approved, e.Application.Id, new { number = e.Application.Number }),
+        ApplicationReturnedDomainEvent e => new(e.By, AuditActions.Returned, e.Application.Id, new { number = e.Application.Number, role = e.Step.Role, comment = e.Comment }),
+        ApplicationRejectedDomainEvent e => new(e.By, AuditActions.Rejected, e.Application.Id, new { number = e.Application.Number, role = e.Step.Role, comment = e.Comment }),
+        PaperworkCompletedDomainEvent e => new(e.By, AuditActions.PaperworkCompleted, e.Application.Id, new { number = e.Application.Number }),
+        PhotographyDecidedDomainEvent e => new(e.By, AuditActions.PhotographyDecided, e.Application.Id,
+            new { number = e.Application.Number, role = e.Role, allow = e.Allow, photography = e.Photography }),
+        PermitIssuedDomainEvent e => new(AuditEntry.System, AuditActions.PermitIssued, e.Application.Id,
+            new { number = e.Application.Number, permit = e.PermitNumber, reception = e.Reception.Name }),
+        PermitRevokedDomainEvent e => new(e.By, AuditActions.PermitRevoked, e.Application.Id, new { number = e.Application.Number, permit = e.PermitNumber, reason = e.Reason }),
+        VisitorPassedGateDomainEvent e => new(e.By, AuditActions.VisitorPassedGate, e.Application.Id, new { number = e.Application.Number, visitor = e.Visitor, entering = e.In }),
+        VisitCompletedDomainEvent e => new(e.Outcome.By, AuditActions.VisitCompleted, e.Application.Id,
+            new { number = e.Application.Number, outcome = e.Outcome.Outcome, proposedGrade = e.Outcome.ProposedGrade, gradeReason = e.Outcome.GradeReason }),
+        _ => null,
     };
 }

@@ -194,7 +194,7 @@ public sealed class HospitalityApplication : AggregateRoot, IRegionOwned, IVersi
             case Decision.Approve when StepIndex + 1 < Chain.Count:
                 StepIndex++;
                 WaitingFor = Chain[StepIndex].Role;
-                Raise(new ApprovalStepReachedDomainEvent(Facts, Chain[StepIndex], at));
+                Raise(new ApprovalStepReachedDomainEvent(Facts, step, Chain[StepIndex], by, at));
                 break;
             case Decision.Approve:
                 Status = ApplicationStatus.Approved;

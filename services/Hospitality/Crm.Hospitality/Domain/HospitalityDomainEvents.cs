@@ -9,7 +9,8 @@ public sealed record ApplicationFacts(
 
 public sealed record ApplicationSubmittedDomainEvent(ApplicationFacts Application, string Rule, ChainStep FirstStep, string By, DateTimeOffset OccurredAt) : IDomainEvent;
 
-public sealed record ApprovalStepReachedDomainEvent(ApplicationFacts Application, ChainStep Step, DateTimeOffset OccurredAt) : IDomainEvent;
+/// <summary>A step approved (<paramref name="Approved"/>, by <paramref name="By"/>) and the chain moved on to the next one.</summary>
+public sealed record ApprovalStepReachedDomainEvent(ApplicationFacts Application, ChainStep Approved, ChainStep Step, string By, DateTimeOffset OccurredAt) : IDomainEvent;
 
 public sealed record ApplicationApprovedDomainEvent(ApplicationFacts Application, string By, DateTimeOffset OccurredAt) : IDomainEvent;
 
