@@ -5,8 +5,8 @@ using System.Text.Json;
 namespace Crm.Browser.Tests;
 
 /// <summary>
-/// What the customer card's tests prepare over the API, as rep.east would in the field: a new dealer of theirs, and a
-/// visit to it today with its report (the visit's own screens are tested by PortalVisitTests).
+/// What the customer card's tests prepare over the API, as rep.east would in the field: a new dealer of theirs, a
+/// visit to it today with its report (the visit's own screens are tested by PortalVisitTests) and a complaint.
 /// </summary>
 internal static class CustomerSetup
 {
@@ -39,5 +39,19 @@ internal static class CustomerSetup
         Assert.Equal(HttpStatusCode.OK, (await rep.PostAsync($"/api/visits/{visit}/report/submit", null)).StatusCode);
         using var supervisor = await portal.ApiAsync("supervisor");
         await Crm.Testing.Eventually.True(() => proposed(supervisor), TimeSpan.FromSeconds(10), "the visit's proposal to reach Customers");
+    }
+
+    /// <summary>rep.east files a complaint for the customer once Complaints knows it: the complaint's number.</summary>
+    public static async Task<string> FileComplaintAsync(PortalFixture portal, string customerId)
+    {
+        using var rep = await portal.ApiAsync("rep.east");
+        return await Crm.Testing.Eventually.Get(async () =>
+        {
+            var filed = await rep.PostAsJsonAsync("/api/complaints", new
+            {
+                customerId, channel = "Phone", type = "ProductQuality", severity = "Medium", description = "Glaze flaking on the new series", contactPerson = "Chen Gong",
+            });
+            return filed.StatusCode == HttpStatusCode.Created ? (await filed.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("number").GetString() : null;
+        }, TimeSpan.FromSeconds(10), "the customer to reach Complaints, so that a complaint can name it");
     }
 }

@@ -8,15 +8,16 @@ namespace Crm.Browser.Tests;
 
 /// <summary>
 /// The customer card's work beyond the profile: a manager decides a grade proposed by a visit and sets the credit limit,
-/// which the CRM supervisor then finds in the audit log; a rep records an evaluation after a refused score, marks the
-/// card verified and reads a dealer's sales.
+/// which the CRM supervisor then finds in the audit log, next to the complaint filed for the customer in Complaints' log;
+/// a rep records an evaluation after a refused score, marks the card verified and reads a dealer's sales.
 /// </summary>
 [Collection(PortalCollection.Customers)]
 public sealed class PortalCustomerCardTests(PortalFixture portal)
 {
     public sealed record Words(
         string ProposedD, string Confirm, string GradeD, string EToD, string NewLimit, string Reason, string ChangeLimit, string Limit,
-        string AuditLog, string User, string Action, string CreditLimitChanged, string Search, string SalesAlerts,
+        string AuditLog, string User, string Action, string CreditLimitChanged, string Search, string Service, string Complaints, string ComplaintFiled,
+        string SalesAlerts,
         string Record, string Transactions, string Profitability, string Safety, string Growth, string Cooperation, string CreditRating,
         string Save, string Between, string NoEvaluations, string[] Outcomes, string Verify);
 
@@ -24,12 +25,12 @@ public sealed class PortalCustomerCardTests(PortalFixture portal)
     {
         {
             "zh-CN", new Words("提议调整为 D 级", "确认", "D 级", "E 级 → D 级", "新额度（元）", "调整原因", "调整信用额度", "800,000.00 CNY",
-                "审计日志", "用户", "操作", "信用额度调整", "搜索", "窜货与价格预警",
+                "审计日志", "用户", "操作", "信用额度调整", "搜索", "服务", "客户投诉", "登记投诉", "窜货与价格预警",
                 "记录评价", "交易", "盈利", "安全", "成长", "合作", "信用等级", "保存评价", "应在 0 到 100 之间", "尚无评价。", ["奖励", "扶持", "淘汰"], "确认已核实")
         },
         {
             "en", new Words("Proposed: D", "Confirm", "D", "E → D", "New limit (CNY)", "Reason", "Change the credit limit", "800,000.00 CNY",
-                "Audit log", "User", "Action", "Credit limit changed", "Search", "Cross-region and price alerts",
+                "Audit log", "User", "Action", "Credit limit changed", "Search", "Service", "Complaints", "Complaint filed", "Cross-region and price alerts",
                 "Record an evaluation", "Transactions", "Profitability", "Safety", "Growth", "Cooperation", "Credit rating", "Save the evaluation",
                 "Must be from 0 to 100", "No evaluations yet.", ["reward", "support", "eliminate"], "Mark as verified")
         },
@@ -40,6 +41,7 @@ public sealed class PortalCustomerCardTests(PortalFixture portal)
     public async Task a_manager_confirms_a_visits_grade_proposal_and_sets_the_credit_limit_which_the_supervisor_finds_in_the_audit_log(string culture, Words words)
     {
         var id = await CustomerWithProposedGradeAsync(culture, "D");
+        var complaint = await CustomerSetup.FileComplaintAsync(portal, id);
 
         var manager = await portal.SignInAsync("manager.east", culture);
         await manager.GotoAsync($"/customers/{id}");
@@ -77,6 +79,16 @@ public sealed class PortalCustomerCardTests(PortalFixture portal)
         await Expect(newest).ToContainTextAsync(words.CreditLimitChanged);
         await PortalFixture.AssertAccessibleAsync(supervisor);
         await PortalFixture.ScreenshotAsync(supervisor, culture, "customer-audit");
+
+        await supervisor.Locator(".filters > div", new() { Has = supervisor.GetByText(words.Service, new() { Exact = true }) }).Locator(".rz-dropdown").ClickAsync();
+        await supervisor.GetByRole(AriaRole.Option, new() { Name = words.Complaints, Exact = true }).ClickAsync();
+        await supervisor.GetByLabel(words.User, new() { Exact = true }).FillAsync("rep.east");
+        await supervisor.GetByRole(AriaRole.Button, new() { Name = words.Search, Exact = true }).ClickAsync();
+
+        var filed = supervisor.GetByTestId("audit-log").Locator(".rz-data-row", new() { HasText = complaint });
+        await Expect(filed.Filter(new() { HasText = words.ComplaintFiled })).ToHaveCountAsync(1);
+        await PortalFixture.AssertAccessibleAsync(supervisor);
+        await PortalFixture.ScreenshotAsync(supervisor, culture, "complaint-audit");
     }
 
     [Theory]

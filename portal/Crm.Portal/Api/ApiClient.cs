@@ -22,6 +22,12 @@ public abstract class ApiClient(HttpClient http)
     /// <summary>A day as the APIs read it (ISO 8601), whatever the user's culture.</summary>
     protected static string? Day(DateOnly? value) => value?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
+    /// <summary>A page of a service's audit log (every service answers <c>GET …/audit</c> the same way), newest first.</summary>
+    protected Task<PagedList<AuditEntry>> AuditAsync(string path, AuditFilter filter, int page, int pageSize, CancellationToken cancellationToken) =>
+        GetAsync<PagedList<AuditEntry>>(WithQuery(path,
+            ("subjectId", filter.SubjectId?.ToString()), ("userId", filter.UserId), ("action", filter.Action?.ToString()),
+            ("from", filter.From?.ToString("O")), ("to", filter.To?.ToString("O")), ("page", Number(page)), ("pageSize", Number(pageSize))), cancellationToken);
+
     protected async Task<T> GetAsync<T>(string path, CancellationToken cancellationToken = default)
     {
         using var response = await http.GetAsync(path, cancellationToken);

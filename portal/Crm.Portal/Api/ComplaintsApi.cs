@@ -119,6 +119,9 @@ public sealed record ComplaintFilter(ComplaintStatus? Status = null, ComplaintSe
 /// <summary>The Complaints service's API (<c>/api/complaints</c>).</summary>
 public sealed class ComplaintsApi(HttpClient http) : ApiClient(http)
 {
+    public Task<PagedList<AuditEntry>> AuditAsync(AuditFilter filter, int page, int pageSize, CancellationToken cancellationToken = default) =>
+        AuditAsync("/api/complaints/audit", filter, page, pageSize, cancellationToken);
+
     public Task<PagedList<Complaint>> ListAsync(ComplaintFilter filter, int page, int pageSize, CancellationToken cancellationToken = default) =>
         GetAsync<PagedList<Complaint>>(WithQuery("/api/complaints",
             ("status", filter.Status?.ToString()), ("severity", filter.Severity?.ToString()), ("department", filter.Department),

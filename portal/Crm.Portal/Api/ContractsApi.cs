@@ -269,6 +269,9 @@ public sealed record CrossRegionAlert(
 /// <summary>The Contracts service's API (<c>/api/contracts</c>).</summary>
 public sealed class ContractsApi(HttpClient http) : ApiClient(http)
 {
+    public Task<PagedList<AuditEntry>> AuditAsync(AuditFilter filter, int page, int pageSize, CancellationToken cancellationToken = default) =>
+        AuditAsync("/api/contracts/audit", filter, page, pageSize, cancellationToken);
+
     public Task<PagedList<ContractSummary>> ListAsync(int page = 1, int pageSize = 100, CancellationToken cancellationToken = default) =>
         GetAsync<PagedList<ContractSummary>>(WithQuery("/api/contracts", ("page", Number(page)), ("pageSize", Number(pageSize))), cancellationToken);
 

@@ -76,13 +76,6 @@ public enum CreditRating { AAA, AA, A, B, C }
 
 public enum ProposalStatus { Pending, Confirmed, Rejected }
 
-/// <summary>The audit log's actions, as the Customers service names them.</summary>
-public enum AuditAction
-{
-    Registered, ProfileChanged, OwnerReassigned, GradeChanged, GradeProposalDecided, DeregistrationProposalDecided, Deregistered, Verified,
-    CreditLimitChanged, KeyPersonAdded, KeyPersonChanged, KeyPersonRemoved, Evaluated, EvaluationWeightsChanged, ReadContactDetails, Imported, Exported,
-}
-
 public sealed record CriteriaScores(int Transactions, int Profitability, int Safety, int Growth, int Cooperation);
 
 public sealed record ComplaintContext(int Filed, int Escalated, int ResolvedLate, int Open, double? AverageSatisfaction);
@@ -171,10 +164,6 @@ public sealed record DealerSalesMonth(string Month, decimal NetQuantity, decimal
 public sealed record DealerAlert(string Number, string Kind, string Month, string ProductCode, string DeliveredRegion, decimal Amount, string Reason, DateTimeOffset DetectedAt);
 
 public sealed record DealerSales(Guid CustomerId, IReadOnlyList<DealerSalesMonth> Months, decimal NetAmount, decimal? OnPlanRate, IReadOnlyList<DealerAlert> CrossRegionAlerts);
-
-public sealed record AuditEntry(long Id, DateTimeOffset At, string UserId, AuditAction Action, Guid? CustomerId, string Details);
-
-public sealed record AuditFilter(Guid? CustomerId = null, string? UserId = null, AuditAction? Action = null, DateTimeOffset? From = null, DateTimeOffset? To = null);
 
 public sealed record UnverifiedCard(Guid Id, string Code, string Name, string Region, CustomerGrade Grade, DateTimeOffset? LastVerifiedAt, DateTimeOffset RegisteredAt);
 
@@ -270,9 +259,7 @@ public sealed class CustomersApi(HttpClient http) : ApiClient(http)
         GetAsync<DealerSales>(WithQuery($"/api/customers/{id}/sales", ("months", Number(months))), cancellationToken);
 
     public Task<PagedList<AuditEntry>> AuditAsync(AuditFilter filter, int page, int pageSize, CancellationToken cancellationToken = default) =>
-        GetAsync<PagedList<AuditEntry>>(WithQuery("/api/customers/audit",
-            ("customerId", filter.CustomerId?.ToString()), ("userId", filter.UserId), ("action", filter.Action?.ToString()),
-            ("from", filter.From?.ToString("O")), ("to", filter.To?.ToString("O")), ("page", Number(page)), ("pageSize", Number(pageSize))), cancellationToken);
+        AuditAsync("/api/customers/audit", filter, page, pageSize, cancellationToken);
 
     public Task<ApiResult<UnverifiedReport>> UnverifiedAsync(int? days, CancellationToken cancellationToken = default) =>
         TryGetAsync<UnverifiedReport>(WithQuery("/api/customers/reports/unverified", ("days", Number(days))), cancellationToken);

@@ -158,6 +158,9 @@ public sealed class ReceptionStandardRow
 /// <summary>The Hospitality service's API (<c>/api/hospitality</c>).</summary>
 public sealed class HospitalityApi(HttpClient http) : ApiClient(http)
 {
+    public Task<PagedList<AuditEntry>> AuditAsync(AuditFilter filter, int page, int pageSize, CancellationToken cancellationToken = default) =>
+        AuditAsync("/api/hospitality/audit", filter, page, pageSize, cancellationToken);
+
     public Task<PagedList<ApplicationSummary>> ListAsync(int page = 1, int pageSize = 100, CancellationToken cancellationToken = default) =>
         GetAsync<PagedList<ApplicationSummary>>(WithQuery("/api/hospitality/applications", ("page", Number(page)), ("pageSize", Number(pageSize))), cancellationToken);
 

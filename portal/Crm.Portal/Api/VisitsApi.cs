@@ -179,6 +179,9 @@ public sealed class DayRouteInput
 /// <summary>The Visits service's API (<c>/api/visits</c>).</summary>
 public sealed class VisitsApi(HttpClient http) : ApiClient(http)
 {
+    public Task<PagedList<AuditEntry>> AuditAsync(AuditFilter filter, int page, int pageSize, CancellationToken cancellationToken = default) =>
+        AuditAsync("/api/visits/audit", filter, page, pageSize, cancellationToken);
+
     public Task<PagedList<VisitSummary>> ListAsync(DateOnly? from, DateOnly? to, ReportStatus? reportStatus = null, int page = 1, int pageSize = 200, CancellationToken cancellationToken = default) =>
         GetAsync<PagedList<VisitSummary>>(WithQuery("/api/visits",
             ("from", Day(from)), ("to", Day(to)),

@@ -1,9 +1,9 @@
 using System.Text.Json;
 
-namespace Crm.Portal.Features.Customers;
+namespace Crm.Portal.Features.Audit;
 
 /// <summary>
-/// An audit entry's details (JSON, as the Customers service writes them) as lines to read: each changed field as
+/// An audit entry's details (JSON, as every service writes them) as lines to read: each changed field as
 /// "field: old → new", then the other values (reason, source, counts) as "name: value".
 /// </summary>
 public static class AuditDetails
