@@ -1,3 +1,4 @@
+using Crm.BuildingBlocks.Audit;
 using Crm.BuildingBlocks.Data;
 using Crm.Contracts.Data;
 using Crm.Contracts.Domain;
@@ -10,12 +11,12 @@ namespace Crm.Platform.Tests;
 /// <summary>
 /// The COPY path of <see cref="BulkInserts"/> on a real PostgreSQL database: what it writes reads back through EF Core
 /// exactly as a SaveChanges would have written it, value converters (an enum as text, JSON columns), nulls and the
-/// outbox rows of the aggregates' events included.
+/// outbox rows of the aggregates' events included; their audit lines, whose keys the database generates, go by SaveChanges.
 /// </summary>
 public sealed class BulkInsertsTests
 {
     [Fact]
-    public async Task rows_copied_into_PostgreSQL_read_back_as_saved_with_their_events_in_the_outbox()
+    public async Task rows_copied_into_PostgreSQL_read_back_as_saved_with_their_events_in_the_outbox_and_their_audit_lines()
     {
         await using var database = await TestDatabase.CreateAsync(TestDatabase.UniqueName("crm_bulk"));
         var options = new DbContextOptionsBuilder<ContractsPostgresDbContext>().UseNpgsql(database.ConnectionString).Options;
@@ -49,6 +50,7 @@ public sealed class BulkInsertsTests
             var storedSale = await db.SalesRecords.AsNoTracking().SingleAsync();
             var storedAlert = await db.CrossRegionAlerts.AsNoTracking().SingleAsync();
             var outbox = await db.OutboxMessages.AsNoTracking().SingleAsync();
+            var audit = await db.AuditLog.AsNoTracking().SingleAsync();
 
             Assert.Equivalent(sale, storedSale, strict: true);
             Assert.Equal((CrossRegionKind.ExclusiveRegion, "CX-2026-000001", "送往 SOUTH，独家区域 Into an exclusive region"), (storedAlert.Kind, storedAlert.Number, storedAlert.Reason));
@@ -57,6 +59,7 @@ public sealed class BulkInsertsTests
             Assert.Equal((alert.OtherDealerId, at, 1L), (storedAlert.OtherDealerId, storedAlert.DetectedAt, storedAlert.Version));
             Assert.Equal((typeof(CrossRegionSaleDetected).FullName, (DateTimeOffset?)null, 0), (outbox.MessageType, outbox.SentAt, outbox.Attempts));
             Assert.Equal(alert.Id, ((CrossRegionSaleDetected)outbox.ToEvent()).AlertId);
+            Assert.Equal((AuditEntry.System, AuditActions.CrossRegionSaleDetected, alert.Id, at), (audit.UserId, audit.Action, audit.SubjectId, audit.At));
         }
     }
 }
