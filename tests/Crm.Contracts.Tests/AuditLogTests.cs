@@ -1,4 +1,6 @@
 using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
 using Crm.Contracts.Domain;
 using Crm.Testing;
 
@@ -22,6 +24,20 @@ public sealed class AuditLogTests : ContractsHostTests
         var decided = lines[0];
         Assert.Equal(approver.Id, decided.UserId);
         Assert.Equal(contract.Chain.Count == 1 ? AuditActions.Approved : AuditActions.StepApproved, decided.Action);
+    }
+
+    [Fact]
+    public async Task signing_a_contract_and_letting_it_lapse_are_audited_with_the_reason()
+    {
+        var approved = await Approved(await KnownCustomer());
+        await Sign(TestUser.RepEast, approved.Id).Expect(HttpStatusCode.OK);
+        await Host.Client(TestUser.ManagerEast).PostAsJsonAsync($"/api/contracts/{approved.Id}/let-lapse", new { reason = "Dealer retires" }).Expect(HttpStatusCode.OK);
+
+        var lines = await Host.AuditOf("contracts", approved.Id);
+
+        Assert.Equal((AuditActions.LetLapse, TestUser.ManagerEast.Id), (lines[0].Action, lines[0].UserId));
+        Assert.Equal("Dealer retires", JsonDocument.Parse(lines[0].Details).RootElement.GetProperty("reason").GetString());
+        Assert.Equal((AuditActions.Signed, TestUser.RepEast.Id), (lines[1].Action, lines[1].UserId));
     }
 
     [Fact]

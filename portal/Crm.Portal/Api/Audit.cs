@@ -11,7 +11,7 @@ public enum AuditAction
     VisitScheduled, VisitRescheduled, VisitReassigned, VisitCheckedIn, VisitCheckedOut, VisitCancelled, VisitReportWritten, VisitReportSubmitted,
     VisitReportReviewed, VisitFrequencyChanged, VisitPlanGenerated, VisitPlanVisitAdded, VisitPlanVisitMoved, VisitPlanVisitDropped, VisitPlanSubmitted,
     VisitPlanApproved, VisitPlanReturned,
-    ContractDrafted, ContractRevised, ContractSubmitted, ContractStepApproved, ContractApproved, ContractReturned, ContractRejected, ContractSigned, ContractTerminated,
+    ContractDrafted, ContractRevised, ContractSubmitted, ContractStepApproved, ContractApproved, ContractReturned, ContractRejected, ContractSigned, ContractTerminated, ContractLetLapse, ContractSucceeded,
     ContractActivated, ContractExpired, SalesRecorded, CrossRegionSaleDetected,
     ComplaintFiled, ComplaintRouted, ComplaintStarted, ComplaintWaitingOnCustomer, ComplaintCustomerResponded, ComplaintAssigned, ComplaintEscalated,
     ComplaintResolved, ComplaintClosed, ComplaintReopened, ComplaintReturnVisitRecorded,

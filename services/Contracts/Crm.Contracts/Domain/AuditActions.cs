@@ -12,6 +12,8 @@ public static class AuditActions
     public const string Rejected = "ContractRejected";
     public const string Signed = "ContractSigned";
     public const string Terminated = "ContractTerminated";
+    public const string LetLapse = "ContractLetLapse";
+    public const string Succeeded = "ContractSucceeded";
     public const string Activated = "ContractActivated";
     public const string Expired = "ContractExpired";
     public const string SalesRecorded = "SalesRecorded";

@@ -331,7 +331,7 @@ public sealed class Contract : AggregateRoot, IRegionOwned, IVersionedAggregate
         EnsureInForce("let lapse");
         LapseReason = reason;
         Version++;
-        Raise(new ContractRevisedDomainEvent(Facts, by, at));
+        Raise(new ContractLetLapseDomainEvent(Facts, reason, by, at));
     }
 
     /// <summary>A signed renewal or amendment follows this contract; an amendment supersedes it.</summary>
@@ -344,7 +344,7 @@ public sealed class Contract : AggregateRoot, IRegionOwned, IVersionedAggregate
         }
 
         Version++;
-        Raise(new ContractRevisedDomainEvent(Facts, next.SignedBy ?? "", at));
+        Raise(new ContractSucceededDomainEvent(Facts, next.Number, Status == ContractStatus.Superseded, next.SignedBy ?? "", at));
     }
 
     private void EnsureInForce(string what)

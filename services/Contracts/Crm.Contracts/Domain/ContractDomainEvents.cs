@@ -10,6 +10,12 @@ public sealed record ContractDraftedDomainEvent(
 /// <summary>A draft's terms were revised (publishes nothing).</summary>
 public sealed record ContractRevisedDomainEvent(ContractFacts Contract, string By, DateTimeOffset OccurredAt) : IDomainEvent;
 
+/// <summary>A contract in force was marked to end without renewal, with the reason (publishes nothing: its reminders stop).</summary>
+public sealed record ContractLetLapseDomainEvent(ContractFacts Contract, string Reason, string By, DateTimeOffset OccurredAt) : IDomainEvent;
+
+/// <summary>A signed renewal or amendment (<paramref name="Successor"/>) follows the contract; an amendment supersedes it (publishes nothing).</summary>
+public sealed record ContractSucceededDomainEvent(ContractFacts Contract, string Successor, bool Superseded, string By, DateTimeOffset OccurredAt) : IDomainEvent;
+
 /// <summary>A complete contract went for approval along its chain, after its credit check.</summary>
 public sealed record ContractSubmittedDomainEvent(
     ContractFacts Contract, IReadOnlyList<ApprovalStep> Chain, CreditCheck Credit, string By, DateTimeOffset OccurredAt) : IDomainEvent;
