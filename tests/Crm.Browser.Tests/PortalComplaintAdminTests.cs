@@ -199,11 +199,8 @@ public sealed class PortalComplaintAdminTests(PortalFixture portal)
     private static string CustomerName(string code) => $"Repeat customer {code}";
 
     /// <summary>A Radzen drop-down of <paramref name="within"/>, opened by its label, and one of its options.</summary>
-    private static async Task ChooseAsync(IPage page, string label, string option, ILocator within)
-    {
-        await within.Locator(".field", new() { Has = page.GetByText(label, new() { Exact = true }) }).Locator(".rz-dropdown").First.ClickAsync();
-        await page.GetByRole(AriaRole.Option, new() { Name = option, Exact = true }).ClickAsync();
-    }
+    private static Task ChooseAsync(IPage page, string label, string option, ILocator within) =>
+        PortalFixture.ChooseAsync(within.Locator(".field", new() { Has = page.GetByText(label, new() { Exact = true }) }).Locator(".rz-dropdown").First, option);
 
     /// <summary>Behind the portal's back, as the supervisor: a department of the test's own and a rule, tried first, that sends its product line there.</summary>
     private async Task RouteToOwnDepartmentAsync(string code, string name, string productLine)

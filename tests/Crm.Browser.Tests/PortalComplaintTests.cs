@@ -37,8 +37,7 @@ public sealed class PortalComplaintTests(PortalFixture portal)
         await PortalFixture.AssertAccessibleAsync(rep);
         await PortalFixture.ScreenshotAsync(rep, culture, "complaint-file-invalid");
 
-        await rep.Locator(".field", new() { Has = rep.GetByText(words.Type, new() { Exact = true }) }).Locator(".rz-dropdown").ClickAsync();
-        await rep.GetByRole(AriaRole.Option, new() { Name = words.Quality, Exact = true }).ClickAsync();
+        await PortalFixture.ChooseAsync(rep.Locator(".field", new() { Has = rep.GetByText(words.Type, new() { Exact = true }) }).Locator(".rz-dropdown"), words.Quality);
         await rep.GetByLabel(words.Contact, new() { Exact = true }).FillAsync("Chen Gong");
         await rep.GetByRole(AriaRole.Button, new() { Name = words.Submit }).ClickAsync();
 

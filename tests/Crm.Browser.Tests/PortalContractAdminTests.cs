@@ -214,15 +214,6 @@ public sealed class PortalContractAdminTests(PortalFixture portal)
     }
 
     /// <summary>Opens the drop-down labelled so (within the container of its label) and picks the option, typing into its filter first when asked.</summary>
-    private static async Task ChooseAsync(IPage page, string label, string option, string container = "div.field", string? filter = null)
-    {
-        await page.Locator(container, new() { Has = page.GetByText(label, new() { Exact = true }) }).Locator(".rz-dropdown").ClickAsync();
-        if (filter is not null)
-        {
-            await page.Locator(".rz-dropdown-filter").Last.FillAsync(filter);
-        }
-
-        await page.GetByRole(AriaRole.Option, new() { Name = option, Exact = true }).First.ClickAsync();
-        await page.Keyboard.PressAsync("Escape");
-    }
+    private static Task ChooseAsync(IPage page, string label, string option, string container = "div.field", string? filter = null) =>
+        PortalFixture.ChooseAsync(page.Locator(container, new() { Has = page.GetByText(label, new() { Exact = true }) }).Locator(".rz-dropdown"), option, filter);
 }

@@ -105,9 +105,7 @@ public sealed class PortalContractTests(PortalFixture portal)
         await supervisor.GetByLabel(words.Note, new() { Exact = true }).FillAsync("First time: a written warning");
         await supervisor.Locator("form[aria-label] button[type=submit]").ClickAsync();
         await Expect(supervisor.Locator("#decision-error")).ToContainTextAsync(words.Required);
-        await supervisor.Locator(".field", new() { Has = supervisor.GetByText(words.Decision, new() { Exact = true }) }).Locator(".rz-dropdown").ClickAsync();
-        await supervisor.GetByRole(AriaRole.Option, new() { Name = words.Warning, Exact = true }).ClickAsync();
-        await Expect(supervisor.Locator(".field", new() { Has = supervisor.GetByText(words.Decision, new() { Exact = true }) }).Locator(".rz-dropdown")).ToContainTextAsync(words.Warning);
+        await PortalFixture.ChooseAsync(supervisor.Locator(".field", new() { Has = supervisor.GetByText(words.Decision, new() { Exact = true }) }).Locator(".rz-dropdown"), words.Warning);
         await supervisor.Locator("form[aria-label] button[type=submit]").ClickAsync();
         await Expect(supervisor.Locator("form[aria-label]")).ToHaveCountAsync(0);
         await Expect(supervisor.GetByTestId("alerts").GetByText(words.Warning)).ToHaveCountAsync(resolved + 1);
@@ -204,19 +202,8 @@ public sealed class PortalContractTests(PortalFixture portal)
     }
 
     /// <summary>Opens the drop-down labelled so and picks the option, typing into its filter first when asked.</summary>
-    private static async Task ChooseAsync(IPage page, string label, string option, string? filter = null)
-    {
-        await page.Locator(".field", new() { Has = page.GetByText(label, new() { Exact = true }) }).Locator(".rz-dropdown").ClickAsync();
-        if (filter is not null)
-        {
-            await page.Locator(".rz-dropdown-filter").Last.FillAsync(filter);
-        }
-
-        await page.GetByRole(AriaRole.Option, new() { Name = option }).First.ClickAsync();
-        await page.Keyboard.PressAsync("Escape");
-        // A multiple choice stays open after a pick; what follows (axe, the next field) needs it closed.
-        await Expect(page.Locator(".rz-dropdown-panel:visible, .rz-multiselect-panel:visible")).ToHaveCountAsync(0);
-    }
+    private static Task ChooseAsync(IPage page, string label, string option, string? filter = null) =>
+        PortalFixture.ChooseAsync(page.Locator(".field", new() { Has = page.GetByText(label, new() { Exact = true }) }).Locator(".rz-dropdown"), option, filter, exact: false);
 
     /// <summary>
     /// A dealer of rep.east's (its id), registered over the API, once it has reached Contracts over the bus: until then a draft

@@ -41,8 +41,7 @@ public sealed class PortalCustomerTests(PortalFixture portal)
         await PortalFixture.ScreenshotAsync(page, culture, "customer-register-invalid");
         Assert.Equal(0, await CountAsync(name));
 
-        await page.Locator(".field", new() { Has = page.GetByText(words.Kind, new() { Exact = true }) }).Locator(".rz-dropdown").ClickAsync();
-        await page.GetByRole(AriaRole.Option, new() { Name = words.Dealer, Exact = true }).ClickAsync();
+        await PortalFixture.ChooseAsync(page.Locator(".field", new() { Has = page.GetByText(words.Kind, new() { Exact = true }) }).Locator(".rz-dropdown"), words.Dealer);
         await page.GetByLabel(words.Phone, new() { Exact = true }).FillAsync("+86 571 8888 0000");
         await page.GetByRole(AriaRole.Button, new() { Name = words.Save }).ClickAsync();
 
@@ -67,8 +66,7 @@ public sealed class PortalCustomerTests(PortalFixture portal)
         var first = await portal.SignInAsync("rep.east2", "en");
         await first.GotoAsync("/customers/new");
         await first.GetByLabel("Name", new() { Exact = true }).FillAsync($"Concurrent {Guid.NewGuid():N}");
-        await first.Locator(".field", new() { Has = first.GetByText("Kind", new() { Exact = true }) }).Locator(".rz-dropdown").ClickAsync();
-        await first.GetByRole(AriaRole.Option, new() { Name = "Retailer", Exact = true }).ClickAsync();
+        await PortalFixture.ChooseAsync(first.Locator(".field", new() { Has = first.GetByText("Kind", new() { Exact = true }) }).Locator(".rz-dropdown"), "Retailer");
         await first.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
         await Expect(first.GetByRole(AriaRole.Button, new() { Name = "Edit" })).ToBeVisibleAsync();
         var card = first.Url;

@@ -51,8 +51,7 @@ public sealed class PortalMapTests(PortalFixture portal)
         await PortalFixture.AssertAccessibleAsync(rep);
         await PortalFixture.ScreenshotAsync(rep, culture, "customer-map");
 
-        await rep.Locator(".filters > div", new() { Has = rep.GetByText(words.Grade, new() { Exact = true }) }).Locator(".rz-dropdown").ClickAsync();
-        await rep.GetByRole(AriaRole.Option, new() { Name = string.Format(words.GradeName, grade), Exact = true }).ClickAsync();
+        await PortalFixture.ChooseAsync(rep.Locator(".filters > div", new() { Has = rep.GetByText(words.Grade, new() { Exact = true }) }).Locator(".rz-dropdown"), string.Format(words.GradeName, grade));
         await Expect(markers).ToHaveCountAsync(placed.Count(c => c.GetProperty("grade").GetString() == grade));
         await Expect(markers.First).ToHaveClassAsync(new Regex($"grade-{grade}"));
 

@@ -82,8 +82,7 @@ public sealed class PortalVisitCoverageTests(PortalFixture portal)
         await manager.GetByRole(AriaRole.Button, new() { Name = words.Show }).ClickAsync();
         await Expect(manager.Locator("#to-error")).ToContainTextAsync(words.OnOrAfter);
         await manager.GetByLabel(words.From, new() { Exact = true }).FillAsync(today.AddDays(-30).ToString("d", format));
-        await manager.Locator(".field", new() { Has = manager.GetByText(words.GroupBy, new() { Exact = true }) }).Locator(".rz-dropdown").ClickAsync();
-        await manager.GetByRole(AriaRole.Option, new() { Name = words.Region, Exact = true }).ClickAsync();
+        await PortalFixture.ChooseAsync(manager.Locator(".field", new() { Has = manager.GetByText(words.GroupBy, new() { Exact = true }) }).Locator(".rz-dropdown"), words.Region);
         await manager.GetByRole(AriaRole.Button, new() { Name = words.Show }).ClickAsync();
         await Expect(manager.GetByTestId("coverage-groups").Locator(".rz-data-row")).ToHaveTextAsync(new[] { new System.Text.RegularExpressions.Regex($"^{words.North}") });
         await Expect(manager.GetByTestId("coverage-never").Locator(".rz-data-row", new() { HasText = name })).ToBeVisibleAsync();

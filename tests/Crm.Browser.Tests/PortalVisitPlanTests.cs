@@ -49,8 +49,7 @@ public sealed class PortalVisitPlanTests(PortalFixture portal)
         // a day after the plan's week, are refused on the day; Wednesday is taken.
         var dialog = rep.GetByRole(AriaRole.Dialog);
         await rep.Locator($"[data-slot-day='{Iso(monday.AddDays(5))}']").ClickAsync();
-        await dialog.Locator(".rz-dropdown").ClickAsync();
-        await rep.GetByRole(AriaRole.Option).Filter(new() { HasText = "Haidian Ceramics Store" }).ClickAsync();
+        await PortalFixture.ChooseAsync(dialog.Locator(".rz-dropdown"), "Haidian Ceramics Store", exact: false);
         await dialog.GetByRole(AriaRole.Button, new() { Name = words.Add, Exact = true }).ClickAsync();
         await Expect(dialog.Locator("#day-error")).ToContainTextAsync(words.DayOff);
         await dialog.GetByLabel(words.Day, new() { Exact = true }).FillAsync(monday.AddDays(9).ToString("d", format));
