@@ -251,12 +251,14 @@ public static class SalesRecords
             }
         }
 
+        // The rule built once for the whole file, not once a row.
+        var mayRecordSales = user.SalesRecordable().Compile(preferInterpretation: true);
         var seen = new Dictionary<(string, DateOnly, string?, string?), int>();
         var accepted = new List<(int Row, CustomerSnapshot Customer, DateOnly Month, SalesRow Sales)>();
         var results = new List<SalesImportRow>();
         foreach (var (row, code, month, sales, errors) in parsed)
         {
-            var customer = code is not null && customers.TryGetValue(code, out var found) && user.MayRecordSales(found) ? found : null;
+            var customer = code is not null && customers.TryGetValue(code, out var found) && mayRecordSales(found) ? found : null;
             if (code is not null && customer is null)
             {
                 errors.Add("customerCode", "No such dealer among those whose sales you record.");
