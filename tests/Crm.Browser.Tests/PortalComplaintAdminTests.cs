@@ -26,6 +26,7 @@ public sealed class PortalComplaintAdminTests(PortalFixture portal)
         string AssignTo, string Assign, string Start, string InProgress, string RootCause, string Fix, string Resolve, string Resolved,
         string Satisfaction, string Satisfied, string RecordReturnVisit, string Close, string Closed,
         string Reports, string FullCompliance, string Minimum, string Show,
+        string AuditTrail, string ComplaintFiled, string ComplaintAssigned, string ComplaintClosed, string OnlyThisItem, string ShowAll,
         string SlaPolicies, string LowOrdinaryResolution, string AtLeastFirstResponse, string Conflict, string Calendars);
 
     public static TheoryData<string, Words> Languages => new()
@@ -38,6 +39,7 @@ public sealed class PortalComplaintAdminTests(PortalFixture portal)
                 "指派给（用户名）", "指派", "开始处理", "处理中", "原因分析", "处理措施", "解决", "已解决",
                 "客户满意度", "4 – 满意", "记录回访", "结案", "已关闭",
                 "投诉报表", "100.0%", "重复投诉的最少次数", "查询",
+                "审计记录", "登记投诉", "指派处理人", "关闭投诉", "只显示这一项的记录", "显示全部",
                 "SLA 政策", "低 · 普通客户：解决（工作小时）", "不少于首次响应目标", "该记录已被他人修改", "工作日历")
         },
         {
@@ -48,6 +50,7 @@ public sealed class PortalComplaintAdminTests(PortalFixture portal)
                 "Assign to (user name)", "Assign", "Start", "In progress", "Root cause", "Fix", "Resolve", "Resolved",
                 "Customer satisfaction", "4 – satisfied", "Record the return visit", "Close", "Closed",
                 "Complaint reports", "100.0%", "Least complaints for a repeat", "Show",
+                "Audit trail", "Complaint filed", "Complaint assigned", "Complaint closed", "Only this item's entries", "Show all",
                 "SLA policies", "Low · Ordinary: resolution (business hours)", "at least the first-response target", "Someone else changed this meanwhile", "Working calendars")
         },
     };
@@ -123,6 +126,21 @@ public sealed class PortalComplaintAdminTests(PortalFixture portal)
         await PortalFixture.ScreenshotAsync(supervisor, culture, "complaint-return-visit");
         await supervisor.GetByRole(AriaRole.Button, new() { Name = words.Close, Exact = true }).ClickAsync();
         await Expect(supervisor.GetByTestId("complaint-status")).ToHaveTextAsync(words.Closed);
+
+        // Its trail in Complaints' audit log, from its page: each step with who took it, and no line of the other
+        // complaint filed with it until the supervisor asks for all.
+        await supervisor.GetByRole(AriaRole.Link, new() { Name = words.AuditTrail, Exact = true }).ClickAsync();
+        await Expect(supervisor.GetByTestId("audit-subject")).ToContainTextAsync(words.OnlyThisItem);
+        var trail = supervisor.GetByTestId("audit-log").Locator(".rz-data-row");
+        await Expect(trail.Filter(new() { HasText = words.ComplaintAssigned })).ToContainTextAsync("supervisor");
+        await Expect(trail.Filter(new() { HasText = words.ComplaintClosed })).ToContainTextAsync("supervisor");
+        await Expect(trail.Filter(new() { HasText = words.ComplaintFiled })).ToContainTextAsync("rep.east");
+        await Expect(trail.Locator($"a[href$='{complaints[0]}']").First).ToBeVisibleAsync();
+        await Expect(trail.Locator($"a[href$='{complaints[1]}']")).ToHaveCountAsync(0);
+        await PortalFixture.AssertAccessibleAsync(supervisor);
+        await PortalFixture.ScreenshotAsync(supervisor, culture, "complaint-audit-trail");
+        await supervisor.GetByRole(AriaRole.Button, new() { Name = words.ShowAll, Exact = true }).ClickAsync();
+        await Expect(trail.Locator($"a[href$='{complaints[1]}']").First).ToBeVisibleAsync();
 
         // Resolved at once, so within its SLA: the department's one resolved complaint makes 100 %; the customer has two.
         await supervisor.GetByRole(AriaRole.Link, new() { Name = words.Reports, Exact = true }).ClickAsync();
