@@ -94,6 +94,7 @@ public sealed class PortalFixture : IAsyncLifetime
             Permissions = ["geolocation"],
         });
         context.SetDefaultTimeout(20_000);
+        ClosesBrowserContextsAttribute.Track(context);
         return await context.NewPageAsync();
     }
 
