@@ -9,7 +9,7 @@ namespace Crm.Browser.Tests;
 /// <summary>
 /// Closes the browser contexts a test opened (<see cref="PortalFixture.NewPageAsync"/>) once it ends. A collection's
 /// Chromium lives as long as its platform; a page left open keeps its renderer and its Blazor circuit until then, and a
-/// run opens some two hundred of them.
+/// run opens well over a hundred of them.
 /// </summary>
 [AttributeUsage(AttributeTargets.Assembly)]
 public sealed class ClosesBrowserContextsAttribute : BeforeAfterTestAttribute
